@@ -1,0 +1,229 @@
+"""The SOP model: plain frozen data, shared by every renderer, the plugin and the CLI.
+
+Nothing here imports mkdocs or markdown, so the catalogue can be driven from any tool.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem an editor must see: where (file, line, column), which key, what to do."""
+
+    severity: Severity
+    message: str
+    path: str = ""
+    line: int = 0  # 1-based line in the Markdown file; 0 when unknown
+    column: int = 0  # 1-based; 0 when unknown
+    key: str = ""  # dotted key path inside the block, e.g. "langkah[3].pelaksana"
+    hint: str = ""  # what to do about it
+
+    def format(self) -> str:
+        """``path:line:column: severity: message (hint)`` as compilers and CI annotators print."""
+        where = self.path or "<sop>"
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        text = self.message
+        if self.key:
+            text = f"`{self.key}`: {text}"
+        if self.hint:
+            text = f"{text} {self.hint}"
+        return f"{where}: {self.severity.value}: {text}"
+
+
+class SopType(str, Enum):
+    ADMINISTRATIF = "administratif"
+    TEKNIS = "teknis"
+
+
+class SopCategory(str, Enum):
+    PELAYANAN = "pelayanan"
+    RUTIN = "rutin"
+    PENUGASAN = "penugasan"
+
+
+class SopFormat(str, Enum):
+    DIAGRAM_ALIR = "diagram-alir"
+    LANGKAH_SEDERHANA = "langkah-sederhana"
+    LANGKAH_BERJENJANG = "langkah-berjenjang"
+
+
+class SopStatus(str, Enum):
+    BERLAKU = "berlaku"
+    DRAF = "draf"
+    DICABUT = "dicabut"
+    DIGANTIKAN = "digantikan"
+
+
+class Symbol(str, Enum):
+    """The five symbols of Permen PANRB 35/2012 (the arrow is drawn, not placed)."""
+
+    TERMINATOR = "terminator"
+    PROCESS = "process"
+    DECISION = "decision"
+    CONNECTOR = "connector"
+
+
+class TargetKind(str, Enum):
+    STEP = "step"  # another step of the same SOP (resolved to its number)
+    END = "end"  # selesai / end
+    SOP = "sop"  # continues in another SOP (off-page connector)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the flow goes next. ``step`` is the 1-based number once resolved."""
+
+    kind: TargetKind
+    step: int = 0
+    sop: str = ""  # the other SOP's nomor for kind SOP
+    written: str = ""  # as the editor wrote it, for messages
+
+    @property
+    def is_step(self) -> bool:
+        return self.kind is TargetKind.STEP
+
+
+@dataclass(frozen=True)
+class FlexDate:
+    """A date as written: a full date when we could read one, else the text verbatim."""
+
+    text: str
+    date: _dt.date | None = None
+    year: int | None = None  # known even for "Juni 2020" / "2019"
+    month: int | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    jabatan: str = ""
+    nama: str = ""
+    pangkat: str = ""
+    nip: str = ""
+
+
+@dataclass(frozen=True)
+class Revision:
+    tanggal: FlexDate
+    uraian: str
+
+
+@dataclass(frozen=True)
+class Step:
+    number: str  # "1", or "2.1" for hierarchical steps
+    index: int  # 1-based position among top-level steps (flowchart rows)
+    kegiatan: str
+    pelaksana: tuple[str, ...]
+    line: int = 0
+    id: str = ""
+    kelengkapan: tuple[str, ...] = ()
+    waktu: str = ""
+    output: str = ""
+    keterangan: str = ""
+    decision: bool = False
+    question: str = ""  # the decision's question when written as text
+    yes: Target | None = None  # decisions only (resolved; default next step)
+    no: Target | None = None  # decisions only
+    next: Target | None = None  # non-decisions (resolved; default next step or end)
+    substeps: tuple["Step", ...] = ()
+
+    @property
+    def symbol(self) -> Symbol:
+        """Symbol by the regulation's rules; the first/last distinction needs the SOP."""
+        return Symbol.DECISION if self.decision else Symbol.PROCESS
+
+    def targets(self) -> tuple[tuple[str, Target], ...]:
+        """Outgoing edges as (branch, target); branch is "ya", "tidak" or ""."""
+        if self.decision:
+            out = []
+            if self.yes is not None:
+                out.append(("ya", self.yes))
+            if self.no is not None:
+                out.append(("tidak", self.no))
+            return tuple(out)
+        return (("", self.next),) if self.next is not None else ()
+
+
+@dataclass(frozen=True)
+class Sop:
+    nomor: str
+    nama: str
+    unit: tuple[str, ...]
+    steps: tuple[Step, ...]
+    instansi: str = ""
+    jenis: SopType = SopType.ADMINISTRATIF
+    kategori: SopCategory | None = None
+    format: SopFormat = SopFormat.DIAGRAM_ALIR
+    tanggal_pembuatan: FlexDate | None = None
+    tanggal_revisi: FlexDate | None = None
+    tanggal_efektif: FlexDate | None = None
+    disahkan_oleh: Approval | None = None
+    dasar_hukum: tuple[str, ...] = ()
+    kualifikasi_pelaksana: tuple[str, ...] = ()
+    keterkaitan: tuple[str, ...] = ()
+    peralatan_perlengkapan: tuple[str, ...] = ()
+    peringatan: tuple[str, ...] = ()
+    pencatatan_pendataan: tuple[str, ...] = ()
+    tambahan: tuple[tuple[str, str], ...] = ()
+    proses_bisnis: str = ""
+    status: SopStatus = SopStatus.BERLAKU
+    menggantikan: tuple[str, ...] = ()
+    riwayat: tuple[Revision, ...] = ()
+    pelaksana: tuple[str, ...] = ()  # resolved column order (given, or order of appearance)
+    print_rows: int | None = None  # rows per printed page; None = site default
+    source_path: str = ""
+    line: int = 0  # line of the opening fence in the Markdown file
+    lines: dict = field(default_factory=dict, compare=False, hash=False)  # key -> line
+
+    def symbol_of(self, step: Step) -> Symbol:
+        """The official symbol: start/end terminators, decisions, process boxes."""
+        if step.decision:
+            return Symbol.DECISION
+        if step.index == 1 or step.next is None or step.next.kind is TargetKind.END:
+            return Symbol.TERMINATOR
+        return Symbol.PROCESS
+
+    @property
+    def anchor(self) -> str:
+        """A stable HTML id for this SOP on its page."""
+        return "sop-" + slug(self.nomor)
+
+
+def slug(text: str) -> str:
+    """ASCII slug for anchors and file names: lower-case letters, digits and dashes."""
+    import unicodedata
+
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = []
+    prev_dash = False
+    for ch in norm.lower():
+        if ch.isalnum():
+            out.append(ch)
+            prev_dash = False
+        elif not prev_dash:
+            out.append("-")
+            prev_dash = True
+    return "".join(out).strip("-") or "sop"
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """What one block gave: the SOP when it is usable, and every diagnostic."""
+
+    sop: Sop | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.sop is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics)

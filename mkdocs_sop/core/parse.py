@@ -1,0 +1,571 @@
+"""Turn one ``sop`` block (YAML text) into a :class:`Sop`, with diagnostics.
+
+Every diagnostic carries the Markdown file's path and the line of the offending key in
+that file, plus what to do. Nothing is dropped silently: unknown keys, duplicate keys
+and wrong shapes are all reported. Flow checks (targets, reachability) live in
+:mod:`validate`, which this module calls once the shape is right.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import validate
+from .dates import parse_flexdate
+from .model import (
+    Approval,
+    Diagnostic,
+    FlexDate,
+    ParseResult,
+    Revision,
+    Severity,
+    Sop,
+    SopCategory,
+    SopFormat,
+    SopStatus,
+    SopType,
+    Step,
+)
+from .yamlload import LineDict, LineList, YamlProblem, load
+
+
+@dataclass(frozen=True)
+class Key:
+    """One identity or step key: its Indonesian name and the aliases that mean the same."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+
+IDENTITY_KEYS: tuple[Key, ...] = (
+    Key("nomor", ("number",), True),
+    Key("nama", ("name", "judul", "title"), True),
+    Key("unit", (), True),
+    Key("instansi", ("institution",)),
+    Key("jenis", ("type",)),
+    Key("kategori", ("category",)),
+    Key("format", ()),
+    Key("tanggal_pembuatan", ("created",)),
+    Key("tanggal_revisi", ("revised",)),
+    Key("tanggal_efektif", ("effective",)),
+    Key("disahkan_oleh", ("approved_by",)),
+    Key("dasar_hukum", ("legal_basis",)),
+    Key("kualifikasi_pelaksana", ("qualifications",)),
+    Key("keterkaitan", ("related",)),
+    Key("peralatan_perlengkapan", ("equipment",)),
+    Key("peringatan", ("warning",)),
+    Key("pencatatan_pendataan", ("records",)),
+    Key("tambahan", ("extra",)),
+    Key("proses_bisnis", ("business_process",)),
+    Key("status", ()),
+    Key("menggantikan", ("supersedes",)),
+    Key("riwayat", ("history",)),
+    Key("pelaksana", ("actors",)),
+    Key("baris_per_halaman", ("rows_per_page",)),
+    Key("langkah", ("steps",), True),
+)
+
+STEP_KEYS: tuple[Key, ...] = (
+    Key("kegiatan", ("activity",), True),
+    Key("pelaksana", ("actor",), True),
+    Key("id", ()),
+    Key("kelengkapan", ("requirements",)),
+    Key("waktu", ("time",)),
+    Key("output", ()),
+    Key("keterangan", ("notes",)),
+    Key("keputusan", ("decision",)),
+    Key("ya", ("yes",)),
+    Key("tidak", ("no",)),
+    Key("lanjut", ("next",)),
+    Key("sub", ("substeps",)),
+)
+
+APPROVAL_KEYS: tuple[Key, ...] = (
+    Key("jabatan", ("title",)),
+    Key("nama", ("name",)),
+    Key("pangkat", ("rank",)),
+    Key("nip", ("id",)),
+)
+
+REVISION_KEYS: tuple[Key, ...] = (
+    Key("tanggal", ("date",), True),
+    Key("uraian", ("change",), True),
+)
+
+ENUM_VALUES: dict[str, dict[str, str]] = {
+    "jenis": {"administratif": "administratif", "administrative": "administratif",
+              "teknis": "teknis", "technical": "teknis"},
+    "kategori": {"pelayanan": "pelayanan", "service": "pelayanan", "rutin": "rutin",
+                 "routine": "rutin", "penugasan": "penugasan", "assignment": "penugasan"},
+    "format": {"diagram-alir": "diagram-alir", "langkah-sederhana": "langkah-sederhana",
+               "langkah-berjenjang": "langkah-berjenjang"},
+    "status": {"berlaku": "berlaku", "in-force": "berlaku", "draf": "draf", "draft": "draf",
+               "dicabut": "dicabut", "revoked": "dicabut", "digantikan": "digantikan",
+               "superseded": "digantikan"},
+}
+
+
+def _alias_map(keys: tuple[Key, ...]) -> dict[str, str]:
+    out = {}
+    for key in keys:
+        out[key.name] = key.name
+        for alias in key.aliases:
+            out[alias] = key.name
+    return out
+
+
+_IDENTITY_ALIASES = _alias_map(IDENTITY_KEYS)
+_STEP_ALIASES = _alias_map(STEP_KEYS)
+_APPROVAL_ALIASES = _alias_map(APPROVAL_KEYS)
+_REVISION_ALIASES = _alias_map(REVISION_KEYS)
+
+
+def did_you_mean(word: str, choices) -> str:
+    """A "did you mean `x`?" hint, or an empty string when nothing is close."""
+    close = difflib.get_close_matches(str(word).lower(), list(choices), n=1, cutoff=0.6)
+    return f"Did you mean `{close[0]}`?" if close else ""
+
+
+def _shape_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return "a date"
+    if value is None:
+        return "nothing"
+    return "text"
+
+
+class _Reporter:
+    """Collects diagnostics with Markdown-file lines for one block."""
+
+    def __init__(self, path: str, first_line: int) -> None:
+        self.path = path
+        self.first_line = first_line  # 1-based Markdown line of the block's first YAML line
+        self.items: list[Diagnostic] = []
+
+    def md_line(self, yaml_line: int | None) -> int:
+        return self.first_line + (yaml_line or 0)
+
+    def error(self, message: str, yaml_line: int | None, key: str = "", hint: str = "",
+              column: int = 0) -> None:
+        self.items.append(Diagnostic(Severity.ERROR, message, self.path, self.md_line(yaml_line),
+                                     column, key, hint))
+
+    def warning(self, message: str, yaml_line: int | None, key: str = "", hint: str = "") -> None:
+        self.items.append(Diagnostic(Severity.WARNING, message, self.path, self.md_line(yaml_line),
+                                     0, key, hint))
+
+    @property
+    def failed(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.items)
+
+
+def _normalise_keys(mapping: LineDict, aliases: dict[str, str], where: str, rep: _Reporter,
+                    keys: tuple[Key, ...]) -> tuple[dict[str, Any], dict[str, int]]:
+    """Map aliases to canonical names; report unknown, duplicate and doubled keys."""
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    written: dict[str, str] = {}
+    for key, line in mapping.duplicates:
+        rep.error(f"is written twice; the second value would silently replace the first.",
+                  line, f"{where}{key}", "Keep only one.")
+    for raw_key, value in mapping.items():
+        line = mapping.key_lines.get(raw_key, mapping.line)
+        key = str(raw_key)
+        canonical = aliases.get(key)
+        if canonical is None:
+            canonical = aliases.get(key.lower())
+        if canonical is None:
+            hint = did_you_mean(key, aliases.keys()) or (
+                "Known keys: " + ", ".join(f"`{k.name}`" for k in keys) + ".")
+            rep.error("unknown key.", line, f"{where}{key}", hint)
+            continue
+        if canonical in values:
+            rep.error(f"is given together with `{written[canonical]}`, which means the same.",
+                      line, f"{where}{key}", "Keep only one of them.")
+            continue
+        values[canonical] = value
+        lines[canonical] = line
+        written[canonical] = key
+    for key in keys:
+        if key.required and key.name not in values:
+            also = f" (or `{key.aliases[0]}`)" if key.aliases else ""
+            rep.error(f"is required but missing.", mapping.line, f"{where}{key.name}",
+                      f"Add `{key.name}:`{also}.")
+    return values, lines
+
+
+class _Fields:
+    """Typed readers for one mapping's values; each reports a wrong shape and returns a default."""
+
+    def __init__(self, values: dict[str, Any], lines: dict[str, int], rep: _Reporter, where: str,
+                 default_line: int) -> None:
+        self.values = values
+        self.lines = lines
+        self.rep = rep
+        self.where = where
+        self.default_line = default_line
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, self.default_line)
+
+    def _wrong(self, key: str, expected: str, value: Any, hint: str = "") -> None:
+        if not hint and isinstance(value, (int, float, bool, _dt.date)):
+            hint = f"Put the value in quotes, e.g. `{key}: \"{value}\"`."
+        self.rep.error(f"expected {expected}, found {_shape_name(value)}.", self.line(key),
+                       f"{self.where}{key}", hint)
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.values.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            text = value.strip()
+            if required and not text:
+                self.rep.error("must not be empty.", self.line(key), f"{self.where}{key}",
+                               "Write the text after the colon.")
+            return text
+        self._wrong(key, "text", value)
+        return ""
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        """A string or a list of strings (every item checked)."""
+        value = self.values.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value.strip(),) if value.strip() else ()
+        if isinstance(value, list):
+            out = []
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    if item.strip():
+                        out.append(item.strip())
+                else:
+                    line = value.item_lines[i] if isinstance(value, LineList) else self.line(key)
+                    hint = (f"Put the item in quotes." if isinstance(item, (int, float, bool, _dt.date))
+                            else "Each item must be one line of text.")
+                    self.rep.error(f"item {i + 1} should be text, found {_shape_name(item)}.",
+                                   line, f"{self.where}{key}", hint)
+            return tuple(out)
+        self._wrong(key, "text or a list of text", value,
+                    "Write one item per line, each starting with `- `.")
+        return ()
+
+    def enum(self, key: str, default: str) -> str:
+        value = self.values.get(key)
+        if value is None:
+            return default
+        allowed = ENUM_VALUES[key]
+        if not isinstance(value, str):
+            self._wrong(key, "one of " + ", ".join(f"`{v}`" for v in dict.fromkeys(allowed)), value)
+            return default
+        found = allowed.get(value.strip().lower())
+        if found is None:
+            self.rep.error(f"`{value}` is not allowed.", self.line(key), f"{self.where}{key}",
+                           did_you_mean(value, allowed.keys())
+                           or "Use one of " + ", ".join(f"`{v}`" for v in allowed) + ".")
+            return default
+        return found
+
+    def date(self, key: str) -> FlexDate | None:
+        value = self.values.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (str, _dt.date, int)) and not isinstance(value, bool):
+            return parse_flexdate(value)
+        self._wrong(key, "a date (`2024-01-10`, `14 Juni 2024`, `Juni 2020` or `2019`)", value)
+        return None
+
+
+def parse_block(text: str, path: str = "", first_line: int = 1, *,
+                default_instansi: str = "") -> ParseResult:
+    """Parse and validate one block.
+
+    ``first_line`` is the 1-based line of the block's first YAML line in the Markdown
+    file, so messages point into the file the editor has open.
+    """
+    rep = _Reporter(path, first_line)
+    try:
+        data = load(text)
+    except YamlProblem as exc:
+        rep.error(f"the YAML does not parse: {exc.message}.", exc.line, "",
+                  "Check indentation (spaces only), colons and closing quotes on this line.",
+                  column=exc.column + 1)
+        return ParseResult(None, tuple(rep.items))
+    if not isinstance(data, LineDict):
+        rep.error(f"an SOP block must be a mapping of keys (`nomor: ...`), found {_shape_name(data)}.",
+                  0, "", "Start the block with `nomor:`, `nama:`, `unit:` and `langkah:`.")
+        return ParseResult(None, tuple(rep.items))
+
+    values, lines = _normalise_keys(data, _IDENTITY_ALIASES, "", rep, IDENTITY_KEYS)
+    f = _Fields(values, lines, rep, "", data.line)
+
+    nomor = f.text("nomor", required=True)
+    nama = f.text("nama", required=True)
+    unit = f.text_list("unit")
+    if "unit" in values and not unit and not rep.failed:
+        rep.error("must not be empty.", f.line("unit"), "unit", "Name the unit that owns the SOP.")
+    sop_format = SopFormat(f.enum("format", "diagram-alir"))
+    status = SopStatus(f.enum("status", "berlaku"))
+    jenis = SopType(f.enum("jenis", "administratif"))
+    kategori_text = f.enum("kategori", "")
+    actors = f.text_list("pelaksana")
+    approval = _approval(values.get("disahkan_oleh"), f, rep)
+    tambahan = _tambahan(values.get("tambahan"), f, rep)
+    riwayat = _riwayat(values.get("riwayat"), f, rep)
+    rows = _rows_per_page(values.get("baris_per_halaman"), f, rep)
+
+    raw_steps = values.get("langkah")
+    steps: tuple[Step, ...] = ()
+    step_maps: list[tuple[dict, dict, int]] = []
+    if raw_steps is not None:
+        if not isinstance(raw_steps, list):
+            f._wrong("langkah", "a list of steps", raw_steps,
+                     "Write each step as `- kegiatan: ...` under `langkah:`.")
+        elif not raw_steps:
+            rep.error("needs at least one step.", f.line("langkah"), "langkah",
+                      "Add steps as `- kegiatan: ...` items.")
+        else:
+            steps, step_maps = _steps(raw_steps, "langkah", rep, sop_format, depth=1, inherited=())
+
+    if rep.failed or not steps:
+        return ParseResult(None, tuple(rep.items))
+
+    if not actors:
+        seen: dict[str, None] = {}
+        for step in _walk(steps):
+            for actor in step.pelaksana:
+                seen.setdefault(actor, None)
+        actors = tuple(seen)
+
+    sop = Sop(
+        nomor=nomor,
+        nama=nama,
+        unit=unit,
+        steps=steps,
+        instansi=f.text("instansi") or default_instansi,
+        jenis=jenis,
+        kategori=SopCategory(kategori_text) if kategori_text else None,
+        format=sop_format,
+        tanggal_pembuatan=f.date("tanggal_pembuatan"),
+        tanggal_revisi=f.date("tanggal_revisi"),
+        tanggal_efektif=f.date("tanggal_efektif"),
+        disahkan_oleh=approval,
+        dasar_hukum=f.text_list("dasar_hukum"),
+        kualifikasi_pelaksana=f.text_list("kualifikasi_pelaksana"),
+        keterkaitan=f.text_list("keterkaitan"),
+        peralatan_perlengkapan=f.text_list("peralatan_perlengkapan"),
+        peringatan=f.text_list("peringatan"),
+        pencatatan_pendataan=f.text_list("pencatatan_pendataan"),
+        tambahan=tambahan,
+        proses_bisnis=f.text("proses_bisnis"),
+        status=status,
+        menggantikan=f.text_list("menggantikan"),
+        riwayat=riwayat,
+        pelaksana=actors,
+        print_rows=rows,
+        source_path=path,
+        line=first_line - 1,
+        lines={k: rep.md_line(v) for k, v in lines.items()},
+    )
+    if rep.failed:
+        return ParseResult(None, tuple(rep.items))
+    sop, flow_diagnostics = validate.resolve_flow(sop, step_maps, rep.md_line, explicit_actors="pelaksana" in values)
+    diagnostics = tuple(rep.items) + tuple(flow_diagnostics)
+    if any(d.severity is Severity.ERROR for d in flow_diagnostics):
+        return ParseResult(None, diagnostics)
+    return ParseResult(sop, diagnostics)
+
+
+def _walk(steps):
+    for step in steps:
+        yield step
+        yield from _walk(step.substeps)
+
+
+def _approval(value: Any, f: _Fields, rep: _Reporter) -> Approval | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return Approval(jabatan=value.strip())
+    if isinstance(value, LineDict):
+        vals, lines = _normalise_keys(value, _APPROVAL_ALIASES, "disahkan_oleh.", rep, APPROVAL_KEYS)
+        sub = _Fields(vals, lines, rep, "disahkan_oleh.", value.line)
+        nip = vals.get("nip")
+        if isinstance(nip, int) and not isinstance(nip, bool):
+            sub._wrong("nip", "text", nip, "Put the NIP in quotes, e.g. `nip: \"19640824 199102 1 002\"`.")
+            nip_text = ""
+        else:
+            nip_text = sub.text("nip")
+        return Approval(sub.text("jabatan"), sub.text("nama"), sub.text("pangkat"), nip_text)
+    f._wrong("disahkan_oleh", "the position as text, or a mapping of `jabatan`, `nama`, `pangkat`, `nip`",
+             value)
+    return None
+
+
+def _tambahan(value: Any, f: _Fields, rep: _Reporter) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, LineDict):
+        f._wrong("tambahan", "a mapping of row label to text (`Definisi: ...`)", value)
+        return ()
+    rows = []
+    for key, item in value.items():
+        line = value.key_lines.get(key, value.line)
+        if isinstance(item, list) and all(isinstance(i, str) for i in item):
+            rows.append((str(key), "; ".join(i.strip() for i in item)))
+        elif isinstance(item, str):
+            rows.append((str(key), item.strip()))
+        else:
+            rep.error(f"expected text, found {_shape_name(item)}.", line, f"tambahan.{key}",
+                      "Put the value in quotes." if isinstance(item, (int, float, bool, _dt.date)) else "")
+    for key, line in value.duplicates:
+        rep.error("is written twice.", line, f"tambahan.{key}", "Keep only one.")
+    return tuple(rows)
+
+
+def _riwayat(value: Any, f: _Fields, rep: _Reporter) -> tuple[Revision, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        f._wrong("riwayat", "a list of revisions (`- tanggal: ...` / `uraian: ...`)", value)
+        return ()
+    out = []
+    for i, item in enumerate(value):
+        where = f"riwayat[{i + 1}]."
+        if not isinstance(item, LineDict):
+            line = value.item_lines[i] if isinstance(value, LineList) else f.line("riwayat")
+            rep.error(f"expected a mapping with `tanggal` and `uraian`, found {_shape_name(item)}.",
+                      line, f"riwayat[{i + 1}]")
+            continue
+        vals, lines = _normalise_keys(item, _REVISION_ALIASES, where, rep, REVISION_KEYS)
+        sub = _Fields(vals, lines, rep, where, item.line)
+        tanggal = sub.date("tanggal")
+        uraian = sub.text("uraian")
+        if tanggal is not None:
+            out.append(Revision(tanggal, uraian))
+    return tuple(out)
+
+
+def _rows_per_page(value: Any, f: _Fields, rep: _Reporter) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    rep.error(f"expected a whole number of rows (0 = never split), found {_shape_name(value)}.",
+              f.line("baris_per_halaman"), "baris_per_halaman", "For example `baris_per_halaman: 12`.")
+    return None
+
+
+def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: int,
+           inherited: tuple[str, ...], prefix: str = "") -> tuple[tuple[Step, ...], list]:
+    """Build steps in written order; targets are resolved later by :mod:`validate`."""
+    steps: list[Step] = []
+    maps: list[tuple[dict, dict, int]] = []
+    for i, item in enumerate(raw):
+        number = f"{prefix}{i + 1}"
+        key_path = f"{where}[{number}]"
+        item_line = raw.item_lines[i] if isinstance(raw, LineList) else 0
+        if not isinstance(item, LineDict):
+            hint = ("Write the step as a mapping: `- kegiatan: ...` then `pelaksana: ...` on the next line."
+                    if isinstance(item, str) else "")
+            rep.error(f"each step must be a mapping of keys, found {_shape_name(item)}.", item_line,
+                      key_path, hint)
+            continue
+        vals, lines = _normalise_keys(item, _STEP_ALIASES, key_path + ".", rep,
+                                      tuple(k for k in STEP_KEYS if not (k.name == "pelaksana" and inherited)))
+        sf = _Fields(vals, lines, rep, key_path + ".", item.line)
+        kegiatan = sf.text("kegiatan", required=True)
+        actors = sf.text_list("pelaksana") or inherited
+        if "pelaksana" in vals and not actors:
+            rep.error("must name an actor.", sf.line("pelaksana"), key_path + ".pelaksana",
+                      "Write the role that does this step.")
+        step_id = ""
+        if "id" in vals:
+            raw_id = vals["id"]
+            if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool):
+                step_id = str(raw_id).strip()
+                if step_id.isdigit():
+                    rep.error("an id must not be a plain number: numbers already mean step numbers.",
+                              sf.line("id"), key_path + ".id", f"Use a name, e.g. `id: langkah-{step_id}`.")
+                    step_id = ""
+            else:
+                sf._wrong("id", "a short name", raw_id)
+        decision_value = vals.get("keputusan")
+        decision = False
+        question = ""
+        if decision_value is not None:
+            if isinstance(decision_value, bool):
+                decision = decision_value
+            elif isinstance(decision_value, str):
+                decision = True
+                question = decision_value.strip()
+            else:
+                sf._wrong("keputusan", "the question as text, or `true`", decision_value)
+        list_format = sop_format is not SopFormat.DIAGRAM_ALIR
+        if list_format:
+            for key in ("keputusan", "ya", "tidak", "lanjut"):
+                if key in vals and not (key == "keputusan" and decision_value is False):
+                    what = "jumps" if key == "lanjut" else "decisions"
+                    rep.error(f"{what} are not allowed in format `{sop_format.value}`: its steps"
+                              " follow one another in order.", sf.line(key), key_path + "." + key,
+                              "Use `format: diagram-alir` for a branching flow, or remove this key.")
+        substeps: tuple[Step, ...] = ()
+        if "sub" in vals:
+            if sop_format is not SopFormat.LANGKAH_BERJENJANG:
+                rep.error("sub-steps are only allowed in format `langkah-berjenjang`.", sf.line("sub"),
+                          key_path + ".sub", "Set `format: langkah-berjenjang` or move the sub-steps up.")
+            elif not isinstance(vals["sub"], list) or not vals["sub"]:
+                sf._wrong("sub", "a non-empty list of steps", vals["sub"])
+            else:
+                substeps, _ = _steps(vals["sub"], key_path + ".sub", rep, sop_format, depth + 1,
+                                     actors, prefix=f"{number}.")
+        steps.append(Step(
+            number=number,
+            index=i + 1,
+            kegiatan=kegiatan,
+            pelaksana=actors,
+            line=rep.md_line(item.line),
+            id=step_id,
+            kelengkapan=sf.text_list("kelengkapan"),
+            waktu=_waktu(sf),
+            output=sf.text("output"),
+            keterangan=sf.text("keterangan"),
+            decision=decision,
+            question=question,
+            substeps=substeps,
+        ))
+        maps.append((vals, lines, item.line))
+    return tuple(steps), maps
+
+
+def _waktu(sf: _Fields) -> str:
+    """``waktu`` is shown verbatim; a bare number is accepted only with a clear error."""
+    value = sf.values.get("waktu")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        sf._wrong("waktu", "text with a unit", value, f"Write the unit, e.g. `waktu: {value} menit`.")
+        return ""
+    return sf.text("waktu")
+
+
+def with_source(result: ParseResult, path: str) -> ParseResult:
+    """The same result attributed to another path (a cached parse reused for a moved file)."""
+    if result.sop is None:
+        return ParseResult(None, tuple(replace(d, path=path) for d in result.diagnostics))
+    return ParseResult(replace(result.sop, source_path=path),
+                       tuple(replace(d, path=path) for d in result.diagnostics))
+
+
+__all__ = ["parse_block", "did_you_mean", "IDENTITY_KEYS", "STEP_KEYS", "Key", "with_source"]

@@ -1,0 +1,552 @@
+"""HTML of one SOP, built as an element tree so every piece of editor text is escaped.
+
+Produces the official document: the identity grid (Bagian Identitas), the flowchart
+table (Bagian Flowchart) or a step list, and a slot for the Graphviz diagram. The
+stable hooks of SOP-FORMAT.md section 7 are made here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import secrets
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
+
+from . import layout as lay
+from .dates import format_date
+from .model import Diagnostic, Severity, Sop, SopFormat, SopStatus, Step, Symbol, TargetKind
+from .timeparse import format_duration, parse_duration, sum_durations
+
+# Replaced by the SVG after serialisation; unguessable, so editor text can never forge it.
+DIAGRAM_SLOT = "sop-diagram-slot-" + secrets.token_hex(12)
+
+# Symbol sizes (px); CSS uses the same numbers to put arrowheads on the symbol's edge.
+SYMBOL_SIZE = {
+    Symbol.TERMINATOR: (64, 28),
+    Symbol.PROCESS: (64, 32),
+    Symbol.DECISION: (56, 40),
+    Symbol.CONNECTOR: (28, 28),
+}
+
+
+@dataclass(frozen=True)
+class SopLink:
+    """Where another SOP lives, for cross-links."""
+
+    url: str
+    nomor: str
+    nama: str
+    status: SopStatus = SopStatus.BERLAKU
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    labels: Mapping[str, str]
+    language: str = "id"
+    rows_per_page: int = 12
+    logo: str = ""  # URL of the institution's logo, relative to the page
+    diagram: bool = True
+    show_time_total: bool = True
+
+
+@dataclass
+class RenderContext:
+    """What the page knows about the rest of the site (empty when rendering alone)."""
+
+    find: Callable[[str], SopLink | None] = lambda ref: None
+    referenced_by: Sequence[SopLink] = ()
+    superseded_by: Sequence[SopLink] = ()
+    extra_classes: Sequence[str] = field(default_factory=tuple)
+
+
+def _el(tag: str, attrs: Mapping[str, str] | None = None, text: str | None = None,
+        parent: ET.Element | None = None, cls: str | None = None) -> ET.Element:
+    attributes = dict(attrs or {})
+    if cls:
+        attributes["class"] = cls
+    node = ET.Element(tag, attributes) if parent is None else ET.SubElement(parent, tag, attributes)
+    if text:
+        node.text = text
+    return node
+
+
+def _lines(parent: ET.Element, items: Sequence[str], ordered: bool = True) -> None:
+    """A list when there are several items, plain text for one, nothing for none."""
+    if not items:
+        return
+    if len(items) == 1:
+        _el("p", text=items[0], parent=parent)
+        return
+    lst = _el("ol" if ordered else "ul", parent=parent)
+    for item in items:
+        _el("li", text=item, parent=lst)
+
+
+def _status_label(sop: Sop, labels: Mapping[str, str]) -> str:
+    return labels["status_" + sop.status.value]
+
+
+def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None = None) -> ET.Element:
+    """The whole SOP: wrapper, lifecycle notice, identity grid, flow, history."""
+    ctx = context or RenderContext()
+    labels = options.labels
+    classes = ["sop", f"sop-status-{sop.status.value}", f"sop-format-{sop.format.value}",
+               *ctx.extra_classes]
+    root = _el("div", {"id": sop.anchor, "data-sop-nomor": sop.nomor,
+                       "data-sop-status": sop.status.value}, cls=" ".join(classes))
+    _lifecycle(root, sop, labels, ctx)
+    _identity(root, sop, options, ctx)
+    if sop.format is SopFormat.DIAGRAM_ALIR:
+        _flowchart(root, sop, options, ctx)
+        if options.diagram:
+            figure = _el("figure", parent=root, cls="sop-diagram")
+            figure.text = DIAGRAM_SLOT
+            _el("figcaption", text=labels["diagram"], parent=figure)
+    else:
+        _step_list(root, sop, options)
+    _history(root, sop, labels)
+    return root
+
+
+def _lifecycle(root: ET.Element, sop: Sop, labels: Mapping[str, str], ctx: RenderContext) -> None:
+    if sop.status is SopStatus.BERLAKU and not ctx.superseded_by:
+        return
+    box = _el("div", {"role": "note"}, parent=root, cls=f"sop-lifecycle sop-lifecycle-{sop.status.value}")
+    badge = _el("strong", text=_status_label(sop, labels), parent=box, cls="sop-status-badge")
+    badge.tail = " "
+    if ctx.superseded_by:
+        span = _el("span", text=labels["superseded_by"] + ": ", parent=box)
+        for i, link in enumerate(ctx.superseded_by):
+            a = _el("a", {"href": link.url}, f"{link.nomor} — {link.nama}", parent=span)
+            if i < len(ctx.superseded_by) - 1:
+                a.tail = "; "
+
+
+def _identity(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderContext) -> None:
+    labels = options.labels
+    table = _el("table", parent=root, cls="sop-identity")
+    _el("caption", text=labels["identity_caption"], parent=table, cls="sop-visually-hidden")
+    colgroup = _el("colgroup", parent=table)
+    for width in ("25%", "25%", "18%", "32%"):
+        _el("col", {"style": f"width:{width}"}, parent=colgroup)
+    body = _el("tbody", parent=table)
+
+    right_rows: list[tuple[str, Callable[[ET.Element], None], str]] = [
+        ("nomor", lambda td: setattr(td, "text", sop.nomor), "sop-id-nomor"),
+        ("tanggal_pembuatan", lambda td: setattr(td, "text", format_date(sop.tanggal_pembuatan, options.language)), ""),
+        ("tanggal_revisi", lambda td: setattr(td, "text", format_date(sop.tanggal_revisi, options.language)), ""),
+        ("tanggal_efektif", lambda td: setattr(td, "text", format_date(sop.tanggal_efektif, options.language)), ""),
+        ("disahkan_oleh", lambda td: _approval(td, sop, labels), "sop-id-approval"),
+        ("nama", lambda td: setattr(td, "text", sop.nama), "sop-id-nama"),
+    ]
+    for i, (key, fill, cls) in enumerate(right_rows):
+        tr = _el("tr", parent=body)
+        if i == 0:
+            left = _el("td", {"rowspan": str(len(right_rows)), "colspan": "2"}, parent=tr, cls="sop-id-org")
+            if options.logo:
+                _el("img", {"src": options.logo, "alt": "Logo", "class": "sop-logo"}, parent=left)
+            for name in ([sop.instansi] if sop.instansi else []) + list(sop.unit):
+                _el("div", text=name, parent=left, cls="sop-id-unit")
+        _el("th", {"scope": "row"}, labels[key], parent=tr)
+        td = _el("td", parent=tr, cls=cls or None)
+        fill(td)
+
+    pairs = [("dasar_hukum", "kualifikasi_pelaksana"), ("keterkaitan", "peralatan_perlengkapan"),
+             ("peringatan", "pencatatan_pendataan")]
+    for left_key, right_key in pairs:
+        head = _el("tr", parent=body, cls="sop-id-pair-head")
+        _el("th", {"colspan": "2", "scope": "col"}, labels[left_key], parent=head)
+        _el("th", {"colspan": "2", "scope": "col"}, labels[right_key], parent=head)
+        row = _el("tr", parent=body, cls="sop-id-pair")
+        for key in (left_key, right_key):
+            td = _el("td", {"colspan": "2"}, parent=row, cls=f"sop-id-{key.replace('_', '-')}")
+            if key == "keterkaitan":
+                _related(td, sop.keterkaitan, labels, ctx)
+            else:
+                _lines(td, getattr(sop, key))
+    extra = list(sop.tambahan)
+    if sop.proses_bisnis:
+        extra.append((labels["proses_bisnis"], sop.proses_bisnis))
+    for label, value in extra:
+        tr = _el("tr", parent=body, cls="sop-id-extra")
+        _el("th", {"colspan": "2", "scope": "row"}, label, parent=tr)
+        _el("td", {"colspan": "2"}, value, parent=tr)
+    if ctx.referenced_by:
+        tr = _el("tr", parent=body, cls="sop-id-referenced-by")
+        _el("th", {"colspan": "2", "scope": "row"}, labels["referenced_by"], parent=tr)
+        td = _el("td", {"colspan": "2"}, parent=tr)
+        ul = _el("ul", parent=td)
+        for link in ctx.referenced_by:
+            li = _el("li", parent=ul)
+            _el("a", {"href": link.url}, f"{link.nomor} — {link.nama}", parent=li)
+
+
+def _approval(td: ET.Element, sop: Sop, labels: Mapping[str, str]) -> None:
+    approval = sop.disahkan_oleh
+    if approval is None:
+        return
+    if approval.jabatan:
+        _el("div", text=approval.jabatan, parent=td, cls="sop-approval-title")
+    _el("div", {"aria-label": labels["signature"]}, parent=td, cls="sop-signature")
+    if approval.nama:
+        _el("div", text=approval.nama, parent=td, cls="sop-approval-name")
+    if approval.pangkat:
+        _el("div", text=approval.pangkat, parent=td, cls="sop-approval-rank")
+    if approval.nip:
+        _el("div", text=f"{labels['nip']} {approval.nip}", parent=td, cls="sop-approval-nip")
+
+
+def _related(td: ET.Element, items: Sequence[str], labels: Mapping[str, str], ctx: RenderContext) -> None:
+    if not items:
+        return
+    ol = _el("ol", parent=td)
+    for item in items:
+        li = _el("li", parent=ol)
+        link = ctx.find(item)
+        if link is None:
+            _el("span", {"title": labels["unresolved"]}, item, parent=li, cls="sop-unresolved")
+        else:
+            _el("a", {"href": link.url, "title": f"{link.nomor} — {link.nama}"}, item, parent=li,
+                cls="sop-related")
+
+
+def _symbol_svg(parent: ET.Element, symbol: Symbol, text: str = "") -> ET.Element:
+    """One of the regulation's symbols as a small inline SVG with a visible outline."""
+    w, h = SYMBOL_SIZE[symbol]
+    svg = _el("svg", {"width": str(w), "height": str(h), "viewBox": f"0 0 {w} {h}",
+                      "aria-hidden": "true", "focusable": "false"}, parent=parent,
+              cls=f"sop-sym sop-sym-{symbol.value}")
+    if symbol is Symbol.TERMINATOR:
+        _el("rect", {"x": "1", "y": "1", "width": str(w - 2), "height": str(h - 2),
+                     "rx": str((h - 2) // 2)}, parent=svg)
+    elif symbol is Symbol.PROCESS:
+        _el("rect", {"x": "1", "y": "1", "width": str(w - 2), "height": str(h - 2)}, parent=svg)
+    elif symbol is Symbol.DECISION:
+        _el("polygon", {"points": f"{w // 2},1 {w - 1},{h // 2} {w // 2},{h - 1} 1,{h // 2}"}, parent=svg)
+    else:  # off-page connector: a pentagon pointing down
+        _el("polygon", {"points": f"1,1 {w - 1},1 {w - 1},{h - 10} {w // 2},{h - 1} 1,{h - 10}"}, parent=svg)
+        if text:
+            _el("text", {"x": str(w // 2), "y": str(h // 2), "text-anchor": "middle",
+                         "dominant-baseline": "middle"}, text, parent=svg)
+    return svg
+
+
+def _target_text(target, labels: Mapping[str, str]) -> str:
+    if target.kind is TargetKind.END:
+        return labels["end"]
+    if target.kind is TargetKind.SOP:
+        return f"{labels['continues_in']} {target.sop}"
+    return f"{labels['go_to_step']} {target.step}"
+
+
+def _flowchart(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderContext) -> None:
+    labels = options.labels
+    rows = sop.print_rows if sop.print_rows is not None else options.rows_per_page
+    flow = lay.layout_flow(sop, rows)
+    wrapper = _el("div", {"role": "region", "aria-label": labels["flowchart_caption"], "tabindex": "0"},
+                  parent=root, cls="sop-flowchart-wrap")
+    page_count = len(flow.pages)
+    for page_no, page in enumerate(flow.pages, start=1):
+        table = _el("table", {"data-page": str(page_no)}, parent=wrapper, cls="sop-flowchart")
+        caption_text = labels["flowchart_caption"] + f" — {sop.nama}"
+        if page_count > 1:
+            caption_text += f" ({labels['print_page']} {page_no}/{page_count})"
+        _el("caption", text=caption_text, parent=table, cls="sop-flowchart-caption")
+        _flow_colgroup(table, flow)
+        _flow_head(table, flow, labels)
+        body = _el("tbody", parent=table)
+        for row in page.rows:
+            _flow_row(body, row, flow, sop, labels, ctx)
+        if page_no == page_count and options.show_time_total:
+            _time_footer(table, sop, flow, labels, options.language)
+
+
+def _flow_colgroup(table: ET.Element, flow: lay.FlowLayout) -> None:
+    group = _el("colgroup", parent=table)
+    _el("col", parent=group, cls="sop-col-no")
+    _el("col", parent=group, cls="sop-col-kegiatan")
+    for _ in flow.actors:
+        _el("col", parent=group, cls="sop-col-actor")
+    for _ in range(flow.lanes):
+        _el("col", parent=group, cls="sop-col-lane")
+    if flow.has_exit:
+        _el("col", parent=group, cls="sop-col-exit")
+    for name in ("kelengkapan", "waktu", "output", "keterangan"):
+        _el("col", parent=group, cls=f"sop-col-{name}")
+
+
+def _flow_head(table: ET.Element, flow: lay.FlowLayout, labels: Mapping[str, str]) -> None:
+    thead = _el("thead", parent=table)
+    top = _el("tr", parent=thead)
+    _el("th", {"rowspan": "2", "scope": "col"}, labels["no"], parent=top, cls="sop-h-no")
+    _el("th", {"rowspan": "2", "scope": "col"}, labels["kegiatan"], parent=top, cls="sop-h-kegiatan")
+    _el("th", {"colspan": str(flow.columns), "scope": "colgroup"}, labels["pelaksana"], parent=top,
+        cls="sop-h-pelaksana")
+    _el("th", {"colspan": "3", "scope": "colgroup"}, labels["mutu_baku"], parent=top, cls="sop-h-mutu")
+    _el("th", {"rowspan": "2", "scope": "col"}, labels["keterangan"], parent=top, cls="sop-h-keterangan")
+    second = _el("tr", parent=thead)
+    for actor in flow.actors:
+        _el("th", {"scope": "col"}, actor, parent=second, cls="sop-h-actor")
+    gutter = flow.lanes + (1 if flow.has_exit else 0)
+    if gutter:
+        _el("th", {"colspan": str(gutter), "aria-hidden": "true"}, parent=second, cls="sop-h-gutter")
+    for key in ("kelengkapan", "waktu", "output"):
+        _el("th", {"scope": "col"}, labels[key], parent=second, cls=f"sop-h-{key}")
+
+
+def _flow_row(body: ET.Element, row: lay.Row, flow: lay.FlowLayout, sop: Sop,
+              labels: Mapping[str, str], ctx: RenderContext) -> None:
+    step = row.step
+    if step is None:
+        tr = _el("tr", {"data-connector": row.kind}, parent=body, cls=f"sop-row sop-row-{row.kind}")
+        text = labels["continued_from"] if row.kind == "connector-in" else labels["continues_on"]
+        _el("td", parent=tr, cls="sop-no")
+        _el("td", text=text, parent=tr, cls="sop-kegiatan sop-connector-note")
+    else:
+        tr = _el("tr", {"data-step": str(step.index), "id": f"{sop.anchor}-langkah-{step.index}"},
+                 parent=body, cls="sop-row")
+        _el("td", text=str(step.index), parent=tr, cls="sop-no")
+        keg = _el("td", parent=tr, cls="sop-kegiatan")
+        _el("span", text=step.kegiatan, parent=keg, cls="sop-activity")
+        if step.question:
+            _el("span", text=step.question, parent=keg, cls="sop-question")
+        _branches(keg, step, sop, labels, ctx)
+    for c, cell in enumerate(row.cells):
+        _flow_cell(tr, c, cell, flow, step, sop, labels, ctx)
+    if step is None:
+        for _ in range(4):
+            _el("td", parent=tr, cls="sop-mutu-empty")
+        return
+    td = _el("td", parent=tr, cls="sop-kelengkapan")
+    _lines(td, step.kelengkapan, ordered=False)
+    _el("td", text=step.waktu, parent=tr, cls="sop-waktu")
+    _el("td", text=step.output, parent=tr, cls="sop-output")
+    _el("td", text=step.keterangan, parent=tr, cls="sop-keterangan")
+
+
+def _branches(keg: ET.Element, step: Step, sop: Sop, labels: Mapping[str, str],
+              ctx: RenderContext) -> None:
+    """Decision exits and jumps in words: for screen readers and for readers of the text."""
+    parts = []
+    for branch, target in step.targets():
+        if target is None:
+            continue
+        if not branch and (target.kind is TargetKind.END or
+                           (target.kind is TargetKind.STEP and target.step == step.index + 1)):
+            continue  # the ordinary flow needs no words
+        parts.append((branch, target))
+    if not parts:
+        return
+    box = _el("span", parent=keg, cls="sop-branches")
+    for i, (branch, target) in enumerate(parts):
+        item = _el("span", parent=box, cls="sop-branch")
+        if branch:
+            _el("strong", text=labels["yes" if branch == "ya" else "no_branch"] + ": ", parent=item)
+        if target.kind is TargetKind.SOP:
+            link = ctx.find(target.sop)
+            item_text = _el("span", text=labels["continues_in"] + " ", parent=item)
+            if link is not None:
+                _el("a", {"href": link.url, "title": link.nama}, target.sop, parent=item_text)
+            else:
+                _el("span", {"title": labels["unresolved"]}, target.sop, parent=item_text, cls="sop-unresolved")
+        elif target.kind is TargetKind.STEP:
+            _el("a", {"href": f"#{sop.anchor}-langkah-{target.step}"},
+                _target_text(target, labels), parent=item)
+        else:
+            item.append(_text_span(_target_text(target, labels)))
+
+
+def _text_span(text: str) -> ET.Element:
+    return _el("span", text=text)
+
+
+def _flow_cell(tr: ET.Element, c: int, cell: lay.Cell, flow: lay.FlowLayout, step: Step | None,
+               sop: Sop, labels: Mapping[str, str], ctx: RenderContext) -> None:
+    actors = len(flow.actors)
+    if c < actors:
+        kind = "sop-actor"
+    elif c < actors + flow.lanes:
+        kind = "sop-lane"
+    else:
+        kind = "sop-exit"
+    attrs: dict[str, str] = {}
+    if cell.symbol is not None:
+        attrs["data-actor"] = flow.actors[c]
+        attrs["data-symbol"] = cell.symbol.value
+    td = _el("td", attrs, parent=tr, cls=kind)
+    for wire in cell.wires:
+        _el("span", {"aria-hidden": "true"}, parent=td, cls=f"w {wire}")
+    if cell.symbol is not None:
+        holder = _el("span", parent=td, cls="sop-sym-holder")
+        _symbol_svg(holder, cell.symbol, cell.letter)
+        if step is not None:
+            name = {"terminator": labels["start"] if step.index == 1 else labels["end"],
+                    "process": "", "decision": "?"}.get(cell.symbol.value, "")
+            desc = f"{labels['step']} {step.index}: {flow.actors[c]}"
+            if cell.symbol is Symbol.TERMINATOR:
+                desc += f" ({name})"
+            _el("span", text=desc, parent=holder, cls="sop-visually-hidden")
+        elif cell.letter:
+            _el("span", text=f"{cell.letter}", parent=holder, cls="sop-visually-hidden")
+    for arrow in cell.arrows:
+        _el("span", {"aria-hidden": "true"}, parent=td, cls=f"arr arr-{arrow}")
+    for port, branch in cell.labels:
+        text = labels["yes"] if branch == "ya" else labels["no_branch"]
+        _el("span", {"aria-hidden": "true"}, text, parent=td, cls=f"lbl lbl-{port}")
+    if cell.marks:
+        stack = _el("span", parent=td, cls="sop-marks")
+        for mark in cell.marks:
+            _mark(stack, mark, labels, ctx)
+
+
+def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: RenderContext) -> None:
+    if mark.kind == "end":
+        holder = _el("span", {"data-symbol": "terminator"}, parent=parent, cls="sop-mark sop-mark-end")
+        _symbol_svg(holder, Symbol.TERMINATOR)
+        _el("span", text=labels["end"], parent=holder, cls="sop-mark-text")
+        return
+    if mark.kind == "sop":
+        link = ctx.find(mark.text)
+        attrs = {"data-symbol": "connector", "data-sop": mark.text}
+        if link is not None:
+            holder = _el("a", {**attrs, "href": link.url, "title": f"{labels['continues_in']} {link.nomor} — {link.nama}"},
+                         parent=parent, cls="sop-mark sop-mark-sop")
+        else:
+            holder = _el("span", {**attrs, "title": labels["unresolved"]}, parent=parent,
+                         cls="sop-mark sop-mark-sop sop-unresolved")
+        _symbol_svg(holder, Symbol.CONNECTOR, "")
+        _el("span", text=mark.text, parent=holder, cls="sop-mark-text")
+        return
+    holder = _el("span", {"data-symbol": "connector", "data-letter": mark.text}, parent=parent,
+                 cls="sop-mark sop-mark-letter" + (" sop-mark-in" if mark.incoming else ""))
+    _symbol_svg(holder, Symbol.CONNECTOR, mark.text)
+
+
+def _time_footer(table: ET.Element, sop: Sop, flow: lay.FlowLayout, labels: Mapping[str, str],
+                 language: str) -> None:
+    path = lay.main_path(sop)
+    parsed, skipped = [], []
+    for step in path:
+        if not step.waktu:
+            continue
+        duration = parse_duration(step.waktu)
+        if duration is None:
+            skipped.append(step)
+        else:
+            parsed.append(duration)
+    if not parsed and not skipped:
+        return
+    tfoot = _el("tfoot", parent=table)
+    tr = _el("tr", parent=tfoot, cls="sop-total")
+    span = 2 + flow.columns + 1
+    _el("th", {"colspan": str(2 + flow.columns), "scope": "row"}, labels["total_time"], parent=tr)
+    total = _el("td", {"colspan": str(4)}, parent=tr, cls="sop-total-time")
+    _el("strong", text=format_duration(sum_durations(parsed), language) if parsed else "–", parent=total)
+    for step in skipped:
+        note = _el("div", parent=total, cls="sop-total-note")
+        note.text = f"{labels['step']} {step.index}: “{step.waktu}” — {labels['total_time_excluded']}"
+    del span
+
+
+def _step_list(root: ET.Element, sop: Sop, options: RenderOptions) -> None:
+    labels = options.labels
+    wrap = _el("div", parent=root, cls="sop-steps-wrap")
+    _el("h3", text=labels["steps"], parent=wrap, cls="sop-steps-title")
+    _step_items(wrap, sop.steps, labels, sop)
+    if options.show_time_total:
+        parsed, skipped = [], []
+        for step in lay_walk(sop.steps):
+            if step.waktu:
+                d = parse_duration(step.waktu)
+                (parsed.append(d) if d is not None else skipped.append(step))
+        if parsed or skipped:
+            p = _el("p", parent=wrap, cls="sop-total")
+            _el("strong", text=labels["total_time"] + ": ", parent=p)
+            _el("span", text=format_duration(sum_durations(parsed), options.language) if parsed else "–",
+                parent=p, cls="sop-total-time")
+            for step in skipped:
+                _el("span", text=f" ({labels['step']} {step.number}: “{step.waktu}” — "
+                    f"{labels['total_time_excluded']})", parent=p, cls="sop-total-note")
+
+
+def lay_walk(steps):
+    for step in steps:
+        if not step.substeps:
+            yield step
+        yield from lay_walk(step.substeps)
+
+
+def _step_items(parent: ET.Element, steps: Sequence[Step], labels: Mapping[str, str], sop: Sop) -> None:
+    ol = _el("ol", parent=parent, cls="sop-steps")
+    for step in steps:
+        li = _el("li", {"data-step": step.number, "id": f"{sop.anchor}-langkah-{step.number.replace('.', '-')}"},
+                 parent=ol, cls="sop-step")
+        head = _el("div", parent=li, cls="sop-step-head")
+        _el("span", text=step.number, parent=head, cls="sop-step-number")
+        _el("span", text=step.kegiatan, parent=head, cls="sop-activity")
+        if step.pelaksana and len(sop.pelaksana) > 1 or (step.pelaksana and step.number.count(".") == 0):
+            _el("span", text=", ".join(step.pelaksana), parent=head, cls="sop-step-actor")
+        details = [(labels["kelengkapan"], step.kelengkapan), (labels["waktu"], (step.waktu,) if step.waktu else ()),
+                   (labels["output"], (step.output,) if step.output else ()),
+                   (labels["keterangan"], (step.keterangan,) if step.keterangan else ())]
+        if any(v for _, v in details):
+            dl = _el("dl", parent=li, cls="sop-mutu")
+            for label, values in details:
+                if values:
+                    _el("dt", text=label, parent=dl)
+                    dd = _el("dd", parent=dl)
+                    _lines(dd, values, ordered=False)
+        if step.substeps:
+            _step_items(li, step.substeps, labels, sop)
+
+
+def _history(root: ET.Element, sop: Sop, labels: Mapping[str, str]) -> None:
+    if not sop.riwayat:
+        return
+    table = _el("table", parent=root, cls="sop-history")
+    _el("caption", text=labels["riwayat"], parent=table)
+    head = _el("tr", parent=_el("thead", parent=table))
+    _el("th", {"scope": "col"}, labels["tanggal"], parent=head)
+    _el("th", {"scope": "col"}, labels["uraian"], parent=head)
+    body = _el("tbody", parent=table)
+    for rev in sop.riwayat:
+        tr = _el("tr", parent=body)
+        _el("td", text=format_date(rev.tanggal), parent=tr)
+        _el("td", text=rev.uraian, parent=tr)
+
+
+def render_errors(diagnostics: Sequence[Diagnostic], labels: Mapping[str, str], source: str = "") -> ET.Element:
+    """The visible, escaped box that takes the place of a block that cannot be shown."""
+    box = _el("div", {"role": "alert"}, cls="sop-error admonition failure")
+    _el("p", text=labels["error_title"], parent=box, cls="admonition-title")
+    _el("p", text=labels["error_intro"], parent=box)
+    ul = _el("ul", parent=box)
+    for d in diagnostics:
+        if d.severity is not Severity.ERROR:
+            continue
+        li = _el("li", parent=ul)
+        _el("code", text=f"{d.path or '<sop>'}:{d.line}", parent=li).tail = " "
+        if d.key:
+            _el("code", text=d.key, parent=li).tail = " "
+        _el("span", text=d.message, parent=li).tail = " "
+        if d.hint:
+            _el("em", text=d.hint, parent=li)
+    if source:
+        details = _el("details", parent=box)
+        _el("summary", text="YAML", parent=details)
+        _el("pre", text=source, parent=details)
+    return box
+
+
+def to_html(element: ET.Element, diagram_svg: str | None = None, unavailable: str = "") -> str:
+    """Serialise; the trusted diagram SVG (made by Graphviz from escaped DOT) fills its slot."""
+    html = ET.tostring(element, encoding="unicode", method="html")
+    if DIAGRAM_SLOT in html:
+        if diagram_svg:
+            html = html.replace(DIAGRAM_SLOT, diagram_svg, 1)
+        else:
+            note = ET.Element("p", {"class": "sop-diagram-unavailable"})
+            note.text = unavailable
+            html = html.replace(DIAGRAM_SLOT, ET.tostring(note, encoding="unicode", method="html")
+                                if unavailable else "")
+    return html

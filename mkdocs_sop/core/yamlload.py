@@ -1,0 +1,127 @@
+"""Safe YAML that remembers where every key and item was written.
+
+Editors need messages that point at the line of the offending key in their Markdown
+file, so mappings and sequences carry their source lines. Only safe tags are built;
+``yes``/``no``/``on``/``off`` stay text (YAML 1.1 would turn the English aliases
+``yes:`` and ``no:`` into booleans); duplicate keys are reported, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+try:  # libyaml's parser is several times faster; the constructor stays Python.
+    _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
+except AttributeError:  # pragma: no cover - pure-Python PyYAML
+    _BaseLoader = yaml.SafeLoader
+
+
+class LineDict(dict):
+    """A mapping plus the 0-based line (within the YAML text) of each key."""
+
+    __slots__ = ("line", "key_lines", "key_columns", "duplicates")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 0
+        self.key_lines: dict = {}
+        self.key_columns: dict = {}
+        self.duplicates: list[tuple[object, int]] = []
+
+
+class LineList(list):
+    """A sequence plus the 0-based line of each item."""
+
+    __slots__ = ("line", "item_lines")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 0
+        self.item_lines: list[int] = []
+
+
+class SopLoader(_BaseLoader):
+    """SafeLoader with line tracking and YAML 1.2-like booleans."""
+
+
+# Booleans: only true/false (any case). Everything else that YAML 1.1 calls a bool is text.
+SopLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+SopLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _construct_mapping(loader: SopLoader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping", node.start_mark,
+                "found a key that is not text", key_node.start_mark,
+            ) from None
+        if key in result:
+            result.duplicates.append((key, key_node.start_mark.line))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line
+        result.key_columns[key] = key_node.start_mark.column
+    return result
+
+
+def _construct_sequence(loader: SopLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList()
+    result.line = node.start_mark.line
+    for child in node.value:
+        result.append(loader.construct_object(child, deep=True))
+        result.item_lines.append(child.start_mark.line)
+    return result
+
+
+SopLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+SopLoader.add_constructor("tag:yaml.org,2002:omap", _construct_mapping)
+SopLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+class YamlProblem(Exception):
+    """YAML that does not parse, with the 0-based line and column where it broke."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+_TAB_HINT = "YAML does not allow tabs for indentation: indent with spaces."
+
+
+def load(text: str):
+    """Parse one block's YAML; raise :class:`YamlProblem` with a position on failure."""
+    try:
+        return yaml.load(text, Loader=SopLoader)  # noqa: S506 - SopLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote: point where it was opened
+        line = mark.line if mark else 0
+        column = mark.column if mark else 0
+        problem = exc.problem or "invalid YAML"
+        if exc.context:
+            problem = f"{exc.context}, {problem}"
+        bad_line = text.splitlines()[line] if line < len(text.splitlines()) else ""
+        if "\t" in bad_line or "found character '\\t'" in problem:
+            problem += ". " + _TAB_HINT
+        raise YamlProblem(problem, line, column) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark
+        raise YamlProblem(str(exc), 0, 0) from None
