@@ -41,7 +41,7 @@ class SopExtension(Extension):
             "diagram": [True, "Add a Graphviz diagram of each flowchart."],
             "diagram_engine": ["auto", "Graphviz engine: auto, dot, wasm or none."],
             "cache_dir": ["", "Folder for cached diagrams (empty: no disk cache)."],
-            "service": [None, "A shared SopService (set by the MkDocs plugin)."],
+            "service": ["", "A shared SopService (set by the MkDocs plugin)."],
         }
         super().__init__(**kwargs)
         self._service: SopService | None = None
@@ -49,7 +49,7 @@ class SopExtension(Extension):
     @property
     def service(self) -> SopService:
         given = self.getConfig("service")
-        if given is not None:
+        if isinstance(given, SopService):
             return given
         if self._service is None:
             labels = label_set(self.getConfig("language"), self.getConfig("labels"))

@@ -389,22 +389,25 @@ def _flow_cell(tr: ET.Element, c: int, cell: lay.Cell, flow: lay.FlowLayout, ste
         elif cell.letter:
             _el("span", text=f"{cell.letter}", parent=holder, cls="sop-visually-hidden")
     for arrow in cell.arrows:
-        _el("span", {"aria-hidden": "true"}, parent=td, cls=f"arr arr-{arrow}")
+        if arrow != "w":  # an arrow into an exit mark is drawn inside the mark
+            _el("span", {"aria-hidden": "true"}, parent=td, cls=f"arr arr-{arrow}")
     for port, branch in cell.labels:
         text = labels["yes"] if branch == "ya" else labels["no_branch"]
         _el("span", {"aria-hidden": "true"}, text, parent=td, cls=f"lbl lbl-{port}")
     if cell.marks:
         stack = _el("span", parent=td, cls="sop-marks")
-        for mark in cell.marks:
-            _mark(stack, mark, labels, ctx)
+        for i, mark in enumerate(cell.marks):
+            holder = _mark(stack, mark, labels, ctx)
+            if i == 0 and "w" in cell.arrows:
+                _el("span", {"aria-hidden": "true"}, parent=holder, cls="arr arr-w")
 
 
-def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: RenderContext) -> None:
+def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: RenderContext) -> ET.Element:
     if mark.kind == "end":
         holder = _el("span", {"data-symbol": "terminator"}, parent=parent, cls="sop-mark sop-mark-end")
         _symbol_svg(holder, Symbol.TERMINATOR)
         _el("span", text=labels["end"], parent=holder, cls="sop-mark-text")
-        return
+        return holder
     if mark.kind == "sop":
         link = ctx.find(mark.text)
         attrs = {"data-symbol": "connector", "data-sop": mark.text}
@@ -416,10 +419,11 @@ def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: Re
                          cls="sop-mark sop-mark-sop sop-unresolved")
         _symbol_svg(holder, Symbol.CONNECTOR, "")
         _el("span", text=mark.text, parent=holder, cls="sop-mark-text")
-        return
+        return holder
     holder = _el("span", {"data-symbol": "connector", "data-letter": mark.text}, parent=parent,
                  cls="sop-mark sop-mark-letter" + (" sop-mark-in" if mark.incoming else ""))
     _symbol_svg(holder, Symbol.CONNECTOR, mark.text)
+    return holder
 
 
 def _time_footer(table: ET.Element, sop: Sop, flow: lay.FlowLayout, labels: Mapping[str, str],

@@ -31,8 +31,9 @@ class SopService:
         self._report = report
         self.context_for = context_for or (lambda sop: RenderContext())
         self.link_for_sop = link_for_sop or (lambda nomor: None)
-        self.page_path = ""
-        self.line_offset = 0
+        self.page_path = ""  # the page being rendered, as messages name it
+        self.line_offset = 0  # lines of front matter MkDocs took off that page
+        self.page_url = ""  # its URL, for relative links
         self._parsed: dict[tuple, ParseResult] = {}
         self._reported: set[Diagnostic] = set()
         self._renderer = None
