@@ -153,6 +153,7 @@ class _Reporter:
         self.path = path
         self.first_line = first_line  # 1-based Markdown line of the block's first YAML line
         self.items: list[Diagnostic] = []
+        self.raw: dict[str, str] = {}  # dotted key -> scalar as written, for "put it in quotes" hints
 
     def md_line(self, yaml_line: int | None) -> int:
         return self.first_line + (yaml_line or 0)
@@ -198,6 +199,8 @@ def _normalise_keys(mapping: LineDict, aliases: dict[str, str], where: str, rep:
         values[canonical] = value
         lines[canonical] = line
         written[canonical] = key
+        if raw_key in mapping.raw:
+            rep.raw[f"{where}{canonical}"] = mapping.raw[raw_key]
     for key in keys:
         if key.required and key.name not in values:
             also = f" (or `{key.aliases[0]}`)" if key.aliases else ""
@@ -222,13 +225,17 @@ class _Fields:
 
     def _wrong(self, key: str, expected: str, value: Any, hint: str = "") -> None:
         if not hint and isinstance(value, (int, float, bool, _dt.date)):
-            hint = f"Put the value in quotes, e.g. `{key}: \"{value}\"`."
+            as_written = self.rep.raw.get(f"{self.where}{key}", value)
+            hint = f"Put the value in quotes, e.g. `{key}: \"{as_written}\"`."
         self.rep.error(f"expected {expected}, found {_shape_name(value)}.", self.line(key),
                        f"{self.where}{key}", hint)
 
     def text(self, key: str, required: bool = False) -> str:
         value = self.values.get(key)
         if value is None:
+            if required and key in self.values:  # `nama:` with nothing after the colon
+                self.rep.error("must not be empty.", self.line(key), f"{self.where}{key}",
+                               "Write the text after the colon.")
             return ""
         if isinstance(value, str):
             text = value.strip()
@@ -260,7 +267,8 @@ class _Fields:
                                    line, f"{self.where}{key}", hint)
             return tuple(out)
         self._wrong(key, "text or a list of text", value,
-                    "Write one item per line, each starting with `- `.")
+                    "" if isinstance(value, (int, float, bool, _dt.date))
+                    else "Write one item per line, each starting with `- `.")
         return ()
 
     def enum(self, key: str, default: str) -> str:
@@ -300,7 +308,7 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
     try:
         data = load(text)
     except YamlProblem as exc:
-        rep.error(f"the YAML does not parse: {exc.message}.", exc.line, "",
+        rep.error(f"the YAML does not parse: {exc.message.rstrip('.')}.", exc.line, "",
                   "Check indentation (spaces only), colons and closing quotes on this line.",
                   column=exc.column + 1)
         return ParseResult(None, tuple(rep.items))
@@ -330,6 +338,8 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
     raw_steps = values.get("langkah")
     steps: tuple[Step, ...] = ()
     step_maps: list[tuple[dict, dict, int]] = []
+    if raw_steps is None and "langkah" in values:  # `langkah:` with no steps under it
+        raw_steps = []
     if raw_steps is not None:
         if not isinstance(raw_steps, list):
             f._wrong("langkah", "a list of steps", raw_steps,

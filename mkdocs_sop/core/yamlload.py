@@ -21,7 +21,7 @@ except AttributeError:  # pragma: no cover - pure-Python PyYAML
 class LineDict(dict):
     """A mapping plus the 0-based line (within the YAML text) of each key."""
 
-    __slots__ = ("line", "key_lines", "key_columns", "duplicates")
+    __slots__ = ("line", "key_lines", "key_columns", "duplicates", "raw")
 
     def __init__(self) -> None:
         super().__init__()
@@ -29,6 +29,7 @@ class LineDict(dict):
         self.key_lines: dict = {}
         self.key_columns: dict = {}
         self.duplicates: list[tuple[object, int]] = []
+        self.raw: dict = {}  # key -> scalar value exactly as written (`001`, not 1)
 
 
 class LineList(list):
@@ -76,6 +77,8 @@ def _construct_mapping(loader: SopLoader, node: yaml.MappingNode) -> LineDict:
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line
         result.key_columns[key] = key_node.start_mark.column
+        if isinstance(value_node, yaml.ScalarNode):
+            result.raw[key] = value_node.value
     return result
 
 
