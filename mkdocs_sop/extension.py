@@ -36,7 +36,7 @@ class SopExtension(Extension):
             "language": ["id", "Output language: `id` (Indonesian) or `en` (English)."],
             "labels": [{}, "Labels to rename, e.g. {'nama': 'Judul SOP'}."],
             "institution": ["", "Default `instansi` for SOPs that do not name one."],
-            "rows_per_page": [12, "Flowchart rows per printed page (0: never split)."],
+            "rows_per_page": [8, "Flowchart rows per printed page (0: never split)."],
             "logo": ["", "URL of the institution's logo for the identity grid."],
             "diagram": [True, "Add a Graphviz diagram of each flowchart."],
             "diagram_engine": ["auto", "Graphviz engine: auto, dot, wasm or none."],

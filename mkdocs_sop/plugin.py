@@ -41,7 +41,7 @@ class SopPluginConfig(base.Config):
     """The institution (``instansi``) of SOPs that do not name one."""
     logo = c.Optional(c.Type(str))
     """Path (inside docs) of the logo shown in every identity grid."""
-    rows_per_page = c.Type(int, default=12)
+    rows_per_page = c.Type(int, default=8)
     """Flowchart rows per printed page; each split gets lettered off-page connectors. 0: never."""
     diagram = c.Type(bool, default=True)
     """Add a Graphviz diagram below each flowchart table."""
@@ -53,6 +53,8 @@ class SopPluginConfig(base.Config):
     """Folder for the diagram cache, relative to mkdocs.yml."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
+    hide_toc = c.Type(bool, default=True)
+    """On pages holding an SOP, hide Material's table of contents so the wide table has room."""
 
 
 class SopPlugin(BasePlugin[SopPluginConfig]):
@@ -114,6 +116,12 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         service.page_path = _display_path(page.file)
         service.line_offset = _front_matter_lines(page.file, markdown)
         service.page_url = page.file.url
+        if self.config.hide_toc and "```sop" in markdown:
+            hidden = page.meta.get("hide")
+            if not isinstance(hidden, list):
+                hidden = [] if hidden is None else [hidden]
+            if "toc" not in hidden:
+                page.meta["hide"] = [*hidden, "toc"]
         return markdown
 
     def on_post_page(self, output: str, page, config):

@@ -43,7 +43,7 @@ class SopLink:
 class RenderOptions:
     labels: Mapping[str, str]
     language: str = "id"
-    rows_per_page: int = 12
+    rows_per_page: int = 8
     logo: str = ""  # URL of the institution's logo, relative to the page
     diagram: bool = True
     show_time_total: bool = True
