@@ -108,6 +108,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, service.parse)
         for diagnostic in self.catalogue.finish(self.config.strict_links):
             service.report(diagnostic)
+        if self.config.logo and files.get_file_from_path(self.config.logo) is None:
+            log.warning(f"mkdocs.yml: `logo: {self.config.logo}` is not a file in the docs folder "
+                        f"({config.docs_dir}); identity grids will show no logo.")
         files.append(File.generated(config, CSS_URI, content=_asset("sop.css")))
         return files
 
@@ -148,7 +151,11 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         def as_link(entry) -> SopLink:
             return SopLink(relative_url(entry.href, here), entry.sop.nomor, entry.sop.nama, entry.sop.status)
 
+        logo = ""
+        if self.config.logo:
+            logo = relative_url(self.config.logo, here)
         return RenderContext(
+            logo=logo,
             find=self._link,
             referenced_by=[as_link(e) for e in self.catalogue.referenced_by(sop)],
             superseded_by=[as_link(e) for e in self.catalogue.superseded_by(sop)],

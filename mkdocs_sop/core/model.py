@@ -29,7 +29,7 @@ class Diagnostic:
 
     def format(self) -> str:
         """``path:line:column: severity: message (hint)`` as compilers and CI annotators print."""
-        where = self.path or "<sop>"
+        where = self.path or "mkdocs-sop"
         if self.line:
             where += f":{self.line}"
             if self.column:

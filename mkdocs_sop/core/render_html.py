@@ -57,6 +57,7 @@ class RenderContext:
     referenced_by: Sequence[SopLink] = ()
     superseded_by: Sequence[SopLink] = ()
     extra_classes: Sequence[str] = field(default_factory=tuple)
+    logo: str = ""  # the logo's URL relative to this page (overrides RenderOptions.logo)
 
 
 def _el(tag: str, attrs: Mapping[str, str] | None = None, text: str | None = None,
@@ -143,8 +144,10 @@ def _identity(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderCon
         tr = _el("tr", parent=body)
         if i == 0:
             left = _el("td", {"rowspan": str(len(right_rows)), "colspan": "2"}, parent=tr, cls="sop-id-org")
-            if options.logo:
-                _el("img", {"src": options.logo, "alt": "Logo", "class": "sop-logo"}, parent=left)
+            logo = ctx.logo or options.logo
+            if logo:
+                _el("img", {"src": logo, "alt": f"Logo {sop.instansi}".strip(), "class": "sop-logo"},
+                    parent=left)
             for name in ([sop.instansi] if sop.instansi else []) + list(sop.unit):
                 _el("div", text=name, parent=left, cls="sop-id-unit")
         _el("th", {"scope": "row"}, labels[key], parent=tr)
