@@ -498,8 +498,9 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
                                       tuple(k for k in STEP_KEYS if not (k.name == "pelaksana" and inherited)))
         sf = _Fields(vals, lines, rep, key_path + ".", item.line)
         kegiatan = sf.text("kegiatan", required=True)
+        reported = len(rep.items)
         actors = sf.text_list("pelaksana") or inherited
-        if "pelaksana" in vals and not actors:
+        if "pelaksana" in vals and not actors and len(rep.items) == reported:
             rep.error("must name an actor.", sf.line("pelaksana"), key_path + ".pelaksana",
                       "Write the role that does this step.")
         step_id = ""

@@ -115,8 +115,9 @@ def load(text: str):
         return yaml.load(text, Loader=SopLoader)  # noqa: S506 - SopLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
-            mark = exc.context_mark  # an unclosed quote: point where it was opened
+        at_end = mark is not None and mark.line >= len(text.rstrip("\n").splitlines())
+        if exc.context_mark is not None and ("end of stream" in (exc.problem or "") or at_end):
+            mark = exc.context_mark  # an unclosed quote or bracket: point where it was opened
         line = mark.line if mark else 0
         column = mark.column if mark else 0
         problem = exc.problem or "invalid YAML"
