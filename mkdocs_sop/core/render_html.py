@@ -58,6 +58,8 @@ class RenderContext:
     superseded_by: Sequence[SopLink] = ()
     extra_classes: Sequence[str] = field(default_factory=tuple)
     logo: str = ""  # the logo's URL relative to this page (overrides RenderOptions.logo)
+    status: SopStatus | None = None  # the status the site knows (superseded by a newer SOP); None: sop.status
+    supersedes: Sequence[SopLink] = ()  # the SOPs this one replaces (its `menggantikan` found in the site)
 
 
 def _el(tag: str, attrs: Mapping[str, str] | None = None, text: str | None = None,
@@ -91,10 +93,11 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
     """The whole SOP: wrapper, lifecycle notice, identity grid, flow, history."""
     ctx = context or RenderContext()
     labels = options.labels
-    classes = ["sop", f"sop-status-{sop.status.value}", f"sop-format-{sop.format.value}",
+    status = ctx.status or sop.status
+    classes = ["sop", f"sop-status-{status.value}", f"sop-format-{sop.format.value}",
                *ctx.extra_classes]
     root = _el("div", {"id": sop.anchor, "data-sop-nomor": sop.nomor,
-                       "data-sop-status": sop.status.value}, cls=" ".join(classes))
+                       "data-sop-status": status.value}, cls=" ".join(classes))
     _lifecycle(root, sop, labels, ctx)
     _identity(root, sop, options, ctx)
     if sop.format is SopFormat.DIAGRAM_ALIR:
@@ -110,16 +113,21 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
 
 
 def _lifecycle(root: ET.Element, sop: Sop, labels: Mapping[str, str], ctx: RenderContext) -> None:
-    if sop.status is SopStatus.BERLAKU and not ctx.superseded_by:
+    status = ctx.status or sop.status
+    if status is SopStatus.BERLAKU and not ctx.superseded_by and not ctx.supersedes:
         return
-    box = _el("div", {"role": "note"}, parent=root, cls=f"sop-lifecycle sop-lifecycle-{sop.status.value}")
-    badge = _el("strong", text=_status_label(sop, labels), parent=box, cls="sop-status-badge")
+    box = _el("div", {"role": "note"}, parent=root, cls=f"sop-lifecycle sop-lifecycle-{status.value}")
+    badge = _el("strong", text=labels["status_" + status.value], parent=box, cls="sop-status-badge")
     badge.tail = " "
-    if ctx.superseded_by:
-        span = _el("span", text=labels["superseded_by"] + ": ", parent=box)
-        for i, link in enumerate(ctx.superseded_by):
+    for key, links, cls in (("superseded_by", ctx.superseded_by, "sop-superseded-by"),
+                            ("supersedes", ctx.supersedes, "sop-supersedes")):
+        if not links:
+            continue
+        span = _el("span", text=labels[key] + ": ", parent=box, cls=cls)
+        span.tail = " "
+        for i, link in enumerate(links):
             a = _el("a", {"href": link.url}, f"{link.nomor} — {link.nama}", parent=span)
-            if i < len(ctx.superseded_by) - 1:
+            if i < len(links) - 1:
                 a.tail = "; "
 
 
