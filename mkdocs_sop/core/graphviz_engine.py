@@ -237,6 +237,20 @@ class _WasmEngine:
         return out
 
 
+_WASM_LOCK = threading.Lock()
+_WASM: _WasmEngine | None = None
+
+
+def _wasm_engine(cache_dir: Path | None) -> _WasmEngine:
+    """The process's one wasm engine (one wasmtime Engine and Module, reused by every
+    renderer, e.g. across ``mkdocs serve`` rebuilds)."""
+    global _WASM
+    with _WASM_LOCK:
+        if _WASM is None:
+            _WASM = _WasmEngine(cache_dir)
+        return _WASM
+
+
 # ---------------------------------------------------------------- post-processing
 
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.S)
@@ -360,6 +374,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the cache may be shared (CI, other users)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -415,7 +430,7 @@ class DiagramRenderer:
                 if self.requested == "dot":
                     return
             try:
-                self._engine = _WasmEngine(self.cache_dir)
+                self._engine = _wasm_engine(self.cache_dir)
             except ImportError as exc:
                 self.problems.append(f"WebAssembly Graphviz not installed ({exc.name or exc})")
             except Exception as exc:

