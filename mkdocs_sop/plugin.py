@@ -112,6 +112,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             log.warning(f"mkdocs.yml: `logo: {self.config.logo}` is not a file in the docs folder "
                         f"({config.docs_dir}); identity grids will show no logo.")
         files.append(File.generated(config, CSS_URI, content=_asset("sop.css")))
+        files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
+            "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files):
