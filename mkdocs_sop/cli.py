@@ -21,7 +21,7 @@ from typing import Iterable
 
 import click
 
-from .core.catalogue import Catalogue
+from .core.catalogue import Catalogue, page_url
 from .core.fences import find_blocks
 from .core.model import Diagnostic, ParseResult, Severity, Sop, Step, slug
 from .core.parse import APPROVAL_KEYS, IDENTITY_KEYS, REVISION_KEYS, STEP_KEYS, Key, parse_block
@@ -49,6 +49,8 @@ class SiteConfig:
     exclude_docs: str = ""
     draft_docs: str = ""
     plugin_config: dict = field(default_factory=dict)
+    site_name: str = ""
+    site_url: str = ""
 
 
 def _config_loader():
@@ -102,7 +104,7 @@ def load_site_config(path: str) -> SiteConfig:
         cfg.docs_dir = os.path.join(base, data["docs_dir"])
     if isinstance(data.get("use_directory_urls"), bool):
         cfg.use_directory_urls = data["use_directory_urls"]
-    for key in ("exclude_docs", "draft_docs"):
+    for key in ("exclude_docs", "draft_docs", "site_name", "site_url"):
         if isinstance(data.get(key), str):
             setattr(cfg, key, data[key])
     plugins = data.get("plugins")
@@ -241,16 +243,6 @@ class CheckResult:
     @property
     def warnings(self) -> int:
         return sum(d.severity is Severity.WARNING for d in self.diagnostics)
-
-
-def page_url(page: str, use_directory_urls: bool = True) -> str:
-    """The page's URL relative to the site root, as MkDocs makes it."""
-    stem, _ext = os.path.splitext(page)
-    base = stem.rsplit("/", 1)[-1]
-    folder = stem[: len(stem) - len(base)]
-    if base in ("index", "README"):
-        return folder
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
 def check_sources(sources: list[Source], institution: str = "", strict_links: bool = False,
@@ -824,6 +816,54 @@ def fmt(paths, config_file, check, show_diff) -> None:
     verb = "would be reformatted" if (check or show_diff) else "reformatted"
     click.echo(f"{changed} file(s) {verb}, {unchanged} unchanged.", err=True)
     sys.exit(1 if refused_any or (check and changed) else 0)
+
+
+# ---------------------------------------------------------------------------------
+# export: the site's sop.json / sop.csv, without building the site
+# ---------------------------------------------------------------------------------
+@main.command(epilog="""\b
+Examples:
+  mkdocs-sop export                          sop.json of the site, on standard output
+  mkdocs-sop export --format csv -o sop.csv  the spreadsheet, as a file
+  mkdocs-sop export --include-drafts sops    drafts too, from a folder
+
+The data is what the site publishes as sop.json / sop.csv (same functions, same
+shapes); site name, URL, language and include_drafts come from mkdocs.yml.""")
+@click.argument("paths", nargs=-1, type=click.Path())
+@_CONFIG_OPTION
+@click.option("--format", "output_format", type=click.Choice(["json", "csv"]), default="json",
+              show_default=True, help="`json` as sop.json, `csv` as sop.csv.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="Write to this file instead of standard output.")
+@click.option("--include-drafts/--no-include-drafts", default=None,
+              help="List SOPs with `status: draf` (default: the site's `include_drafts`).")
+def export(paths, config_file, output_format, output, include_drafts) -> None:
+    """Export the catalogue data of the site without building it."""
+    from .core.export import export_csv, export_json
+
+    cfg = find_config(config_file)
+    paths = list(paths) or default_paths(cfg, "export")
+    options = cfg.plugin_config if cfg else {}
+    use_directory_urls = cfg.use_directory_urls if cfg else True
+    result = check_sources(walk_sources(paths, cfg), institution=cfg.institution if cfg else "",
+                           strict_links=cfg.strict_links if cfg else False,
+                           use_directory_urls=use_directory_urls)
+    if include_drafts is None:
+        include_drafts = bool(options.get("include_drafts", False))
+    make = export_json if output_format == "json" else export_csv
+    text = make(result.catalogue, include_drafts=include_drafts,
+                site_name=(cfg.site_name if cfg else ""), site_url=(cfg.site_url if cfg else ""),
+                language=str(options.get("language", "id")), use_directory_urls=use_directory_urls)
+    if output == "-":
+        stream = click.get_binary_stream("stdout")
+        stream.write(text.encode("utf-8"))
+        stream.flush()
+    else:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    if result.errors:
+        click.echo(f"note: {result.errors} error(s) in the SOPs; SOPs with errors are left out, as "
+                   "the site leaves them out. Run `mkdocs-sop lint` to see them.", err=True)
 
 
 # ---------------------------------------------------------------------------------
