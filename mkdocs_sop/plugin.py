@@ -9,6 +9,7 @@ warnings.
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 import os
 from importlib import resources
@@ -16,10 +17,12 @@ from importlib import resources
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from .core.catalogue import Catalogue, relative_url
+from .core.catalogue_pages import PAGE_KEYS, PageOptions, build_pages, page_paths
+from .core.export import export_csv, export_json
 from .core.labels import label_set
 from .core.model import Diagnostic, Severity, Sop
 from .core.render_html import RenderContext, RenderOptions, SopLink
@@ -28,6 +31,9 @@ from .core.service import SopService
 log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/mkdocs-sop/sop.css"
+CATALOGUE_CSS_URI = "assets/mkdocs-sop/sop-catalogue.css"
+CATALOGUE_JS_URI = "assets/mkdocs-sop/sop-catalogue.js"
+EXPORT_FILES = ("sop.json", "sop.csv")
 
 
 class SopPluginConfig(base.Config):
@@ -55,6 +61,29 @@ class SopPluginConfig(base.Config):
     """Warn about `keterkaitan` items that name no SOP of the site."""
     hide_toc = c.Type(bool, default=True)
     """On pages holding an SOP, hide Material's table of contents so the wide table has room."""
+
+    # -- catalogue, exports, navigation ---------------------------------------------
+    catalogue = c.Type(bool, default=True)
+    """Generate the catalogue pages (overview, by unit, type, legal basis, actor, review, references)."""
+    catalogue_dir = c.Type(str, default="katalog")
+    """Folder (inside the site) of the generated catalogue pages."""
+    include_drafts = c.Type(bool, default=False)
+    """List draft SOPs (`status: draf`) in the catalogue and the exports; by default they are left out."""
+    review_horizon_days = c.Type(int, default=90)
+    """The review page lists SOPs whose review date has passed or falls within this many days."""
+    review_after_years = c.Type(int, default=2)
+    """An SOP is due for review this many years after its latest date (revised, effective, created,
+    history), unless `tanggal_revisi` is a date still ahead (a planned revision)."""
+    export = c.Type(bool, default=True)
+    """Write ``sop.json`` and ``sop.csv`` (every SOP of the catalogue) at the site root."""
+    today = c.Optional(c.Type(str))
+    """The date review states are counted from (``YYYY-MM-DD``), for reproducible builds; default:
+    the date of ``SOURCE_DATE_EPOCH`` when set, else today."""
+    navigation = c.Choice(("sections", "full"), default="sections")
+    """When mkdocs.yml has no ``nav``: ``sections`` builds the navigation from the folders and their
+    pages but leaves out the pages that hold SOPs (reached through their unit's page, the catalogue
+    and search), so the sidebar of a site of thousands of SOPs stays small; ``full`` is MkDocs'
+    default (every page). A ``nav`` in mkdocs.yml is always used as written."""
 
 
 class SopPlugin(BasePlugin[SopPluginConfig]):
@@ -90,6 +119,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         config.mdx_configs.setdefault("mkdocs_sop", {})["service"] = self.service
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
+        self._configure_catalogue(config)
         return config
 
     # -- collection -----------------------------------------------------------------
@@ -114,6 +144,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         files.append(File.generated(config, CSS_URI, content=_asset("sop.css")))
         files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
             "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
+        self._add_catalogue_files(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files):
@@ -160,8 +191,100 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             logo=logo,
             find=self._link,
             referenced_by=[as_link(e) for e in self.catalogue.referenced_by(sop)],
-            superseded_by=[as_link(e) for e in self.catalogue.superseded_by(sop)],
+            superseded_by=[as_link(e) for e in self.catalogue.superseded_by_official(sop)],
+            supersedes=[as_link(e) for e in self.catalogue.supersedes(sop)],
+            status=self.catalogue.status(sop),
         )
+
+    # -- catalogue pages, exports, navigation (the pure work is in core.catalogue_pages /
+    #    core.export; these methods only hand MkDocs the results) -----------------------
+    def _configure_catalogue(self, config) -> None:
+        self._user_nav = config.nav is not None
+        self._today = self._resolve_today(config)
+        if self.config.catalogue:
+            if CATALOGUE_CSS_URI not in [str(x) for x in config.extra_css]:
+                config.extra_css.append(CATALOGUE_CSS_URI)
+            if CATALOGUE_JS_URI not in [str(x) for x in config.extra_javascript]:
+                config.extra_javascript.append(CATALOGUE_JS_URI)
+
+    def _resolve_today(self, config) -> _dt.date:
+        from mkdocs.exceptions import PluginError
+
+        where = config.config_file_path or "mkdocs.yml"
+        if self.config.today:
+            try:
+                return _dt.date.fromisoformat(str(self.config.today).strip())
+            except ValueError:
+                raise PluginError(f"{where}: sop: `today: {self.config.today}` is not a date; "
+                                  "write it as YYYY-MM-DD.") from None
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+        return _dt.date.today()
+
+    def _add_catalogue_files(self, files: Files, config) -> None:
+        """Generated pages and exports, once the catalogue holds every SOP of the site."""
+        sop_pages = {e.page for e in self.catalogue.entries}
+        generated: list[str] = []
+        downloads = EXPORT_FILES if self.config.export else ()
+        if self.config.export:
+            kwargs = dict(include_drafts=self.config.include_drafts, site_name=config.site_name or "",
+                          site_url=config.site_url or "", language=self.config.language,
+                          use_directory_urls=config.use_directory_urls)
+            for name, make in zip(EXPORT_FILES, (export_json, export_csv)):
+                if self._claim(files, name, "export"):
+                    files.append(File.generated(config, name, content=make(self.catalogue, **kwargs)))
+        if self.config.catalogue:
+            files.append(File.generated(config, CATALOGUE_CSS_URI, content=_asset("sop-catalogue.css")))
+            files.append(File.generated(config, CATALOGUE_JS_URI, content=_asset("sop-catalogue.js")))
+            options = PageOptions(
+                labels=self.service.options.labels, language=self.config.language,
+                directory=self.config.catalogue_dir, use_directory_urls=config.use_directory_urls,
+                include_drafts=self.config.include_drafts, today=self._today,
+                review_horizon_days=self.config.review_horizon_days,
+                review_after_years=self.config.review_after_years, downloads=downloads)
+            for page in build_pages(self.catalogue, options):
+                if self._claim(files, page.src_uri, "catalogue_dir"):
+                    # the pages of one unit, regulation or actor are reached from their index
+                    inclusion = (InclusionLevel.UNDEFINED if page.kind in PAGE_KEYS
+                                 else InclusionLevel.NOT_IN_NAV)
+                    files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                                inclusion=inclusion))
+                    generated.append(page.src_uri)
+        if self.config.navigation == "sections" and not self._user_nav:
+            config.nav = self._sections_nav(files, sop_pages, set(generated))
+            for file in files.documentation_pages():
+                if file.src_uri in sop_pages and file.inclusion.is_in_nav():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV  # left out on purpose: no notice
+
+    def _claim(self, files: Files, src_uri: str, option: str) -> bool:
+        """True when ``src_uri`` is free; a page of the site's own is never overwritten."""
+        existing = files.get_file_from_path(src_uri)
+        if existing is None:
+            return True
+        log.warning(f"{_display_path(existing)}: the site already has `{src_uri}`, so the generated "
+                    f"one is left out. Rename the file, or change `{option}` (or set it to false) "
+                    "under `- sop:` in mkdocs.yml.")
+        return False
+
+    def _sections_nav(self, files: Files, sop_pages: set[str], generated: set[str]) -> list:
+        """The folders and their pages minus the pages that hold SOPs, plus the catalogue.
+
+        Material draws the whole navigation into every page, so a nav of every SOP page
+        makes a site of N SOPs cost N x N; this one grows with the number of folders.
+        """
+        from mkdocs.utils import nest_paths
+
+        keep = [f.src_uri for f in files.documentation_pages()
+                if f.src_uri not in sop_pages and f.src_uri not in generated]
+        nav = _prune_empty(nest_paths(keep))
+        if generated:
+            paths = page_paths(self.config.catalogue_dir)
+            section = [paths[k] for k in PAGE_KEYS if paths[k] in generated]
+            title = self.service.options.labels["cat_overview"]
+            at = 1 if nav and isinstance(nav[0], str) and nav[0] in ("index.md", "README.md") else 0
+            nav.insert(at, {title: section})
+        return nav
 
 
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
@@ -189,6 +312,22 @@ def _front_matter_lines(file: File, markdown: str) -> int:
     if raw.endswith(body) and markdown.startswith(body[:200]):
         return raw[: len(raw) - len(body)].count("\n")
     return 0
+
+
+def _prune_empty(nav: list) -> list:
+    """Drop sections left without pages (folders whose pages all hold SOPs)."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, children), = item.items()
+            if isinstance(children, list):
+                children = _prune_empty(children)
+                if not children:
+                    continue
+            out.append({title: children})
+        else:
+            out.append(item)
+    return out
 
 
 def _asset(name: str) -> str:
