@@ -258,13 +258,16 @@ def layout_flow(sop: Sop, rows_per_page: int = 0) -> FlowLayout:
         lane = A + lane_of[i]
         y = side_exit(s, branch, lane)
         down = t.step > s.index
-        grid[s.index][lane].wires.add(_v(y, "s" if down else "n"))
-        lo, hi = sorted((s.index, t.step))
-        for r in range(lo + 1, hi):
-            grid[r][lane].wires.add(_v("n", "s"))
         b_col = cols[t.step][-1]
         dst = grid[t.step]
-        dst[lane].wires.add(_v("n" if down else "s", "t"))
+        if t.step == s.index:  # a step that loops on itself: up the lane to its own top track
+            dst[lane].wires.add(_v(y, "t"))
+        else:
+            grid[s.index][lane].wires.add(_v(y, "s" if down else "n"))
+            lo, hi = sorted((s.index, t.step))
+            for r in range(lo + 1, hi):
+                grid[r][lane].wires.add(_v("n", "s"))
+            dst[lane].wires.add(_v("n" if down else "s", "t"))
         run_horizontal(dst, "t", b_col, lane)
         dst[b_col].wires.add(_v("t", "c"))
         dst[b_col].arrows.add("n")
