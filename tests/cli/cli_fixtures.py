@@ -1,0 +1,122 @@
+"""Shared data of the command-line tests: the sample handbook, a small site with problems."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "sops"
+
+BROKEN_SITE = {
+    "mkdocs.yml": """\
+        site_name: Uji
+        plugins:
+          - sop:
+              institution: Kota Uji
+              strict_links: true
+              diagram: false
+              catalogue: false
+        markdown_extensions:
+          - pymdownx.emoji:
+              emoji_index: !!python/name:material.extensions.emoji.twemoji
+        """,
+    "docs/index.md": """\
+        ---
+        title: Beranda
+        ---
+        # Beranda
+
+        ```sop
+        nomor: A/1
+        nama: Satu
+        unit: U
+        keterkaitan: [Tidak Ada]
+        langkah:
+          - kegiatan: a
+            pelaksana: P
+            lanjut: "sop:Z/9"
+        ```
+        """,
+    "docs/sub/b.md": """\
+        # B
+
+        ```sop
+        nomor: B/2
+        nama: Dua
+        unit: U
+        pelaksana: [P]
+        langkah:
+          - kegiatan: a
+            pelaksana: Q
+          - kegiatan: b
+            pelaksana: P
+            tidak: 1
+        ```
+
+        ```sop
+        nomor: A/1
+        nama: Tiga
+        unit: U
+        jenis: teknis
+        langkah:
+          - kegiatan: a
+            pelaksana: P
+          - kegiatan: b
+            pelaksana: Q
+        ```
+
+        ```sop
+        nomor: C/3
+        """,
+    "docs/sub/c.md": """\
+        # C
+        ```sop
+        nomor: C/4
+        nama: Empat
+        unit: U
+        unknwn: 1
+        langkah:
+        \t- kegiatan: x
+        ```
+        """,
+}
+
+# What `mkdocs build` logs for BROKEN_SITE (checked against a real build in test_lint.py).
+BROKEN_EXPECTED = [
+    "docs/index.md:10: warning: `keterkaitan`: related SOP `Tidak Ada` is not in this site. "
+    "Check the other SOP's `nomor` (or `nama`).",
+    "docs/index.md:12: warning: `lanjut`: the flow continues in SOP `Z/9` is not in this site. "
+    "Check the other SOP's `nomor` (or `nama`).",
+    "docs/sub/b.md:9: error: `langkah[1].pelaksana`: actor `Q` is not in the SOP's `pelaksana` list. "
+    "Add `Q` to the SOP's `pelaksana` list, or use one of: `P`.",
+    "docs/sub/b.md:13: error: `langkah[2].tidak`: `tidak` is only for decisions. Add `keputusan: "
+    "<question>` to make this step a decision, or use `lanjut:`.",
+    "docs/sub/b.md:17: error: `nomor`: nomor `A/1` is already used by \"Satu\" (docs/index.md:7). "
+    "Every SOP in the site needs its own number.",
+    "docs/sub/b.md:20: warning: `jenis`: an SOP teknis is done by one actor (Permen PANRB 35/2012), "
+    "this one has 2: P, Q. Use `jenis: administratif`, or split the procedure.",
+    "docs/sub/b.md:28: error: this `sop` block is never closed. Add a closing fence (```) after the block.",
+    "docs/sub/c.md:8:1: error: the YAML does not parse: while scanning for the next token, found "
+    "character that cannot start any token. YAML does not allow tabs for indentation: indent with "
+    "spaces. Check indentation (spaces only), colons and closing quotes on this line.",
+]
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def sample_files() -> list[Path]:
+    return sorted(p for p in SAMPLES.rglob("*.md"))
+
+
+def env_without_color() -> dict:
+    env = dict(os.environ)
+    env.update(NO_COLOR="1", NO_MKDOCS_2_WARNING="1")
+    return env

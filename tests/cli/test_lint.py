@@ -1,0 +1,179 @@
+"""`mkdocs-sop lint`: the site build's verdicts, its exit codes and output forms."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mkdocs_sop.cli import check_sources, load_site_config, main, walk_sources
+
+from cli_fixtures import BROKEN_EXPECTED, ROOT, env_without_color, write_tree
+
+
+def test_sample_handbook_is_clean(runner, in_root):
+    result = runner.invoke(main, ["lint"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert re.fullmatch(r"\d+ SOP\(s\) in \d+ file\(s\): 0 error\(s\), 0 warning\(s\)\.\n", result.stderr)
+
+
+def test_problems_are_printed_as_path_line_column(runner, broken_site):
+    result = runner.invoke(main, ["lint"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == BROKEN_EXPECTED
+    assert "5 error(s), 3 warning(s)" in result.stderr
+
+
+def test_lines_count_front_matter_and_paths_are_relative_to_the_current_folder(runner, broken_site,
+                                                                                monkeypatch):
+    monkeypatch.chdir(broken_site / "docs")
+    result = runner.invoke(main, ["lint", "index.md", "-q", "--strict-links"])
+    # index.md alone: same lines (front matter included), path as the editor named it
+    assert result.stdout.splitlines()[0].startswith("index.md:10: warning:")
+
+
+def test_json_format(runner, broken_site):
+    result = runner.invoke(main, ["lint", "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["errors"] == 5 and data["warnings"] == 3 and data["ok"] is False
+    assert [d["text"] for d in data["diagnostics"]] == BROKEN_EXPECTED
+    first = data["diagnostics"][0]
+    assert (first["path"], first["line"], first["severity"], first["key"]) == \
+        ("docs/index.md", 10, "warning", "keterkaitan")
+
+
+def test_warnings_alone_pass_unless_strict(runner, tmp_path, monkeypatch):
+    write_tree(tmp_path, {"a.md": """\
+        ```sop
+        nomor: T/1
+        nama: Teknis
+        unit: U
+        jenis: teknis
+        langkah:
+          - kegiatan: a
+            pelaksana: P
+          - kegiatan: b
+            pelaksana: Q
+        ```
+        """})
+    monkeypatch.chdir(tmp_path)
+    relaxed = runner.invoke(main, ["lint", "a.md"])
+    assert relaxed.exit_code == 0
+    assert relaxed.stdout.startswith("a.md:5: warning: `jenis`: an SOP teknis")
+    assert runner.invoke(main, ["lint", "a.md", "--strict"]).exit_code == 1
+
+
+def test_strict_links_from_config_and_flag(runner, broken_site):
+    lines = runner.invoke(main, ["lint", "--no-strict-links"]).stdout
+    assert "related SOP `Tidak Ada`" not in lines
+    assert "`Z/9` is not in this site" in lines  # `sop:` targets are always checked
+
+
+def test_usage_errors_exit_2(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    no_config = runner.invoke(main, ["lint"])
+    assert no_config.exit_code == 2 and "no mkdocs.yml" in no_config.stderr
+    assert runner.invoke(main, ["lint", "nowhere"]).exit_code == 2
+    assert runner.invoke(main, ["lint", ".", "--format", "xml"]).exit_code == 2
+    assert runner.invoke(main, ["lint", "--bogus"]).exit_code == 2
+
+
+def test_empty_folder_is_clean(runner, tmp_path):
+    result = runner.invoke(main, ["lint", str(tmp_path)])
+    assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_sop_yaml_file_is_one_block(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.sop.yaml").write_text("nomor: X/1\nnama: X\nunit: U\nlangkah:\n  - kegiatan: a\n"
+                                        "    pelaksan: P\n", encoding="utf-8")
+    result = runner.invoke(main, ["lint", "x.sop.yaml", "-q"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("x.sop.yaml:")
+    assert "unknown key" in result.stdout and "Did you mean `pelaksana`?" in result.stdout
+
+
+def test_config_reader_tolerates_mkdocs_tags(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOP_INST", "Pemerintah Kota Uji")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: halaman\nplugins:\n  - search\n  - sop:\n"
+        "      institution: !ENV [SOP_INST, 'cadangan']\n      strict_links: true\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n", encoding="utf-8")
+    cfg = load_site_config(str(tmp_path / "mkdocs.yml"))
+    assert cfg.docs_dir == str(tmp_path / "halaman")
+    assert cfg.institution == "Pemerintah Kota Uji" and cfg.strict_links is True
+
+
+def test_mkdocs_exclusions_and_order(tmp_path):
+    write_tree(tmp_path, {"docs/b.md": "x", "docs/index.md": "x", "docs/a/z.md": "x",
+                          "docs/.hidden/h.md": "x", "docs/templates/t.md": "x", "docs/drafts/d.md": "x",
+                          "docs/img.png": "x",
+                          "mkdocs.yml": "site_name: X\nexclude_docs: |\n  drafts/\n"})
+    cfg = load_site_config(str(tmp_path / "mkdocs.yml"))
+    pages = [s.page for s in walk_sources([cfg.docs_dir], cfg)]
+    assert pages == ["index.md", "b.md", "a/z.md"]  # MkDocs' order: index first, files before folders
+
+
+def test_same_verdicts_as_lint_in_process(broken_site):
+    cfg = load_site_config("mkdocs.yml")
+    result = check_sources(walk_sources([cfg.docs_dir], cfg), cfg.institution, cfg.strict_links)
+    assert [d.format() for d in result.diagnostics] == BROKEN_EXPECTED
+
+
+@pytest.mark.site
+def test_same_verdicts_as_mkdocs_build(broken_site, tmp_path_factory):
+    """Every problem `mkdocs build` logs for the site, and nothing else, is what lint prints."""
+    out = tmp_path_factory.mktemp("built")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=broken_site,
+                           capture_output=True, text=True, env=env_without_color(), timeout=300)
+    logged = [line.split("mkdocs_sop: ", 1)[1] for line in build.stderr.splitlines()
+              if "mkdocs_sop: " in line and ": sop: " not in line]
+    assert sorted(logged) == sorted(BROKEN_EXPECTED), build.stderr
+
+
+def test_fast_enough_for_a_hundred_sops(tmp_path):
+    """A hundred SOPs (the samples copied under new numbers) are checked in well under a second."""
+    sources = sorted(ROOT.joinpath("sops").rglob("*.md"))
+    count = 0
+    copy = 0
+    while count < 100:
+        copy += 1
+        for path in sources:
+            text = path.read_text(encoding="utf-8")
+            if "```sop" not in text:
+                continue
+            text = re.sub(r"^(nomor|number): (.*)$", rf"\1: \2-K{copy}", text, flags=re.M)
+            target = tmp_path / f"k{copy}" / path.relative_to(ROOT / "sops")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            count += text.count("```sop")
+    start = time.perf_counter()
+    result = check_sources(walk_sources([str(tmp_path)], None))
+    elapsed = time.perf_counter() - start
+    assert len(result.catalogue.entries) >= 100
+    assert elapsed < 1.5, f"{elapsed:.2f}s"
+
+
+def test_python_m_mkdocs_sop_help():
+    done = subprocess.run([sys.executable, "-m", "mkdocs_sop", "--help"], capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.startswith("Usage: mkdocs-sop [OPTIONS] COMMAND")
+    for command in ("lint", "new", "fmt", "export", "schema"):
+        assert re.search(rf"^  {command} ", done.stdout, re.M)
+    assert "Examples:" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["lint", "new", "fmt", "export", "schema"])
+def test_every_command_has_examples_in_help(runner, command):
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout and f"mkdocs-sop {command}" in result.stdout
