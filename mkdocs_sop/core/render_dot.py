@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import re
 import textwrap
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 
 import graphviz
@@ -120,6 +122,11 @@ def _node_name(step_index: int, lane: int) -> str:
     return f"s{step_index}_{lane}"
 
 
+_MEMO: OrderedDict[tuple, str] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+_MEMO_SIZE = 2048
+
+
 def sop_to_dot(
     sop: Sop,
     labels: Mapping[str, str] | None = None,
@@ -130,8 +137,39 @@ def sop_to_dot(
     ``labels`` supplies ``yes``/``no_branch`` (or ``no``)/``end``/``continues_in``;
     ``link_for_sop(nomor)`` returns the URL of another SOP, or ``None`` when it is not
     on the site (the connector is then drawn without a link).
+
+    Results are remembered in-process (keyed by the SOP, the labels used and the links
+    resolved), so an unchanged SOP costs nothing on a ``mkdocs serve`` rebuild.
     """
     labels = labels or {}
+    links = tuple(
+        (t.sop, link_for_sop(t.sop) if link_for_sop else None)
+        for step in sop.steps
+        for _, t in step.targets()
+        if t.kind is TargetKind.SOP
+    )
+    try:
+        key = (DOT_VERSION, sop, tuple(sorted((k, str(v)) for k, v in labels.items() if k in _LABEL_KEYS)), links)
+        hash(key)
+    except TypeError:  # something unhashable inside: just build it
+        return _build(sop, labels, dict(links))
+    with _MEMO_LOCK:
+        dot = _MEMO.get(key)
+        if dot is not None:
+            _MEMO.move_to_end(key)
+            return dot
+    dot = _build(sop, labels, dict(links))
+    with _MEMO_LOCK:
+        _MEMO[key] = dot
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return dot
+
+
+_LABEL_KEYS = frozenset({"yes", "no", "no_branch", "end", "continues_in"})
+
+
+def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None]) -> str:
     yes_label = labels.get("yes", "Ya")
     # the label set calls the branch "no_branch" ("no" is the table's No column);
     # a plain {"yes": ..., "no": ...} mapping is accepted too
@@ -231,9 +269,7 @@ def sop_to_dot(
         for lane in lanes:
             if (r, lane) not in cells:
                 name = f"p{r}_{lane}"
-                lane_nodes[lane].append(
-                    (name, {"shape": "point", "style": "invis", "width": "0.01", "height": "0.01", "label": ""})
-                )
+                lane_nodes[lane].append((name, {"style": "invis"}))
                 cells[(r, lane)] = name
         # a step done together: a dashed line through the row, from its first to its last lane
         used = sorted(lane_of[a] for a in step_actors)
@@ -277,7 +313,7 @@ def sop_to_dot(
                 edges.append((src, dst, attrs))
             elif target.kind is TargetKind.SOP:
                 name = f"c{step.index}_{branch or 'next'}"
-                url = _url(link_for_sop(target.sop)) if link_for_sop else None
+                url = _url(links.get(target.sop))
                 node = dict(_SHAPES[Symbol.CONNECTOR])
                 node.update(
                     label=_label(target.sop, width=18),
@@ -334,23 +370,30 @@ def sop_to_dot(
             **{"class": f"sop-lane-title sop-in-lane-{lane}"},
         )
         for name, attrs in lane_nodes[lane]:
+            if attrs.get("style") == "invis":
+                # structure only: internal names and constants, no SOP text
+                g.body.append(f"\t{name} [shape=point style=invis width=0.01 height=0.01 group=lane{lane}]\n")
+                continue
             attrs = dict(attrs, group=f"lane{lane}")
             if "class" in attrs:
                 attrs["class"] += f" sop-in-lane-{lane}"
             g.node(name, **attrs)
 
+    # The grid's structure holds internal names only (s3_2, p4_1, lane2...), never SOP
+    # text, so it is written directly: quoting it through the package costs more than
+    # the layout of a small diagram.
     for r in range(0, n_rows + 2):
         members = [cells[(r, lane)] for lane in lanes if (r, lane) in cells] + extras.get(r, [])
         if members:
-            with g.subgraph() as sub:
-                sub.attr(rank="same")
-                for name in members:
-                    sub.node(name)
+            g.body.append("\t{rank=same; " + "; ".join(members) + "}\n")
     for tail, head, attrs in flat:
-        g.edge(tail, head, **attrs)
+        if attrs.get("style") == "invis":
+            g.body.append(f"\t{tail} -> {head} [style=invis]\n")
+        else:
+            g.edge(tail, head, **attrs)
     for r in range(0, n_rows):
         for lane in lanes:
-            g.edge(cells[(r, lane)], cells[(r + 1, lane)], style="invis", weight="4")
+            g.body.append(f"\t{cells[(r, lane)]} -> {cells[(r + 1, lane)]} [style=invis weight=4]\n")
     for tail, head, attrs in edges:
         g.edge(tail, head, **attrs)
 

@@ -154,3 +154,12 @@ def test_colours_follow_the_theme():
     assert INK in dot
     assert not re.search(r"(?i)\b(black|white|#000000|#ffffff)\b", dot)
     assert "bgcolor=transparent" in dot
+
+
+def test_memo_follows_links_and_labels():
+    s = sample()
+    a = sop_to_dot(s, {}, lambda n: "../a/")
+    assert sop_to_dot(s, {}, lambda n: "../a/") is a  # remembered
+    assert 'URL="../b/"' in sop_to_dot(s, {}, lambda n: "../b/")
+    assert "URL=" not in node_line(sop_to_dot(s, {}, lambda n: None), "c4_tidak")
+    assert "label=Y " in sop_to_dot(s, {"yes": "Y"}, lambda n: "../a/")
