@@ -1,0 +1,85 @@
+"""`mkdocs-sop export`: the site's sop.json / sop.csv, without building the site."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from cli_fixtures import SAMPLES, env_without_color
+
+from mkdocs_sop.cli import main
+from mkdocs_sop.core.export import CSV_COLUMNS
+
+CONFIG = """\
+site_name: Uji Ekspor
+site_url: https://sop.example.go.id/
+docs_dir: halaman
+plugins:
+  - sop:
+      institution: Pemerintah Kota Contoh
+      include_drafts: true
+      diagram: false
+      catalogue: false
+"""
+
+
+@pytest.fixture
+def export_site(tmp_path, monkeypatch):
+    shutil.copytree(SAMPLES / "disdukcapil", tmp_path / "halaman" / "disdukcapil")
+    (tmp_path / "halaman" / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_json_shape(runner, export_site):
+    result = runner.invoke(main, ["export"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["site"] == {"name": "Uji Ekspor", "url": "https://sop.example.go.id/", "language": "id",
+                            "include_drafts": True}
+    assert data["count"] == len(data["sops"]) > 5
+    first = data["sops"][0]
+    assert first["url"].startswith("disdukcapil/") and first["absolute_url"].startswith("https://")
+    assert first["source"].startswith("disdukcapil/") and first["source"].endswith(".md")
+
+
+def test_drafts_follow_the_flag(runner, export_site):
+    with_drafts = json.loads(runner.invoke(main, ["export"]).stdout)["count"]
+    without = json.loads(runner.invoke(main, ["export", "--no-include-drafts"]).stdout)["count"]
+    assert without < with_drafts
+
+
+def test_csv_to_a_file(runner, export_site):
+    result = runner.invoke(main, ["export", "--format", "csv", "-o", "sop.csv"])
+    assert result.exit_code == 0 and result.stdout == ""
+    raw = (export_site / "sop.csv").read_bytes()
+    assert b"\r\n" in raw and b"\r\r\n" not in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) > 5
+
+
+def test_errors_are_noted_on_stderr(runner, broken_site):
+    result = runner.invoke(main, ["export"])
+    assert result.exit_code == 0
+    assert "error(s)" in result.stderr and "mkdocs-sop lint" in result.stderr
+    assert [s["nomor"] for s in json.loads(result.stdout)["sops"]] == ["A/1"]
+
+
+@pytest.mark.site
+def test_identical_to_the_built_site(runner, export_site, tmp_path_factory):
+    out = tmp_path_factory.mktemp("built")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=export_site,
+                           capture_output=True, text=True, env=env_without_color(), timeout=300)
+    assert build.returncode == 0, build.stderr
+    runner.invoke(main, ["export", "-o", "cli.json"])
+    runner.invoke(main, ["export", "--format", "csv", "-o", "cli.csv"])
+    assert (export_site / "cli.json").read_bytes() == (out / "sop.json").read_bytes()
+    assert (export_site / "cli.csv").read_bytes() == (out / "sop.csv").read_bytes()
+    # the plugin publishes the schema next to them
+    assert (out / "sop.schema.json").read_text(encoding="utf-8") == runner.invoke(main, ["schema"]).stdout

@@ -1,0 +1,84 @@
+"""`mkdocs-sop new`: a page with every identity key, that lints clean and is already tidy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mkdocs_sop.cli import format_text, main, new_page
+from mkdocs_sop.core.fences import find_blocks
+from mkdocs_sop.core.parse import IDENTITY_KEYS, parse_block
+
+FLAGS = ["--nomor", "470/SOP-PDP/010/2025", "--nama", "Penerbitan KTP-el", "--unit",
+         "Dinas Kependudukan dan Pencatatan Sipil", "--unit", "Bidang Pelayanan", "--pelaksana",
+         "Pemohon", "--pelaksana", "Petugas Loket", "--pelaksana", "Operator SIAK"]
+
+
+def test_writes_a_page_that_lints_clean(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["new", "layanan/ktp.md", *FLAGS])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "layanan/ktp.md").read_text(encoding="utf-8")
+    assert text.startswith("# Penerbitan KTP-el\n")
+    lint = runner.invoke(main, ["lint", "layanan"])
+    assert lint.exit_code == 0 and lint.stdout == "", lint.output
+    assert runner.invoke(main, ["lint", "layanan", "--strict"]).exit_code == 0
+    assert runner.invoke(main, ["fmt", "--check", "layanan"]).exit_code == 0  # already tidy
+
+
+def test_every_identity_key_is_present_and_commented():
+    text = new_page("N/1", "Nama", ["U"], ["A", "B"], today=dt.date(2025, 3, 1))
+    body = find_blocks(text.splitlines())[0].body
+    written = [line.split(":", 1)[0] for line in body.splitlines() if line and line[0].isalpha()]
+    assert written == [key.name for key in IDENTITY_KEYS]
+    for line in body.splitlines():
+        if line and line[0].isalpha() and not line.startswith("pelaksana:"):
+            assert "  # " in line, line
+    result = parse_block(body)
+    assert result.ok, result.diagnostics
+    sop = result.sop
+    assert sop.pelaksana == ("A", "B") and sop.status.value == "draf"
+    assert len(sop.steps) == 3 and sum(s.decision for s in sop.steps) == 1
+    assert str(sop.tanggal_pembuatan.date) == "2025-03-01"
+
+
+@pytest.mark.parametrize("nomor, nama, unit, actors", [
+    ("001", "Izin: Reklame #2", ["Dinas, Bidang"], ["Kepala Seksi: Perizinan"]),
+    ("2024", "yes", ["- unit", "[bidang]"], ["no", "true", "null"]),
+    ("'kutip'", "\"Ganda\"", ["@unit"], ["Pelaksana Tunggal"]),
+])
+def test_values_are_quoted_when_yaml_would_misread_them(nomor, nama, unit, actors):
+    text = new_page(nomor, nama, unit, actors)
+    result = parse_block(find_blocks(text.splitlines())[0].body)
+    assert result.ok, result.diagnostics
+    sop = result.sop
+    assert (sop.nomor, sop.nama, sop.unit, sop.pelaksana) == (nomor, nama, tuple(unit), tuple(actors))
+    assert not format_text(text).changed
+
+
+def test_refuses_to_overwrite(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ada.md").write_text("milik orang lain\n", encoding="utf-8")
+    result = runner.invoke(main, ["new", "ada.md", *FLAGS])
+    assert result.exit_code == 1
+    assert "already exists" in result.stderr
+    assert (tmp_path / "ada.md").read_text(encoding="utf-8") == "milik orang lain\n"
+
+
+def test_missing_values_without_a_terminal_is_a_usage_error(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["new", "x.md", "--nomor", "N/1", "--no-interactive"])
+    assert result.exit_code == 2
+    assert "missing --nama, --unit, --pelaksana" in result.stderr
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_asks_for_missing_values_interactively(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    answers = "N/7\nPengaduan Masyarakat\nDinas A; Bidang B\nPelapor; Petugas\n\n"
+    result = runner.invoke(main, ["new", "--interactive"], input=answers)
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "pengaduan-masyarakat.md"
+    sop = parse_block(find_blocks(page.read_text(encoding="utf-8").splitlines())[0].body).sop
+    assert (sop.nomor, sop.unit, sop.pelaksana) == ("N/7", ("Dinas A", "Bidang B"), ("Pelapor", "Petugas"))
