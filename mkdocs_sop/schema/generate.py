@@ -181,10 +181,11 @@ def build_schema() -> dict:
         **_object(IDENTITY_KEYS, IDENTITY_TEXT, identity_shapes),
         "$defs": {
             "step": _object(STEP_KEYS, step_texts, step_shapes, skip_required=("pelaksana",)),
-            "top_step": {
-                "$ref": "#/$defs/step",
-                "anyOf": [{"required": [n]} for n in (pelaksana.name, *pelaksana.aliases)],
-            },
+            # allOf rather than keywords beside $ref: draft-07 tools (editors) ignore those
+            "top_step": {"allOf": [
+                {"$ref": "#/$defs/step"},
+                {"anyOf": [{"required": [n]} for n in (pelaksana.name, *pelaksana.aliases)]},
+            ]},
             "approval": _object(APPROVAL_KEYS, APPROVAL_TEXT, {k.name: TEXT for k in APPROVAL_KEYS}),
             "revision": _object(REVISION_KEYS, REVISION_TEXT,
                                 {"tanggal": DATE, "uraian": {"type": "string", "minLength": 1}}),
