@@ -8,12 +8,18 @@ and ampersands (Graphviz would otherwise decode ``&lt;`` and friends in labels).
 
 Layout:
 
-- one cluster (lane) per actor, in ``sop.pelaksana`` order left to right; each lane
-  starts with a title node, and the titles are chained by invisible same-rank edges,
-  which is what pins the lanes' order;
-- one row per step, in step order: every step's nodes share a rank (``newrank``) and
-  consecutive steps are chained, so a row never moves above the previous step; edges
-  that go back to an earlier step do not constrain the ranking;
+- one lane per actor, in ``sop.pelaksana`` order left to right (actors missing from
+  that list follow in order of appearance). Lanes are NOT clusters: dot reorders
+  clusters freely (77 of 200 synthetic SOPs came out with lanes swapped) and Graphviz 2.43
+  fails to route flat edges across clusters (10 of 200 failed). Instead the drawing is a grid: row 0 holds
+  the lane titles, row r the r-th step, every cell holds a node (the step's or an
+  invisible point), and cells are chained left to right by invisible flat edges (which
+  dot keeps in order) and top to bottom by invisible edges with ``group`` per lane (which
+  keep the columns straight and the rows in step order). Each lane title is as wide as
+  the lane's widest node (estimated), so nodes never spill into the next lane; the lane
+  bands are drawn after layout from the nodes' ``sop-in-lane-N`` classes
+  (``graphviz_engine.postprocess_svg``). Edges back to an earlier step do not constrain
+  the ranking;
 - a step done by several actors has a node in each actor's lane, joined by a dashed,
   undirected edge; the flow enters and leaves through the first actor's node;
 - terminator (first step, and any step whose flow ends) = rounded box, process = box,
