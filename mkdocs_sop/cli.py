@@ -432,7 +432,7 @@ riwayat:  # daftar revisi: `- tanggal: ...` lalu `uraian: ...`
 pelaksana:  # kolom pelaksana dari kiri ke kanan{_yaml_list(actors, "  ")}
 baris_per_halaman:  # baris diagram per halaman cetak; kosongkan untuk setelan situs
 langkah:  # satu butir per kegiatan, berurutan
-  - kegiatan: Menerima permohonan dan berkas persyaratan  # kata kerja aktif, tanpa subjek
+  - kegiatan: Mengajukan permohonan beserta berkas persyaratan  # kata kerja aktif, tanpa subjek
     pelaksana: {yaml_scalar(first)}
     kelengkapan: Berkas permohonan  # Mutu Baku: kelengkapan
     waktu: 10 menit  # Mutu Baku: waktu
