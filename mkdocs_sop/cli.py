@@ -476,7 +476,11 @@ steps (one of them a decision) and `status: draf`. An existing file is never ove
 @click.option("--interactive/--no-interactive", default=None,
               help="Ask for missing values (default: when run in a terminal).")
 def new(path, nomor, nama, unit, actors, instansi, interactive) -> None:
-    """Write a new SOP page at PATH (default: <nama>.md in the current folder)."""
+    """Write a new SOP page at PATH (default: <nama>.md in the current folder).
+
+    A PATH ending in `.sop.yaml` gets the block alone, for drafting with an editor's
+    schema support; paste it into a page's ```sop block when done.
+    """
     if interactive is None:
         interactive = sys.stdin.isatty()
     missing = [flag for flag, value in (("--nomor", nomor), ("--nama", nama), ("--unit", unit),
@@ -503,6 +507,8 @@ def new(path, nomor, nama, unit, actors, instansi, interactive) -> None:
         raise click.UsageError("--unit must not be empty.")
     text = new_page(nomor.strip(), nama.strip(), [u.strip() for u in unit if u.strip()],
                     [a.strip() for a in actors if a.strip()], instansi=instansi.strip())
+    if path.lower().endswith(SOP_YAML_SUFFIXES):  # a draft of the block alone (see docs/vscode.md)
+        text = find_blocks(text.splitlines())[0].body + "\n"
     folder = os.path.dirname(path)
     if folder:
         os.makedirs(folder, exist_ok=True)

@@ -173,3 +173,13 @@ def test_default_is_the_docs_folder_of_mkdocs_yml(runner, in_root):
     assert result.exit_code in (0, 1)
     assert "unchanged" in result.stderr
     assert str(ROOT) not in result.stdout  # paths relative to the current folder
+
+
+def test_sop_yaml_file_is_formatted_whole(runner, tmp_path):
+    draft = tmp_path / "x.sop.yaml"
+    draft.write_text("# yaml-language-server: $schema=./sop.schema.json\nnama: X\nnomor: N/1\nunit: U\n"
+                     "langkah:\n  - pelaksana: A\n    kegiatan: a\n", encoding="utf-8")
+    assert runner.invoke(main, ["fmt", str(draft)]).exit_code == 0
+    assert draft.read_text(encoding="utf-8") == ("# yaml-language-server: $schema=./sop.schema.json\n"
+                                                 "nomor: N/1\nnama: X\nunit: U\nlangkah:\n"
+                                                 "  - kegiatan: a\n    pelaksana: A\n")

@@ -82,3 +82,14 @@ def test_asks_for_missing_values_interactively(runner, tmp_path, monkeypatch):
     page = tmp_path / "pengaduan-masyarakat.md"
     sop = parse_block(find_blocks(page.read_text(encoding="utf-8").splitlines())[0].body).sop
     assert (sop.nomor, sop.unit, sop.pelaksana) == ("N/7", ("Dinas A", "Bidang B"), ("Pelapor", "Petugas"))
+
+
+def test_a_sop_yaml_draft_gets_the_block_alone(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["new", "draf.sop.yaml", *FLAGS]).exit_code == 0
+    text = (tmp_path / "draf.sop.yaml").read_text(encoding="utf-8")
+    assert text.startswith("nomor: 470/SOP-PDP/010/2025  # ") and "```" not in text
+    lint = runner.invoke(main, ["lint", "draf.sop.yaml"])
+    assert lint.exit_code == 0 and lint.stdout == ""
+    fmt = runner.invoke(main, ["fmt", "--check", "draf.sop.yaml"])
+    assert fmt.exit_code == 0 and fmt.stdout == ""
