@@ -76,7 +76,7 @@ class SopPluginConfig(base.Config):
     history), unless `tanggal_revisi` is a date still ahead (a planned revision)."""
     export = c.Type(bool, default=True)
     """Write ``sop.json`` and ``sop.csv`` (every SOP of the catalogue) at the site root."""
-    today = c.Optional(c.Type(str))
+    today = c.Optional(c.Type((str, _dt.date)))
     """The date review states are counted from (``YYYY-MM-DD``), for reproducible builds; default:
     the date of ``SOURCE_DATE_EPOCH`` when set, else today."""
     navigation = c.Choice(("sections", "full"), default="sections")
@@ -84,6 +84,9 @@ class SopPluginConfig(base.Config):
     pages but leaves out the pages that hold SOPs (reached through their unit's page, the catalogue
     and search), so the sidebar of a site of thousands of SOPs stays small; ``full`` is MkDocs'
     default (every page). A ``nav`` in mkdocs.yml is always used as written."""
+    navigation_depth = c.Type(int, default=1)
+    """With ``navigation: sections``, the folder levels the navigation keeps (pages deeper down are
+    reached from their parent's page, the catalogue's unit pages and search); 0: no limit."""
 
 
 class SopPlugin(BasePlugin[SopPluginConfig]):
@@ -211,6 +214,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         from mkdocs.exceptions import PluginError
 
         where = config.config_file_path or "mkdocs.yml"
+        if isinstance(self.config.today, _dt.date):
+            return self.config.today
         if self.config.today:
             try:
                 return _dt.date.fromisoformat(str(self.config.today).strip())
@@ -253,8 +258,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                     generated.append(page.src_uri)
         if self.config.navigation == "sections" and not self._user_nav:
             config.nav = self._sections_nav(files, sop_pages, set(generated))
+            in_nav = set(_nav_paths(config.nav))
             for file in files.documentation_pages():
-                if file.src_uri in sop_pages and file.inclusion.is_in_nav():
+                if file.src_uri not in in_nav and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV  # left out on purpose: no notice
 
     def _claim(self, files: Files, src_uri: str, option: str) -> bool:
@@ -275,8 +281,10 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         """
         from mkdocs.utils import nest_paths
 
+        depth = self.config.navigation_depth
         keep = [f.src_uri for f in files.documentation_pages()
-                if f.src_uri not in sop_pages and f.src_uri not in generated]
+                if f.src_uri not in sop_pages and f.src_uri not in generated
+                and (depth <= 0 or f.src_uri.count("/") <= depth)]
         nav = _prune_empty(nest_paths(keep))
         if generated:
             paths = page_paths(self.config.catalogue_dir)
@@ -312,6 +320,15 @@ def _front_matter_lines(file: File, markdown: str) -> int:
     if raw.endswith(body) and markdown.startswith(body[:200]):
         return raw[: len(raw) - len(body)].count("\n")
     return 0
+
+
+def _nav_paths(nav: list):
+    for item in nav:
+        if isinstance(item, dict):
+            for value in item.values():
+                yield from (_nav_paths(value) if isinstance(value, list) else [value])
+        elif isinstance(item, str):
+            yield item
 
 
 def _prune_empty(nav: list) -> list:

@@ -1,0 +1,105 @@
+"""Headless Chromium: typing in the overview filter narrows the rows; a header sorts."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from catalogue_site import OFFICIAL, build_site, write_site
+
+CHROMIUM = "/usr/bin/chromium"
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser-site")
+    site_dir, _ = build_site(write_site(root))
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def page(served):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        try:
+            tab = browser.new_page()
+            errors: list[str] = []
+            tab.on("pageerror", lambda exc: errors.append(str(exc)))
+            # offline: nothing may be fetched from anywhere but the site itself
+            tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
+                      else route.abort())
+            tab.goto(served + "katalog/")
+            tab.errors = errors
+            yield tab
+        finally:
+            browser.close()
+
+
+def visible_nomors(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#sop-cat-table tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.sopNomor)")
+
+
+def test_filter_narrows_rows_as_the_reader_types(page):
+    box = page.locator(".sop-cat-filter")
+    box.wait_for(state="visible")  # hidden without the script, shown by it
+    assert sorted(visible_nomors(page)) == sorted(OFFICIAL)
+    field = page.get_by_label("Saring tabel")
+    field.click()
+    field.press_sequentially("gamma", delay=20)
+    assert sorted(visible_nomors(page)) == ["Y/001/2019", "Y/002/2024"]
+    assert page.locator(".sop-cat-filter-count").inner_text() == "2 dari 7 SOP"
+    field.fill("bidang 2 penugasan")  # every word must match, anywhere in the row
+    assert visible_nomors(page) == ["X/003/2024"]
+    field.fill("tidak-ada-yang-cocok")
+    assert visible_nomors(page) == []
+    field.fill("")
+    assert len(visible_nomors(page)) == len(OFFICIAL)
+    assert page.errors == []
+
+
+def test_sort_buttons_are_keyboard_accessible_and_set_aria_sort(page):
+    header = page.locator("#sop-cat-table thead th", has_text="Langkah")
+    button = header.locator("button.sop-cat-sort")
+    assert header.get_attribute("aria-sort") == "none"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "ascending"
+    steps = page.eval_on_selector_all("#sop-cat-table tbody tr td:nth-child(7)",
+                                      "cells => cells.map(c => Number(c.dataset.sort))")
+    assert steps == sorted(steps) and steps[-1] == 3
+    page.keyboard.press("Space")
+    assert header.get_attribute("aria-sort") == "descending"
+    steps = page.eval_on_selector_all("#sop-cat-table tbody tr td:nth-child(7)",
+                                      "cells => cells.map(c => Number(c.dataset.sort))")
+    assert steps == sorted(steps, reverse=True)
+    # sorting by date: the empty dates first, then chronological
+    page.locator("#sop-cat-table thead th", has_text="Tanggal Efektif").locator("button").click()
+    dates = [d for d in page.eval_on_selector_all("#sop-cat-table tbody tr td:nth-child(6)",
+                                                  "cells => cells.map(c => c.dataset.sort)") if d]
+    assert dates == sorted(dates)
+    assert page.errors == []
