@@ -314,8 +314,12 @@ def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None])
                 if dst is None:
                     continue
                 if row_of[target.step] <= row_of[step.index]:
-                    attrs["constraint"] = "false"
+                    # Drawn as a downward edge with the arrow reversed, leaving and entering
+                    # on the east side: the loop hugs the lanes instead of swinging out.
+                    attrs.update({"dir": "back", "tailport": "e", "headport": "e"})
                     attrs["class"] += " sop-edge-back"
+                    edges.append((dst, src, attrs))
+                    continue
                 edges.append((src, dst, attrs))
             elif target.kind is TargetKind.SOP:
                 name = f"c{step.index}_{branch or 'next'}"
