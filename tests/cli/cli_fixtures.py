@@ -1,10 +1,17 @@
-"""Shared data of the command-line tests: the sample handbook, a small site with problems."""
+"""Shared data and fixtures of the command-line tests: the sample handbook, a small site with problems.
+
+Test modules import the fixtures they use from here (no conftest.py in this folder: a
+second module named ``conftest`` would shadow tests/conftest.py for tests that import it).
+"""
 
 from __future__ import annotations
 
 import os
 import textwrap
 from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sops"
@@ -110,6 +117,26 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def broken_site(tmp_path, monkeypatch) -> Path:
+    """A small site whose SOPs have one of most kinds of problem; the current folder is its root."""
+    write_tree(tmp_path, BROKEN_SITE)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def in_root(monkeypatch) -> Path:
+    """The repository root (mkdocs.yml of the sample handbook) as the current folder."""
+    monkeypatch.chdir(ROOT)
+    return ROOT
 
 
 def sample_files() -> list[Path]:

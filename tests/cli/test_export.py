@@ -12,6 +12,7 @@ import sys
 import pytest
 from cli_fixtures import SAMPLES, env_without_color
 
+from cli_fixtures import broken_site, runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import main
 from mkdocs_sop.core.export import CSV_COLUMNS
 

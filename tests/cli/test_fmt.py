@@ -8,6 +8,7 @@ import textwrap
 import pytest
 from cli_fixtures import ROOT, SAMPLES, sample_files
 
+from cli_fixtures import in_root, runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import FormatRefused, _meaning, format_block, format_text, main
 from mkdocs_sop.core.fences import find_blocks
 from mkdocs_sop.core.parse import IDENTITY_KEYS, STEP_KEYS, parse_block

@@ -8,6 +8,7 @@ import shlex
 import yaml
 from cli_fixtures import ROOT
 
+from cli_fixtures import runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import main
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_fixtures import broken_site, in_root, runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import check_sources, load_site_config, main, walk_sources
 
 from cli_fixtures import BROKEN_EXPECTED, ROOT, env_without_color, write_tree

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from cli_fixtures import runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import format_text, main, new_page
 from mkdocs_sop.core.fences import find_blocks
 from mkdocs_sop.core.parse import IDENTITY_KEYS, parse_block

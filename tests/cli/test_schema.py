@@ -11,6 +11,7 @@ import pytest
 import yaml
 from cli_fixtures import ROOT, SAMPLES, sample_files
 
+from cli_fixtures import runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import main, new_page
 from mkdocs_sop.core.fences import find_blocks
 from mkdocs_sop.core.parse import APPROVAL_KEYS, IDENTITY_KEYS, REVISION_KEYS, STEP_KEYS, parse_block
