@@ -50,30 +50,7 @@ def golden(update_goldens):
 
 # -- Markdown pages with SOP blocks ------------------------------------------------------
 
-FRONT_TEXT = """# Judul halaman
-
-Paragraf pembuka sebelum blok SOP,
-agar nomor baris di file Markdown berbeda dari nomor baris di dalam blok.
-
-"""
-
-
-def make_page(yaml_body: str, front: str = FRONT_TEXT, after: str = "\nTeks penutup.\n",
-              fence: str = "```", info: str = "sop") -> str:
-    """A Markdown page: prose, then the block, then prose."""
-    body = yaml_body if yaml_body.endswith("\n") else yaml_body + "\n"
-    return f"{front}{fence}{info}\n{body}{fence}\n{after}"
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """1-based line number of the ``occurrence``-th line of ``text`` containing ``needle``."""
-    seen = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            seen += 1
-            if seen == occurrence:
-                return number
-    raise AssertionError(f"{needle!r} not found {occurrence} time(s) in the page")
+from page_support import FRONT_TEXT, line_of, make_page  # noqa: E402,F401 - shared with tests
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import re
 
 import markdown
 import pytest
-from conftest import line_of
+from page_support import line_of
 
 from mkdocs_sop.extension import SopExtension, makeExtension
 

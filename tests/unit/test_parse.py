@@ -11,7 +11,7 @@ import random
 import re
 
 import pytest
-from conftest import line_of, make_page
+from page_support import line_of, make_page
 
 from mkdocs_sop.core.fences import find_blocks
 from mkdocs_sop.core.model import (

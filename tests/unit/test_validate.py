@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import line_of, make_page
+from page_support import line_of, make_page
 
 from mkdocs_sop.core.catalogue import Catalogue
 from mkdocs_sop.core.fences import find_blocks
