@@ -329,7 +329,9 @@ class _Builder:
             st = _el("td", {"data-sort": status.value}, parent=tr)
             _el("span", {"data-status": status.value}, labels["status_" + status.value], parent=st,
                 cls=f"sop-cat-status sop-cat-status-{status.value}")
-        blocks.append(table)
+        scroller = _el("div", cls="sop-cat-scroll")  # narrow screens scroll the table, not the page
+        scroller.append(table)
+        blocks.append(scroller)
         return GeneratedPage(page.src_uri, self.title("overview"), _doc(self.title("overview"), blocks),
                              "overview")
 
