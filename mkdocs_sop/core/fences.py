@@ -50,11 +50,29 @@ def find_blocks(lines: list[str]) -> list[Block]:
         j = i + 1
         while j < n and not closer.match(lines[j]):
             j += 1
-        if _is_sop(m.group("info")):
+        if _is_sop(m.group("info")) and not _is_indented_code(lines, i, indent):
             body_lines = [_dedent(line, indent) for line in lines[i + 1:j]]
             blocks.append(Block(i, j, indent, "\n".join(body_lines), j < n))
         i = j + 1
     return blocks
+
+
+_CONTAINER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s|^\s*(?:!!!|\?\?\?\+?|===\+?|///)")
+
+
+def _is_indented_code(lines: list[str], index: int, indent: str) -> bool:
+    """A fence indented 4+ columns outside a list item, admonition or tab is Markdown's
+    indented code block: it is shown as code, so it must not become an SOP."""
+    width = len(indent.expandtabs(4))
+    if width < 4:
+        return False
+    for j in range(index - 1, -1, -1):
+        line = lines[j]
+        if not line.strip():
+            continue
+        if len(line) - len(line.lstrip()) < len(indent) or len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()) < width:
+            return not _CONTAINER.match(line) and not line[:1].isspace()
+    return True
 
 
 def _dedent(line: str, indent: str) -> str:

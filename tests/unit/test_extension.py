@@ -132,8 +132,6 @@ def test_same_input_same_bytes_across_instances():
     assert md(SOP) == md(SOP)
 
 
-@pytest.mark.xfail(strict=True, reason="extension.py bug: a 4-space-indented sop fence outside any container "
-                   "(an indented code block for Markdown) is rendered and its HTML lands inside <pre><code>")
 def test_indented_fence_outside_a_container_is_not_put_inside_a_code_block():
     indented = "".join("    " + line if line else line for line in SOP.splitlines(True))
     html = md("Teks.\n\n" + indented)
