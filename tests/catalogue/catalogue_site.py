@@ -10,6 +10,8 @@ import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 TODAY = "2025-01-01"
 
 # One site that exercises every index. Dates are chosen against TODAY, review after 2
@@ -316,3 +318,11 @@ def resolve(site: Site, page_url: str, href: str) -> tuple[Path, str] | None:
         if target in (".", "./"):
             target = "./"
     return site.file_of(target), anchor
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["dir-urls", "html-urls"])
+def site(request, tmp_path_factory):
+    """The sample site built once per URL style: (site dir, use_directory_urls, warnings)."""
+    root = tmp_path_factory.mktemp("site")
+    site_dir, warnings = build_site(write_site(root, use_directory_urls=request.param))
+    return Site(site_dir, request.param, warnings)

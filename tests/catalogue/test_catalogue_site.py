@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from catalogue_site import DRAFTS, OFFICIAL, PAGES, Html, build_site, resolve, write_site
+from catalogue_site import DRAFTS, OFFICIAL, PAGES, Html, build_site, resolve, site, write_site  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.site
 
