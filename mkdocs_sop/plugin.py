@@ -31,6 +31,7 @@ from .core.service import SopService
 log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/mkdocs-sop/sop.css"
+JS_URI = "assets/mkdocs-sop/sop.js"  # print footer: page address and print date
 CATALOGUE_CSS_URI = "assets/mkdocs-sop/sop-catalogue.css"
 CATALOGUE_JS_URI = "assets/mkdocs-sop/sop-catalogue.js"
 EXPORT_FILES = ("sop.json", "sop.csv")
@@ -122,6 +123,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         config.mdx_configs.setdefault("mkdocs_sop", {})["service"] = self.service
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
+        if JS_URI not in [str(x) for x in config.extra_javascript]:
+            config.extra_javascript.append(JS_URI)
         self._configure_catalogue(config)
         return config
 
@@ -145,6 +148,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             log.warning(f"mkdocs.yml: `logo: {self.config.logo}` is not a file in the docs folder "
                         f"({config.docs_dir}); identity grids will show no logo.")
         files.append(File.generated(config, CSS_URI, content=_asset("sop.css")))
+        files.append(File.generated(config, JS_URI, content=_asset("sop.js")))
         files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
             "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
         self._add_catalogue_files(files, config)

@@ -1,0 +1,27 @@
+/* mkdocs-sop: the page address and the print date in the footer of every printed sheet.
+   CSS cannot know either, so this sets two custom properties that the @page margin boxes
+   of sop.css show. Nothing else depends on it: without scripts the flowchart, its arrows
+   and its off-page connectors print the same, only this footer text is missing. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  function cssString(text) {
+    return '"' + String(text).replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ") + '"';
+  }
+  function stamp() {
+    var lang = (root.getAttribute("lang") || "id").toLowerCase();
+    var english = lang.indexOf("en") === 0;
+    var date;
+    try {
+      date = new Date().toLocaleDateString(english ? "en-GB" : "id-ID",
+                                           { day: "numeric", month: "long", year: "numeric" });
+    } catch (e) {
+      date = new Date().toISOString().slice(0, 10);
+    }
+    var url = location.href.split("#")[0];
+    root.style.setProperty("--sop-print-url", cssString(url));
+    root.style.setProperty("--sop-print-date", cssString((english ? "Printed " : "Dicetak ") + date));
+  }
+  stamp();
+  window.addEventListener("beforeprint", stamp);
+})();
