@@ -153,7 +153,7 @@ def export_csv(catalogue: Catalogue, **kwargs) -> str:
     writer.writerow(CSV_COLUMNS)
     for sop in data["sops"]:
         total = sop["total_waktu"]
-        writer.writerow([
+        writer.writerow([_cell(value) for value in [
             sop["nomor"], sop["nama"], sop["instansi"] or "", " > ".join(sop["unit"]), sop["jenis"],
             sop["kategori"] or "", sop["format"], sop["status"],
             *((sop[k]["iso"] or sop[k]["text"]) if sop[k] else "" for k in
@@ -161,8 +161,18 @@ def export_csv(catalogue: Catalogue, **kwargs) -> str:
             _count_steps(sop["langkah"]), total["text"] if total else "",
             " | ".join(sop["pelaksana"]), " | ".join(c["key"] for c in sop["dasar_hukum"]),
             sop["absolute_url"] or sop["url"],
-        ])
+        ]])
     return buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Text a spreadsheet would run as a formula is prefixed with ``'`` (CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _count_steps(steps: list[dict]) -> int:
