@@ -23,13 +23,12 @@ import click
 
 from .core.catalogue import Catalogue, page_url
 from .core.fences import find_blocks
+from .core.messages import LANGUAGES, language_of, make
 from .core.model import Diagnostic, ParseResult, Severity, Sop, Step, slug
 from .core.parse import APPROVAL_KEYS, IDENTITY_KEYS, REVISION_KEYS, STEP_KEYS, Key, parse_block
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 SOP_YAML_SUFFIXES = (".sop.yaml", ".sop.yml")
-UNCLOSED_MESSAGE = "this `sop` block is never closed."  # as SopService.render_block reports it
-UNCLOSED_HINT = "Add a closing fence (```) after the block."
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -51,6 +50,7 @@ class SiteConfig:
     plugin_config: dict = field(default_factory=dict)
     site_name: str = ""
     site_url: str = ""
+    language: str = "id"  # the plugin's `language`: of the output and of problem reports
 
 
 def _config_loader():
@@ -119,6 +119,8 @@ def load_site_config(path: str) -> SiteConfig:
         cfg.institution = merged["institution"]
     if isinstance(merged.get("strict_links"), bool):
         cfg.strict_links = merged["strict_links"]
+    if merged.get("language") in LANGUAGES:
+        cfg.language = merged["language"]
     return cfg
 
 
@@ -246,20 +248,24 @@ class CheckResult:
 
 
 def check_sources(sources: list[Source], institution: str = "", strict_links: bool = False,
-                  use_directory_urls: bool = True) -> CheckResult:
-    """Parse every block of every source into one catalogue, then run the site-wide checks."""
-    catalogue = Catalogue()
+                  use_directory_urls: bool = True, language: str = "id") -> CheckResult:
+    """Parse every block of every source into one catalogue, then run the site-wide checks.
+
+    Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them.
+    """
+    language = language_of(language)
+    catalogue = Catalogue(language=language)
     found: list[Diagnostic] = []
     blocks = 0
 
     def parse(body: str, path: str, first_line: int) -> ParseResult:
-        return parse_block(body, path, first_line, default_instansi=institution)
+        return parse_block(body, path, first_line, default_instansi=institution, language=language)
 
     for source in sources:
         try:
             text = source.read()
         except (OSError, UnicodeDecodeError) as exc:
-            found.append(Diagnostic(Severity.ERROR, f"cannot read the file: {exc}.", source.display))
+            found.append(make("file-unreadable", language, path=source.display, error=exc))
             continue
         if source.yaml_file:
             result = parse(text, source.display, 1)
@@ -273,8 +279,8 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
                                          page_url(source.page, use_directory_urls), parse)
             for block in find_blocks(text.splitlines()):
                 if not block.closed:
-                    found.append(Diagnostic(Severity.ERROR, UNCLOSED_MESSAGE, source.display,
-                                            block.start + 1, 0, "", UNCLOSED_HINT))
+                    found.append(make("block-not-closed", language, path=source.display,
+                                      line=block.start + 1))
         blocks += len(results)
         for result in results:
             found.extend(result.diagnostics)
@@ -286,7 +292,7 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
 
 def _diagnostic_json(d: Diagnostic) -> dict:
     return {"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value,
-            "key": d.key, "message": d.message, "hint": d.hint, "text": d.format()}
+            "code": d.code, "key": d.key, "message": d.message, "hint": d.hint, "text": d.format()}
 
 
 # ---------------------------------------------------------------------------------
@@ -316,6 +322,7 @@ Examples:
   mkdocs-sop lint sops/disdukcapil     one folder (site-wide checks then see only it)
   mkdocs-sop lint --strict             warnings fail too, like `mkdocs build --strict`
   mkdocs-sop lint --format json > problems.json
+  mkdocs-sop lint --lang en            messages in English (default: the site's `language`)
 
 \b
 Exit status: 0 no errors (warnings allowed unless --strict), 1 problems found,
@@ -323,21 +330,26 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 problems found,
 @click.argument("paths", nargs=-1, type=click.Path())
 @_CONFIG_OPTION
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="`text`: path:line:column: severity: message; `json`: for machines.")
+              show_default=True,
+              help="`text`: path:line:column: severity: message hint [code]; `json`: for machines.")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the messages: `id` or `en` (default: the site's `language`, else `id`). "
+                   "Codes such as [unknown-key] are the same in both.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (as `mkdocs build --strict` fails).")
 @click.option("--strict-links/--no-strict-links", default=None,
               help="Warn about `keterkaitan` items naming no SOP (default: the site's `strict_links`).")
 @click.option("--institution", default=None, metavar="TEXT",
               help="Default `instansi` (default: the site's `institution`).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on standard error.")
-def lint(paths, config_file, output_format, strict, strict_links, institution, quiet) -> None:
+def lint(paths, config_file, output_format, language, strict, strict_links, institution, quiet) -> None:
     """Check SOP blocks with every check the site build runs.
 
     PATHS are Markdown files or folders (searched recursively); without PATHS, the docs
     folder of the mkdocs.yml in the current folder. A `.sop.yaml` file named here is
     checked as one SOP. Each problem is printed as `path:line:column: severity: message`,
-    the form editors and CI annotators understand; lines count from the top of the
-    Markdown file, front matter included.
+    the form editors and CI annotators understand, ending in its code in brackets
+    (`[unknown-key]`); lines count from the top of the Markdown file, front matter
+    included.
     """
     cfg = find_config(config_file)
     paths = list(paths) or default_paths(cfg, "lint")
@@ -347,6 +359,7 @@ def lint(paths, config_file, output_format, strict, strict_links, institution, q
         institution=institution if institution is not None else (cfg.institution if cfg else ""),
         strict_links=strict_links if strict_links is not None else (cfg.strict_links if cfg else False),
         use_directory_urls=cfg.use_directory_urls if cfg else True,
+        language=language or (cfg.language if cfg else "id"),
     )
     failed = result.errors > 0 or (strict and result.warnings > 0)
     if output_format == "json":

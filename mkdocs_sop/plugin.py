@@ -24,6 +24,7 @@ from .core.catalogue import Catalogue, relative_url
 from .core.catalogue_pages import PAGE_KEYS, PageOptions, build_pages, page_paths
 from .core.export import export_csv, export_json
 from .core.labels import label_set
+from .core.messages import make
 from .core.model import Diagnostic, Severity, Sop
 from .core.render_html import RenderContext, RenderOptions, SopLink
 from .core.service import SopService
@@ -131,7 +132,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     # -- collection -----------------------------------------------------------------
     def on_files(self, files: Files, config) -> Files:
         """Read every page's blocks before rendering: links and site-wide checks need them all."""
-        self.catalogue = Catalogue()
+        self.catalogue = Catalogue(language=self.config.language)
         self._urls = {}
         service = self.service
         for file in files.documentation_pages():
@@ -145,8 +146,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         for diagnostic in self.catalogue.finish(self.config.strict_links):
             service.report(diagnostic)
         if self.config.logo and files.get_file_from_path(self.config.logo) is None:
-            log.warning(f"mkdocs.yml: `logo: {self.config.logo}` is not a file in the docs folder "
-                        f"({config.docs_dir}); identity grids will show no logo.")
+            service.report(make("logo-missing", self.config.language, path="mkdocs.yml",
+                                logo=self.config.logo, docs_dir=config.docs_dir))
         files.append(File.generated(config, CSS_URI, content=_asset("sop.css")))
         files.append(File.generated(config, JS_URI, content=_asset("sop.js")))
         files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(

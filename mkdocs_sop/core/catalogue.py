@@ -190,13 +190,14 @@ class Catalogue:
     index: SiteIndex = field(default_factory=SiteIndex)
     _entry_of: dict[int, Entry] = field(default_factory=dict)
     _reverse: tuple | None = field(default=None, repr=False)  # (refs_to, replaced_by) by nomor
+    language: str = "id"  # of the site-wide problem reports (core/messages.py)
 
     def add(self, sop: Sop, page: str, url: str = "") -> None:
         entry = Entry(sop, page, url)
         self.entries.append(entry)
         self._reverse = None
         self._entry_of[id(sop)] = entry
-        problem = self.index.add(sop)
+        problem = self.index.add(sop, self.language)
         if problem is not None:
             self.diagnostics.append(problem)
 
@@ -214,7 +215,7 @@ class Catalogue:
 
     def finish(self, strict_links: bool = False) -> list[Diagnostic]:
         """Site-wide checks, once every page is in: duplicates, unresolved references."""
-        found = list(self.diagnostics) + site_diagnostics(self.index, strict_links)
+        found = list(self.diagnostics) + site_diagnostics(self.index, strict_links, self.language)
         return found
 
     # -- questions ------------------------------------------------------------------

@@ -26,9 +26,10 @@ class Diagnostic:
     column: int = 0  # 1-based; 0 when unknown
     key: str = ""  # dotted key path inside the block, e.g. "langkah[3].pelaksana"
     hint: str = ""  # what to do about it
+    code: str = ""  # stable kebab-case id of the problem (core/messages.py), the same in every language
 
     def format(self) -> str:
-        """``path:line:column: severity: message (hint)`` as compilers and CI annotators print."""
+        """``path:line:column: severity: message hint [code]`` as compilers and CI annotators print."""
         where = self.path or "mkdocs-sop"
         if self.line:
             where += f":{self.line}"
@@ -39,6 +40,8 @@ class Diagnostic:
             text = f"`{self.key}`: {text}"
         if self.hint:
             text = f"{text} {self.hint}"
+        if self.code:
+            text = f"{text} [{self.code}]"
         return f"{where}: {self.severity.value}: {text}"
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import validate
 from .dates import parse_flexdate
+from .messages import DEFAULT_LANGUAGE, hint as _hint, make, phrase
 from .model import (
     Approval,
     Diagnostic,
@@ -124,48 +125,61 @@ _APPROVAL_ALIASES = _alias_map(APPROVAL_KEYS)
 _REVISION_ALIASES = _alias_map(REVISION_KEYS)
 
 
-def did_you_mean(word: str, choices) -> str:
+def did_you_mean(word: str, choices, language: str = DEFAULT_LANGUAGE) -> str:
     """A "did you mean `x`?" hint, or an empty string when nothing is close."""
     close = difflib.get_close_matches(str(word).lower(), list(choices), n=1, cutoff=0.6)
-    return f"Did you mean `{close[0]}`?" if close else ""
+    return _hint("did-you-mean", language, suggestion=close[0]) if close else ""
 
 
-def _shape_name(value: Any) -> str:
+def _shape_name(value: Any, language: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(value, dict):
-        return "a mapping (key: value pairs)"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return "a date"
-    if value is None:
-        return "nothing"
-    return "text"
+        name = "mapping"
+    elif isinstance(value, list):
+        name = "list"
+    elif isinstance(value, bool):
+        name = "bool"
+    elif isinstance(value, (int, float)):
+        name = "number"
+    elif isinstance(value, (_dt.date, _dt.datetime)):
+        name = "date"
+    elif value is None:
+        name = "nothing"
+    else:
+        name = "text"
+    return phrase("shape-" + name, language)
+
+
+def _backticked(words) -> str:
+    return ", ".join(f"`{w}`" for w in words)
 
 
 class _Reporter:
     """Collects diagnostics with Markdown-file lines for one block."""
 
-    def __init__(self, path: str, first_line: int) -> None:
+    def __init__(self, path: str, first_line: int, language: str = DEFAULT_LANGUAGE) -> None:
         self.path = path
         self.first_line = first_line  # 1-based Markdown line of the block's first YAML line
+        self.language = language
         self.items: list[Diagnostic] = []
         self.raw: dict[str, str] = {}  # dotted key -> scalar as written, for "put it in quotes" hints
 
     def md_line(self, yaml_line: int | None) -> int:
         return self.first_line + (yaml_line or 0)
 
-    def error(self, message: str, yaml_line: int | None, key: str = "", hint: str = "",
-              column: int = 0) -> None:
-        self.items.append(Diagnostic(Severity.ERROR, message, self.path, self.md_line(yaml_line),
-                                     column, key, hint))
+    def add(self, code: str, yaml_line: int | None, key: str = "", hint: str | None = None, /,
+            column: int = 0, **params) -> None:
+        """Report ``code`` (core/messages.py); ``hint`` replaces its usual hint when given."""
+        self.items.append(make(code, self.language, path=self.path, line=self.md_line(yaml_line),
+                               column=column, key=key, hint_text=hint, **params))
 
-    def warning(self, message: str, yaml_line: int | None, key: str = "", hint: str = "") -> None:
-        self.items.append(Diagnostic(Severity.WARNING, message, self.path, self.md_line(yaml_line),
-                                     0, key, hint))
+    def hint(self, name: str, /, **params) -> str:
+        return _hint(name, self.language, **params)
+
+    def phrase(self, name: str, /, **params) -> str:
+        return phrase(name, self.language, **params)
+
+    def shape(self, value: Any) -> str:
+        return _shape_name(value, self.language)
 
     @property
     def failed(self) -> bool:
@@ -179,8 +193,7 @@ def _normalise_keys(mapping: LineDict, aliases: dict[str, str], where: str, rep:
     lines: dict[str, int] = {}
     written: dict[str, str] = {}
     for key, line in mapping.duplicates:
-        rep.error(f"is written twice; the second value would silently replace the first.",
-                  line, f"{where}{key}", "Keep only one.")
+        rep.add("duplicate-key", line, f"{where}{key}")
     for raw_key, value in mapping.items():
         line = mapping.key_lines.get(raw_key, mapping.line)
         key = str(raw_key)
@@ -188,13 +201,12 @@ def _normalise_keys(mapping: LineDict, aliases: dict[str, str], where: str, rep:
         if canonical is None:
             canonical = aliases.get(key.lower())
         if canonical is None:
-            hint = did_you_mean(key, aliases.keys()) or (
-                "Known keys: " + ", ".join(f"`{k.name}`" for k in keys) + ".")
-            rep.error("unknown key.", line, f"{where}{key}", hint)
+            rep.add("unknown-key", line, f"{where}{key}",
+                    did_you_mean(key, aliases.keys(), rep.language) or None,
+                    keys=_backticked(k.name for k in keys))
             continue
         if canonical in values:
-            rep.error(f"is given together with `{written[canonical]}`, which means the same.",
-                      line, f"{where}{key}", "Keep only one of them.")
+            rep.add("key-and-alias", line, f"{where}{key}", other=written[canonical])
             continue
         values[canonical] = value
         lines[canonical] = line
@@ -203,9 +215,8 @@ def _normalise_keys(mapping: LineDict, aliases: dict[str, str], where: str, rep:
             rep.raw[f"{where}{canonical}"] = mapping.raw[raw_key]
     for key in keys:
         if key.required and key.name not in values:
-            also = f" (or `{key.aliases[0]}`)" if key.aliases else ""
-            rep.error(f"is required but missing.", mapping.line, f"{where}{key.name}",
-                      f"Add `{key.name}:`{also}.")
+            also = rep.hint("add-key-or-alias", missing=key.name, alias=key.aliases[0]) if key.aliases else None
+            rep.add("required-missing", mapping.line, f"{where}{key.name}", also, missing=key.name)
     return values, lines
 
 
@@ -223,25 +234,24 @@ class _Fields:
     def line(self, key: str) -> int:
         return self.lines.get(key, self.default_line)
 
-    def _wrong(self, key: str, expected: str, value: Any, hint: str = "") -> None:
+    def _wrong(self, key: str, expected: str, value: Any, hint: str = "", **params) -> None:
+        """``expected`` names a phrase of core/messages.py (``text``, ``date``, ...)."""
         if not hint and isinstance(value, (int, float, bool, _dt.date)):
             as_written = self.rep.raw.get(f"{self.where}{key}", value)
-            hint = f"Put the value in quotes, e.g. `{key}: \"{as_written}\"`."
-        self.rep.error(f"expected {expected}, found {_shape_name(value)}.", self.line(key),
-                       f"{self.where}{key}", hint)
+            hint = self.rep.hint("quote-value", field=key, value=as_written)
+        self.rep.add("wrong-shape", self.line(key), f"{self.where}{key}", hint,
+                     expected=self.rep.phrase("expect-" + expected, **params), found=self.rep.shape(value))
 
     def text(self, key: str, required: bool = False) -> str:
         value = self.values.get(key)
         if value is None:
             if required and key in self.values:  # `nama:` with nothing after the colon
-                self.rep.error("must not be empty.", self.line(key), f"{self.where}{key}",
-                               "Write the text after the colon.")
+                self.rep.add("empty-value", self.line(key), f"{self.where}{key}")
             return ""
         if isinstance(value, str):
             text = value.strip()
             if required and not text:
-                self.rep.error("must not be empty.", self.line(key), f"{self.where}{key}",
-                               "Write the text after the colon.")
+                self.rep.add("empty-value", self.line(key), f"{self.where}{key}")
             return text
         self._wrong(key, "text", value)
         return ""
@@ -261,14 +271,14 @@ class _Fields:
                         out.append(item.strip())
                 else:
                     line = value.item_lines[i] if isinstance(value, LineList) else self.line(key)
-                    hint = (f"Put the item in quotes." if isinstance(item, (int, float, bool, _dt.date))
-                            else "Each item must be one line of text.")
-                    self.rep.error(f"item {i + 1} should be text, found {_shape_name(item)}.",
-                                   line, f"{self.where}{key}", hint)
+                    hint = (self.rep.hint("quote-item") if isinstance(item, (int, float, bool, _dt.date))
+                            else None)
+                    self.rep.add("item-not-text", line, f"{self.where}{key}", hint,
+                                 n=i + 1, found=self.rep.shape(item))
             return tuple(out)
-        self._wrong(key, "text or a list of text", value,
+        self._wrong(key, "text-list", value,
                     "" if isinstance(value, (int, float, bool, _dt.date))
-                    else "Write one item per line, each starting with `- `.")
+                    else self.rep.hint("one-item-per-line"))
         return ()
 
     def enum(self, key: str, default: str) -> str:
@@ -277,13 +287,13 @@ class _Fields:
             return default
         allowed = ENUM_VALUES[key]
         if not isinstance(value, str):
-            self._wrong(key, "one of " + ", ".join(f"`{v}`" for v in dict.fromkeys(allowed)), value)
+            self._wrong(key, "one-of", value, choices=_backticked(dict.fromkeys(allowed)))
             return default
         found = allowed.get(value.strip().lower())
         if found is None:
-            self.rep.error(f"`{value}` is not allowed.", self.line(key), f"{self.where}{key}",
-                           did_you_mean(value, allowed.keys())
-                           or "Use one of " + ", ".join(f"`{v}`" for v in allowed) + ".")
+            self.rep.add("value-not-allowed", self.line(key), f"{self.where}{key}",
+                         did_you_mean(value, allowed.keys(), self.rep.language) or None,
+                         value=value, choices=_backticked(allowed))
             return default
         return found
 
@@ -293,28 +303,29 @@ class _Fields:
             return None
         if isinstance(value, (str, _dt.date, int)) and not isinstance(value, bool):
             return parse_flexdate(value)
-        self._wrong(key, "a date (`2024-01-10`, `14 Juni 2024`, `Juni 2020` or `2019`)", value)
+        self._wrong(key, "date", value)
         return None
 
 
 def parse_block(text: str, path: str = "", first_line: int = 1, *,
-                default_instansi: str = "") -> ParseResult:
+                default_instansi: str = "", language: str = DEFAULT_LANGUAGE) -> ParseResult:
     """Parse and validate one block.
 
     ``first_line`` is the 1-based line of the block's first YAML line in the Markdown
-    file, so messages point into the file the editor has open.
+    file, so messages point into the file the editor has open. Messages are in
+    ``language`` (``id`` or ``en``); their codes are the same in both.
     """
-    rep = _Reporter(path, first_line)
+    rep = _Reporter(path, first_line, language)
     try:
         data = load(text)
     except YamlProblem as exc:
-        rep.error(f"the YAML does not parse: {exc.message.rstrip('.')}.", exc.line, "",
-                  "Check indentation (spaces only), colons and closing quotes on this line.",
-                  column=exc.column + 1)
+        if exc.tabs:
+            rep.add("yaml-tab", exc.line, column=exc.column + 1, problem=exc.problem.rstrip("."))
+        else:
+            rep.add("yaml-invalid", exc.line, column=exc.column + 1, problem=exc.message.rstrip("."))
         return ParseResult(None, tuple(rep.items))
     if not isinstance(data, LineDict):
-        rep.error(f"an SOP block must be a mapping of keys (`nomor: ...`), found {_shape_name(data)}.",
-                  0, "", "Start the block with `nomor:`, `nama:`, `unit:` and `langkah:`.")
+        rep.add("block-not-mapping", 0, found=rep.shape(data))
         return ParseResult(None, tuple(rep.items))
 
     values, lines = _normalise_keys(data, _IDENTITY_ALIASES, "", rep, IDENTITY_KEYS)
@@ -324,7 +335,7 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
     nama = f.text("nama", required=True)
     unit = f.text_list("unit")
     if "unit" in values and not unit and not rep.failed:
-        rep.error("must not be empty.", f.line("unit"), "unit", "Name the unit that owns the SOP.")
+        rep.add("empty-value", f.line("unit"), "unit", rep.hint("name-the-unit"))
     sop_format = SopFormat(f.enum("format", "diagram-alir"))
     status = SopStatus(f.enum("status", "berlaku"))
     jenis = SopType(f.enum("jenis", "administratif"))
@@ -342,11 +353,9 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
         raw_steps = []
     if raw_steps is not None:
         if not isinstance(raw_steps, list):
-            f._wrong("langkah", "a list of steps", raw_steps,
-                     "Write each step as `- kegiatan: ...` under `langkah:`.")
+            f._wrong("langkah", "steps", raw_steps, rep.hint("steps-under-langkah"))
         elif not raw_steps:
-            rep.error("needs at least one step.", f.line("langkah"), "langkah",
-                      "Add steps as `- kegiatan: ...` items.")
+            rep.add("no-steps", f.line("langkah"), "langkah")
         else:
             steps, step_maps = _steps(raw_steps, "langkah", rep, sop_format, depth=1, inherited=())
 
@@ -392,7 +401,8 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
     )
     if rep.failed:
         return ParseResult(None, tuple(rep.items))
-    sop, flow_diagnostics = validate.resolve_flow(sop, step_maps, rep.md_line, explicit_actors="pelaksana" in values)
+    sop, flow_diagnostics = validate.resolve_flow(sop, step_maps, rep.md_line, explicit_actors="pelaksana" in values,
+                                                  language=language)
     diagnostics = tuple(rep.items) + tuple(flow_diagnostics)
     if any(d.severity is Severity.ERROR for d in flow_diagnostics):
         return ParseResult(None, diagnostics)
@@ -415,13 +425,12 @@ def _approval(value: Any, f: _Fields, rep: _Reporter) -> Approval | None:
         sub = _Fields(vals, lines, rep, "disahkan_oleh.", value.line)
         nip = vals.get("nip")
         if isinstance(nip, int) and not isinstance(nip, bool):
-            sub._wrong("nip", "text", nip, "Put the NIP in quotes, e.g. `nip: \"19640824 199102 1 002\"`.")
+            sub._wrong("nip", "text", nip, rep.hint("nip-in-quotes"))
             nip_text = ""
         else:
             nip_text = sub.text("nip")
         return Approval(sub.text("jabatan"), sub.text("nama"), sub.text("pangkat"), nip_text)
-    f._wrong("disahkan_oleh", "the position as text, or a mapping of `jabatan`, `nama`, `pangkat`, `nip`",
-             value)
+    f._wrong("disahkan_oleh", "approval", value)
     return None
 
 
@@ -429,7 +438,7 @@ def _tambahan(value: Any, f: _Fields, rep: _Reporter) -> tuple[tuple[str, str], 
     if value is None:
         return ()
     if not isinstance(value, LineDict):
-        f._wrong("tambahan", "a mapping of row label to text (`Definisi: ...`)", value)
+        f._wrong("tambahan", "tambahan", value)
         return ()
     rows = []
     for key, item in value.items():
@@ -439,10 +448,11 @@ def _tambahan(value: Any, f: _Fields, rep: _Reporter) -> tuple[tuple[str, str], 
         elif isinstance(item, str):
             rows.append((str(key), item.strip()))
         else:
-            rep.error(f"expected text, found {_shape_name(item)}.", line, f"tambahan.{key}",
-                      "Put the value in quotes." if isinstance(item, (int, float, bool, _dt.date)) else "")
+            rep.add("wrong-shape", line, f"tambahan.{key}",
+                    rep.hint("quote-value-short") if isinstance(item, (int, float, bool, _dt.date)) else "",
+                    expected=rep.phrase("expect-text"), found=rep.shape(item))
     for key, line in value.duplicates:
-        rep.error("is written twice.", line, f"tambahan.{key}", "Keep only one.")
+        rep.add("duplicate-row", line, f"tambahan.{key}")
     return tuple(rows)
 
 
@@ -450,15 +460,15 @@ def _riwayat(value: Any, f: _Fields, rep: _Reporter) -> tuple[Revision, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        f._wrong("riwayat", "a list of revisions (`- tanggal: ...` / `uraian: ...`)", value)
+        f._wrong("riwayat", "revisions", value)
         return ()
     out = []
     for i, item in enumerate(value):
         where = f"riwayat[{i + 1}]."
         if not isinstance(item, LineDict):
             line = value.item_lines[i] if isinstance(value, LineList) else f.line("riwayat")
-            rep.error(f"expected a mapping with `tanggal` and `uraian`, found {_shape_name(item)}.",
-                      line, f"riwayat[{i + 1}]")
+            rep.add("wrong-shape", line, f"riwayat[{i + 1}]", "",
+                    expected=rep.phrase("expect-revision"), found=rep.shape(item))
             continue
         vals, lines = _normalise_keys(item, _REVISION_ALIASES, where, rep, REVISION_KEYS)
         sub = _Fields(vals, lines, rep, where, item.line)
@@ -474,8 +484,8 @@ def _rows_per_page(value: Any, f: _Fields, rep: _Reporter) -> int | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
-    rep.error(f"expected a whole number of rows (0 = never split), found {_shape_name(value)}.",
-              f.line("baris_per_halaman"), "baris_per_halaman", "For example `baris_per_halaman: 12`.")
+    rep.add("wrong-shape", f.line("baris_per_halaman"), "baris_per_halaman", rep.hint("rows-example"),
+            expected=rep.phrase("expect-rows"), found=rep.shape(value))
     return None
 
 
@@ -489,10 +499,8 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
         key_path = f"{where}[{number}]"
         item_line = raw.item_lines[i] if isinstance(raw, LineList) else 0
         if not isinstance(item, LineDict):
-            hint = ("Write the step as a mapping: `- kegiatan: ...` then `pelaksana: ...` on the next line."
-                    if isinstance(item, str) else "")
-            rep.error(f"each step must be a mapping of keys, found {_shape_name(item)}.", item_line,
-                      key_path, hint)
+            rep.add("step-not-mapping", item_line, key_path,
+                    rep.hint("step-as-mapping") if isinstance(item, str) else "", found=rep.shape(item))
             continue
         vals, lines = _normalise_keys(item, _STEP_ALIASES, key_path + ".", rep,
                                       tuple(k for k in STEP_KEYS if not (k.name == "pelaksana" and inherited)))
@@ -501,19 +509,17 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
         reported = len(rep.items)
         actors = sf.text_list("pelaksana") or inherited
         if "pelaksana" in vals and not actors and len(rep.items) == reported:
-            rep.error("must name an actor.", sf.line("pelaksana"), key_path + ".pelaksana",
-                      "Write the role that does this step.")
+            rep.add("actor-empty", sf.line("pelaksana"), key_path + ".pelaksana")
         step_id = ""
         if "id" in vals:
             raw_id = vals["id"]
             if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool):
                 step_id = str(raw_id).strip()
                 if step_id.isdigit():
-                    rep.error("an id must not be a plain number: numbers already mean step numbers.",
-                              sf.line("id"), key_path + ".id", f"Use a name, e.g. `id: langkah-{step_id}`.")
+                    rep.add("id-is-number", sf.line("id"), key_path + ".id", id=step_id)
                     step_id = ""
             else:
-                sf._wrong("id", "a short name", raw_id)
+                sf._wrong("id", "id", raw_id)
         decision_value = vals.get("keputusan")
         decision = False
         question = ""
@@ -524,22 +530,19 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
                 decision = True
                 question = decision_value.strip()
             else:
-                sf._wrong("keputusan", "the question as text, or `true`", decision_value)
+                sf._wrong("keputusan", "question", decision_value)
         list_format = sop_format is not SopFormat.DIAGRAM_ALIR
         if list_format:
             for key in ("keputusan", "ya", "tidak", "lanjut"):
                 if key in vals and not (key == "keputusan" and decision_value is False):
-                    what = "jumps" if key == "lanjut" else "decisions"
-                    rep.error(f"{what} are not allowed in format `{sop_format.value}`: its steps"
-                              " follow one another in order.", sf.line(key), key_path + "." + key,
-                              "Use `format: diagram-alir` for a branching flow, or remove this key.")
+                    code = "jump-in-list-format" if key == "lanjut" else "decision-in-list-format"
+                    rep.add(code, sf.line(key), key_path + "." + key, format=sop_format.value)
         substeps: tuple[Step, ...] = ()
         if "sub" in vals:
             if sop_format is not SopFormat.LANGKAH_BERJENJANG:
-                rep.error("sub-steps are only allowed in format `langkah-berjenjang`.", sf.line("sub"),
-                          key_path + ".sub", "Set `format: langkah-berjenjang` or move the sub-steps up.")
+                rep.add("substeps-not-allowed", sf.line("sub"), key_path + ".sub")
             elif not isinstance(vals["sub"], list) or not vals["sub"]:
-                sf._wrong("sub", "a non-empty list of steps", vals["sub"])
+                sf._wrong("sub", "substeps", vals["sub"])
             else:
                 substeps, _ = _steps(vals["sub"], key_path + ".sub", rep, sop_format, depth + 1,
                                      actors, prefix=f"{number}.")
@@ -566,7 +569,7 @@ def _waktu(sf: _Fields) -> str:
     """``waktu`` is shown verbatim; a bare number is accepted only with a clear error."""
     value = sf.values.get("waktu")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        sf._wrong("waktu", "text with a unit", value, f"Write the unit, e.g. `waktu: {value} menit`.")
+        sf._wrong("waktu", "text-unit", value, sf.rep.hint("waktu-unit", value=value))
         return ""
     return sf.text("waktu")
 

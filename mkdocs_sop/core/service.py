@@ -10,7 +10,8 @@ import hashlib
 from typing import Callable
 
 from .. import __version__
-from .model import Diagnostic, ParseResult, Severity, Sop, SopFormat
+from .messages import make, phrase
+from .model import Diagnostic, ParseResult, Sop, SopFormat
 from .parse import parse_block
 from .render_html import RenderContext, RenderOptions, render_errors, render_sop, to_html
 
@@ -41,11 +42,13 @@ class SopService:
 
     # -- parsing --------------------------------------------------------------------
     def parse(self, body: str, path: str, first_line: int) -> ParseResult:
-        """Parse once per (text, place); a block seen by the plugin and the page is one parse."""
-        key = (body, path, first_line)
+        """Parse once per (text, place, language); a block seen by the plugin and the page is one parse."""
+        language = self.options.language
+        key = (body, path, first_line, language)
         result = self._parsed.get(key)
         if result is None:
-            result = parse_block(body, path, first_line, default_instansi=self.institution)
+            result = parse_block(body, path, first_line, default_instansi=self.institution,
+                                 language=language)
             self._parsed[key] = result
         return result
 
@@ -67,8 +70,7 @@ class SopService:
         """HTML for one block: the SOP, or an escaped error box in its place."""
         labels = self.options.labels
         if not closed:
-            diagnostic = Diagnostic(Severity.ERROR, "this `sop` block is never closed.", path,
-                                    fence_line, 0, "", "Add a closing fence (```) after the block.")
+            diagnostic = make("block-not-closed", self.options.language, path=path, line=fence_line)
             self.report(diagnostic)
             return to_html(render_errors([diagnostic], labels, body))
         result = self.parse(body, path, first_line)
@@ -102,10 +104,9 @@ class SopService:
         svg = self.renderer.render(self.dot_for(sop))
         if svg is None and not self._engine_warned:
             self._engine_warned = True
-            message = getattr(self.renderer, "warning", "") or "no Graphviz engine is available."
-            self.report(Diagnostic(Severity.WARNING, f"diagrams are left out: {message}", "", 0, 0, "",
-                                   "Install the package's dependencies (`pip install mkdocs-sop`), or "
-                                   "set `diagram: false`."))
+            why = "; ".join(getattr(self.renderer, "problems", None) or ()) or phrase(
+                "no-engine", self.options.language)
+            self.report(make("diagram-engine-missing", self.options.language, why=why))
         return svg
 
     def fingerprint(self) -> str:

@@ -9,30 +9,32 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
+from .messages import DEFAULT_LANGUAGE, hint as _hint, make
 from .model import Diagnostic, Severity, Sop, SopFormat, SopType, Step, Target, TargetKind
 
 END_WORDS = {"selesai", "end"}
 SOP_PREFIX = "sop:"
 
 
-def _hint_close(word: str, choices: Iterable[str]) -> str:
+def _hint_close(word: str, choices: Iterable[str], language: str = DEFAULT_LANGUAGE) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"Did you mean `{close[0]}`?" if close else ""
+    return _hint("did-you-mean", language, suggestion=close[0]) if close else ""
+
+
+def _backticked(words) -> str:
+    return ", ".join(f"`{w}`" for w in words)
 
 
 def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
-                 explicit_actors: bool) -> tuple[Sop, list[Diagnostic]]:
+                 explicit_actors: bool, language: str = DEFAULT_LANGUAGE) -> tuple[Sop, list[Diagnostic]]:
     """Resolve every target to a step number, END or another SOP, and check the flow."""
     out: list[Diagnostic] = []
     path = sop.source_path
 
-    def error(message: str, line: int, key: str, hint: str = "") -> None:
-        out.append(Diagnostic(Severity.ERROR, message, path, line, 0, key, hint))
-
-    def warning(message: str, line: int, key: str, hint: str = "") -> None:
-        out.append(Diagnostic(Severity.WARNING, message, path, line, 0, key, hint))
+    def report(code: str, line: int, key: str, hint: str | None = None, **params) -> None:
+        out.append(make(code, language, path=path, line=line, key=key, hint_text=hint, **params))
 
     steps = sop.steps
     count = len(steps)
@@ -40,8 +42,7 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
 
     for actor, times in Counter(sop.pelaksana).items():
         if times > 1:
-            error(f"actor `{actor}` is listed {times} times.", actor_line, "pelaksana",
-                  "List each actor once.")
+            report("actor-listed-twice", actor_line, "pelaksana", actor=actor, times=times)
     if explicit_actors:
         known = set(sop.pelaksana)
         used: set[str] = set()
@@ -49,20 +50,15 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
             for actor in step.pelaksana:
                 used.add(actor)
                 if actor not in known:
-                    hint = _hint_close(actor, known) or (
-                        f"Add `{actor}` to the SOP's `pelaksana` list, or use one of: "
-                        + ", ".join(f"`{a}`" for a in sop.pelaksana) + ".")
-                    error(f"actor `{actor}` is not in the SOP's `pelaksana` list.", step.line,
-                          f"langkah[{step.number}].pelaksana", hint)
+                    report("actor-not-listed", step.line, f"langkah[{step.number}].pelaksana",
+                           _hint_close(actor, known, language) or None,
+                           actor=actor, actors=_backticked(sop.pelaksana))
         for actor in sop.pelaksana:
             if actor not in used:
-                warning(f"actor `{actor}` has no step, so its column would stay empty.", actor_line,
-                        "pelaksana", "Remove it, or give it a step.")
+                report("actor-unused", actor_line, "pelaksana", actor=actor)
     if sop.jenis is SopType.TEKNIS and len(sop.pelaksana) > 1:
-        warning(f"an SOP teknis is done by one actor (Permen PANRB 35/2012), this one has "
-                f"{len(sop.pelaksana)}: " + ", ".join(sop.pelaksana) + ".",
-                sop.lines.get("jenis", sop.line + 1), "jenis",
-                "Use `jenis: administratif`, or split the procedure.")
+        report("teknis-many-actors", sop.lines.get("jenis", sop.line + 1), "jenis",
+               count=len(sop.pelaksana), actors=", ".join(sop.pelaksana))
 
     if sop.format is not SopFormat.DIAGRAM_ALIR:
         return sop, out
@@ -71,23 +67,20 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
     for step in steps:
         if step.id:
             if step.id in ids:
-                error(f"id `{step.id}` is already used by step {ids[step.id]}.", step.line,
-                      f"langkah[{step.number}].id", "Give each step its own id.")
+                report("duplicate-id", step.line, f"langkah[{step.number}].id", id=step.id, step=ids[step.id])
             else:
                 ids[step.id] = step.index
 
     def resolve(value, line: int, key: str) -> Target | None:
         written = str(value)
         if isinstance(value, bool) or value is None or isinstance(value, (list, dict, float)):
-            error("a target must be a step number, a step `id`, `selesai` or `sop:<nomor>`.", line, key,
-                  "For example `tidak: 2` or `tidak: selesai`.")
+            report("target-invalid", line, key)
             return None
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
             number = int(value)
             if 1 <= number <= count:
                 return Target(TargetKind.STEP, step=number, written=written)
-            error(f"step {number} does not exist: this SOP has steps 1 to {count}.", line, key,
-                  "Use a step number in that range, a step `id`, or `selesai`.")
+            report("target-out-of-range", line, key, number=number, count=count)
             return None
         text = value.strip()
         if text.lower() in END_WORDS:
@@ -95,16 +88,14 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
         if text.lower().startswith(SOP_PREFIX):
             other = text[len(SOP_PREFIX):].strip()
             if not other:
-                error("`sop:` must be followed by the other SOP's nomor.", line, key,
-                      "For example `lanjut: \"sop:470/SOP-PDP/002/2024\"`.")
+                report("sop-target-empty", line, key)
                 return None
             return Target(TargetKind.SOP, sop=other, written=written)
         if text in ids:
             return Target(TargetKind.STEP, step=ids[text], written=written)
-        hint = _hint_close(text, list(ids) + ["selesai"]) or (
-            "Known ids: " + ", ".join(f"`{i}`" for i in ids) + "." if ids else
-            "Give the target step an `id:`, or use its number.")
-        error(f"`{text}` names no step.", line, key, hint)
+        hint = _hint_close(text, list(ids) + ["selesai"], language) or (
+            _hint("known-ids", language, ids=_backticked(ids)) if ids else None)
+        report("target-unknown", line, key, hint, target=text)
         return None
 
     resolved: list[Step] = []
@@ -117,34 +108,30 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
                         if step.index < count else Target(TargetKind.END, written=""))
         if step.decision:
             if "lanjut" in vals:
-                error("a decision goes on by `ya` and `tidak`, not `lanjut`.", line_of("lanjut"),
-                      where + ".lanjut", "Replace `lanjut:` by `ya:`.")
+                report("decision-with-lanjut", line_of("lanjut"), where + ".lanjut")
             yes = resolve(vals["ya"], line_of("ya"), where + ".ya") if "ya" in vals else None
             if "ya" not in vals:
                 if step.index < count:
                     yes = default_next
                 else:
-                    error("the last step is a decision, so `ya` has no next step to default to.",
-                          step.line, where + ".ya", "Add `ya: selesai` or a step to go to.")
+                    report("last-decision-needs-ya", step.line, where + ".ya")
             no = None
             if "tidak" in vals:
                 no = resolve(vals["tidak"], line_of("tidak"), where + ".tidak")
             else:
-                error("a decision needs a `tidak` target (where the flow goes when the answer is no).",
-                      step.line, where + ".tidak", "Add `tidak: <step number, id or selesai>`.")
+                report("decision-needs-tidak", step.line, where + ".tidak")
             resolved.append(replace(step, yes=yes, no=no))
         else:
             for key in ("ya", "tidak"):
                 if key in vals:
-                    error(f"`{key}` is only for decisions.", line_of(key), f"{where}.{key}",
-                          "Add `keputusan: <question>` to make this step a decision, or use `lanjut:`.")
+                    report("branch-on-non-decision", line_of(key), f"{where}.{key}", branch=key)
             nxt = resolve(vals["lanjut"], line_of("lanjut"), where + ".lanjut") if "lanjut" in vals \
                 else default_next
             resolved.append(replace(step, next=nxt))
     if any(d.severity is Severity.ERROR for d in out):
         return sop, out
     sop = replace(sop, steps=tuple(resolved))
-    out.extend(check_reachability(sop))
+    out.extend(check_reachability(sop, language))
     return sop, out
 
 
@@ -157,7 +144,7 @@ def _ends_here(step: Step) -> bool:
     return any(t is not None and t.kind is not TargetKind.STEP for _, t in step.targets())
 
 
-def check_reachability(sop: Sop) -> list[Diagnostic]:
+def check_reachability(sop: Sop, language: str = DEFAULT_LANGUAGE) -> list[Diagnostic]:
     """Every step reachable from step 1, and every reachable step able to reach an end."""
     out: list[Diagnostic] = []
     steps = {s.index: s for s in sop.steps}
@@ -170,10 +157,8 @@ def check_reachability(sop: Sop) -> list[Diagnostic]:
                 todo.append(nxt)
     for step in sop.steps:
         if step.index not in seen:
-            out.append(Diagnostic(
-                Severity.ERROR, f"step {step.index} can never be reached from step 1.",
-                sop.source_path, step.line, 0, f"langkah[{step.number}]",
-                "Point a `lanjut`, `ya` or `tidak` of an earlier step at it, or remove it."))
+            out.append(make("unreachable-step", language, path=sop.source_path, line=step.line,
+                            key=f"langkah[{step.number}]", step=step.index))
     # Reverse search from every step that ends the flow.
     preds: dict[int, list[int]] = {i: [] for i in steps}
     for step in sop.steps:
@@ -190,11 +175,8 @@ def check_reachability(sop: Sop) -> list[Diagnostic]:
     if stuck:
         first = stuck[0]
         numbers = ", ".join(str(s.index) for s in stuck)
-        out.append(Diagnostic(
-            Severity.ERROR, f"the flow from step {first.index} never reaches an end (steps {numbers} "
-            "loop forever).", sop.source_path, first.line, 0, f"langkah[{first.number}]",
-            "Give one of these steps a way out: a decision with `tidak: selesai`, or a `lanjut` "
-            "to a later step."))
+        out.append(make("never-ends", language, path=sop.source_path, line=first.line,
+                        key=f"langkah[{first.number}]", step=first.index, steps=numbers))
     return out
 
 
@@ -217,17 +199,14 @@ class SiteIndex:
     by_nomor: dict[str, Sop] = field(default_factory=dict)
     by_nama: dict[str, Sop] = field(default_factory=dict)
 
-    def add(self, sop: Sop) -> Diagnostic | None:
+    def add(self, sop: Sop, language: str = DEFAULT_LANGUAGE) -> Diagnostic | None:
         """Register an SOP; a second use of the same nomor is an error on the later one."""
         first = self.by_nomor.get(sop.nomor)
         self.sops.append(sop)
         if first is not None and first is not sop:
-            return Diagnostic(
-                Severity.ERROR,
-                f"nomor `{sop.nomor}` is already used by \"{first.nama}\" ({first.source_path}:"
-                f"{first.lines.get('nomor', first.line + 1)}).",
-                sop.source_path, sop.lines.get("nomor", sop.line + 1), 0, "nomor",
-                "Every SOP in the site needs its own number.")
+            return make("duplicate-nomor", language, path=sop.source_path,
+                        line=sop.lines.get("nomor", sop.line + 1), key="nomor", nomor=sop.nomor,
+                        nama=first.nama, where=f"{first.source_path}:{first.lines.get('nomor', first.line + 1)}")
         self.by_nomor[sop.nomor] = sop
         self.by_nama.setdefault(_fold(sop.nama), sop)
         return None
@@ -259,17 +238,18 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def site_diagnostics(index: SiteIndex, strict_links: bool = False) -> list[Diagnostic]:
+def site_diagnostics(index: SiteIndex, strict_links: bool = False,
+                     language: str = DEFAULT_LANGUAGE) -> list[Diagnostic]:
     """Cross-SOP problems: unresolved ``sop:`` targets (always), related items (when strict)."""
     out = []
     for sop in index.sops:
         for kind, ref, line in index.unresolved(sop):
             if kind == "keterkaitan" and not strict_links:
                 continue
-            what = {"keterkaitan": "related SOP", "sop": "the flow continues in SOP",
-                    "menggantikan": "superseded SOP"}[kind]
-            out.append(Diagnostic(
-                Severity.WARNING, f"{what} `{ref}` is not in this site.", sop.source_path, line, 0,
-                {"sop": "lanjut", "keterkaitan": "keterkaitan", "menggantikan": "menggantikan"}[kind],
-                _hint_close(ref, list(index.by_nomor)) or "Check the other SOP's `nomor` (or `nama`)."))
+            code = {"keterkaitan": "related-unresolved", "sop": "sop-target-unresolved",
+                    "menggantikan": "superseded-unresolved"}[kind]
+            out.append(make(
+                code, language, path=sop.source_path, line=line,
+                key={"sop": "lanjut", "keterkaitan": "keterkaitan", "menggantikan": "menggantikan"}[kind],
+                hint_text=_hint_close(ref, list(index.by_nomor), language) or None, ref=ref))
     return out

@@ -99,11 +99,13 @@ SopLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 class YamlProblem(Exception):
     """YAML that does not parse, with the 0-based line and column where it broke."""
 
-    def __init__(self, message: str, line: int, column: int) -> None:
+    def __init__(self, message: str, line: int, column: int, problem: str = "", tabs: bool = False) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = message  # the problem, plus the tab advice when ``tabs``
         self.line = line
         self.column = column
+        self.problem = problem or message  # as PyYAML put it
+        self.tabs = tabs  # a tab in the indentation broke it
 
 
 _TAB_HINT = "YAML does not allow tabs for indentation: indent with spaces."
@@ -124,8 +126,8 @@ def load(text: str):
         if exc.context:
             problem = f"{exc.context}, {problem}"
         bad_line = text.splitlines()[line] if line < len(text.splitlines()) else ""
-        if "\t" in bad_line or "found character '\\t'" in problem:
-            problem += ". " + _TAB_HINT
-        raise YamlProblem(problem, line, column) from None
+        tabs = "\t" in bad_line or "found character '\\t'" in problem
+        message = f"{problem}. {_TAB_HINT}" if tabs else problem
+        raise YamlProblem(message, line, column, problem, tabs) from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark
         raise YamlProblem(str(exc), 0, 0) from None

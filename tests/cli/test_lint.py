@@ -14,7 +14,7 @@ import pytest
 from cli_fixtures import broken_site, in_root, runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import check_sources, load_site_config, main, walk_sources
 
-from cli_fixtures import BROKEN_EXPECTED, ROOT, env_without_color, write_tree
+from cli_fixtures import BROKEN_EXPECTED, BROKEN_EXPECTED_EN, ROOT, env_without_color, write_tree
 
 
 def test_sample_handbook_is_clean(runner, in_root):
@@ -46,8 +46,26 @@ def test_json_format(runner, broken_site):
     assert data["errors"] == 5 and data["warnings"] == 3 and data["ok"] is False
     assert [d["text"] for d in data["diagnostics"]] == BROKEN_EXPECTED
     first = data["diagnostics"][0]
-    assert (first["path"], first["line"], first["severity"], first["key"]) == \
-        ("docs/index.md", 10, "warning", "keterkaitan")
+    assert (first["path"], first["line"], first["severity"], first["key"], first["code"]) == \
+        ("docs/index.md", 10, "warning", "keterkaitan", "related-unresolved")
+    assert [d["code"] for d in data["diagnostics"]] == [
+        "related-unresolved", "sop-target-unresolved", "actor-not-listed", "branch-on-non-decision",
+        "duplicate-nomor", "teknis-many-actors", "block-not-closed", "yaml-tab"]
+    assert all(d["text"].endswith(f" [{d['code']}]") for d in data["diagnostics"])
+
+
+def test_lang_option_and_site_language(runner, broken_site):
+    """`--lang en` prints English; `language: en` in mkdocs.yml does too; `--lang id` wins over it."""
+    assert runner.invoke(main, ["lint", "--lang", "en"]).stdout.splitlines() == BROKEN_EXPECTED_EN
+    config = broken_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      diagram: false\n", "      diagram: false\n      language: en\n"), encoding="utf-8")
+    assert load_site_config("mkdocs.yml").language == "en"
+    assert runner.invoke(main, ["lint"]).stdout.splitlines() == BROKEN_EXPECTED_EN
+    english = runner.invoke(main, ["lint", "--format", "json"]).stdout
+    assert [d["text"] for d in json.loads(english)["diagnostics"]] == BROKEN_EXPECTED_EN
+    assert runner.invoke(main, ["lint", "--lang", "id"]).stdout.splitlines() == BROKEN_EXPECTED
+    assert runner.invoke(main, ["lint", "--lang", "fr"]).exit_code == 2
 
 
 def test_warnings_alone_pass_unless_strict(runner, tmp_path, monkeypatch):
@@ -67,14 +85,15 @@ def test_warnings_alone_pass_unless_strict(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     relaxed = runner.invoke(main, ["lint", "a.md"])
     assert relaxed.exit_code == 0
-    assert relaxed.stdout.startswith("a.md:5: warning: `jenis`: an SOP teknis")
+    assert relaxed.stdout.startswith("a.md:5: warning: `jenis`: SOP teknis dikerjakan oleh satu pelaksana")
+    assert relaxed.stdout.rstrip().endswith("[teknis-many-actors]")
     assert runner.invoke(main, ["lint", "a.md", "--strict"]).exit_code == 1
 
 
 def test_strict_links_from_config_and_flag(runner, broken_site):
     lines = runner.invoke(main, ["lint", "--no-strict-links"]).stdout
-    assert "related SOP `Tidak Ada`" not in lines
-    assert "`Z/9` is not in this site" in lines  # `sop:` targets are always checked
+    assert "[related-unresolved]" not in lines and "`Tidak Ada`" not in lines
+    assert "SOP `Z/9`, tetapi SOP itu tidak ada di situs ini" in lines  # `sop:` targets are always checked
 
 
 def test_usage_errors_exit_2(runner, tmp_path, monkeypatch):
@@ -98,7 +117,8 @@ def test_sop_yaml_file_is_one_block(runner, tmp_path, monkeypatch):
     result = runner.invoke(main, ["lint", "x.sop.yaml", "-q"])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("x.sop.yaml:")
-    assert "unknown key" in result.stdout and "Did you mean `pelaksana`?" in result.stdout
+    assert "kunci tidak dikenal" in result.stdout and "Mungkin maksud Anda `pelaksana`?" in result.stdout
+    assert "[unknown-key]" in result.stdout
 
 
 def test_config_reader_tolerates_mkdocs_tags(tmp_path, monkeypatch):

@@ -58,46 +58,47 @@ def steps(n: str, text: str) -> str:
     return block(IDENT.format(n=n) + "langkah:\n" + text)
 
 
-# page name -> (Markdown text, line marker (text on the offending line), words in the message)
+# page name -> (Markdown text, line marker (text on the offending line), words in the message);
+# the plugin's default `language: id` reports in Indonesian.
 BAD_PAGES: dict[str, tuple[str, str, str]] = {
     "yaml-tab": (block(IDENT.format(n="B1") + "langkah:\n  - kegiatan: a\n\tpelaksana: A\n"),
-                 "\tpelaksana", "YAML does not parse"),
+                 "\tpelaksana", "YAML tidak dapat dibaca karena indentasi memakai Tab"),
     "yaml-indent": (block(IDENT.format(n="B2") + "langkah:\n  - kegiatan: a\n     pelaksana: A\n"),
-                    "     pelaksana", "YAML does not parse"),
-    "yaml-quote": (block('nomor: "B3\nnama: x\nunit: U\nlangkah: []\n'), 'nomor: "B3', "YAML does not parse"),
+                    "     pelaksana", "YAML tidak dapat dibaca"),
+    "yaml-quote": (block('nomor: "B3\nnama: x\nunit: U\nlangkah: []\n'), 'nomor: "B3', "YAML tidak dapat dibaca"),
     "missing-key": (block('nomor: "B4"\nnama: x\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n'),
-                    'nomor: "B4"', "`unit`: is required but missing"),
+                    'nomor: "B4"', "`unit`: wajib diisi tetapi tidak ada. Tambahkan `unit:`."),
     "unknown-key": (block(IDENT.format(n="B5") + "namaa: x\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n"),
-                    "namaa", "`namaa`: unknown key. Did you mean `nama`?"),
+                    "namaa", "`namaa`: kunci tidak dikenal. Mungkin maksud Anda `nama`?"),
     "key-and-alias": (block(IDENT.format(n="B6") + "name: x\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n"),
-                      "name: x", "`name`: is given together with `nama`"),
+                      "name: x", "`name`: ditulis bersama `nama`, padahal artinya sama"),
     "wrong-shape": (block("nomor: 007\nnama: x\nunit: U\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n"),
-                    "nomor: 007", 'Put the value in quotes, e.g. `nomor: "007"`'),
+                    "nomor: 007", 'Apit nilainya dengan tanda petik, misalnya `nomor: "007"`'),
     "list-for-mapping": (block(IDENT.format(n="B8") + "langkah:\n  kegiatan: a\n"), "langkah:",
-                         "`langkah`: expected a list of steps"),
+                         "`langkah`: seharusnya daftar langkah"),
     "actor": (block(IDENT.format(n="B9") + "pelaksana: [Petugas]\nlangkah:\n  - kegiatan: a\n"
-                    "    pelaksana: Petugass\n"), "- kegiatan: a", "Did you mean `Petugas`?"),
+                    "    pelaksana: Petugass\n"), "- kegiatan: a", "Mungkin maksud Anda `Petugas`?"),
     "no-such-step": (steps("B10", "  - kegiatan: a\n    pelaksana: A\n    lanjut: periksa\n"),
-                     "lanjut: periksa", "`periksa` names no step"),
+                     "lanjut: periksa", "tidak ada langkah dengan `id` `periksa`"),
     "out-of-range": (steps("B11", "  - kegiatan: a\n    pelaksana: A\n    lanjut: 5\n"), "lanjut: 5",
-                     "step 5 does not exist"),
+                     "langkah 5 tidak ada"),
     "duplicate-id": (steps("B12", "  - kegiatan: a\n    pelaksana: A\n    id: x\n  - kegiatan: b\n"
-                                  "    pelaksana: A\n    id: x\n"), "- kegiatan: b", "id `x` is already used"),
+                                  "    pelaksana: A\n    id: x\n"), "- kegiatan: b", "`id` `x` sudah dipakai oleh langkah 1"),
     "no-tidak": (steps("B13", "  - kegiatan: a\n    pelaksana: A\n    keputusan: Ok?\n  - kegiatan: b\n"
-                              "    pelaksana: A\n"), "- kegiatan: a", "needs a `tidak` target"),
+                              "    pelaksana: A\n"), "- kegiatan: a", "keputusan memerlukan `tidak`"),
     "ya-not-decision": (steps("B14", "  - kegiatan: a\n    pelaksana: A\n    ya: 2\n  - kegiatan: b\n"
-                                     "    pelaksana: A\n"), "ya: 2", "`ya` is only for decisions"),
+                                     "    pelaksana: A\n"), "ya: 2", "`ya` hanya untuk langkah keputusan"),
     "unreachable": (steps("B15", "  - kegiatan: a\n    pelaksana: A\n    lanjut: selesai\n  - kegiatan: b\n"
-                                 "    pelaksana: A\n"), "- kegiatan: b", "can never be reached"),
+                                 "    pelaksana: A\n"), "- kegiatan: b", "langkah 2 tidak pernah dapat dicapai dari langkah 1"),
     "no-end": (steps("B16", "  - kegiatan: a\n    pelaksana: A\n  - kegiatan: b\n    pelaksana: A\n"
-                            "    lanjut: 1\n"), "- kegiatan: a", "never reaches an end"),
+                            "    lanjut: 1\n"), "- kegiatan: a", "tidak pernah sampai ke akhir"),
     "duplicate-yaml-key": (block(IDENT.format(n="B17") + "nama: lagi\nlangkah:\n  - kegiatan: a\n"
-                                 "    pelaksana: A\n"), "nama: lagi", "`nama`: is written twice"),
+                                 "    pelaksana: A\n"), "nama: lagi", "`nama`: ditulis dua kali"),
 }
 
 WARNING_PAGES: dict[str, tuple[str, str, str]] = {
     "teknis": (block(IDENT.format(n="W1") + "jenis: teknis\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n"
-                     "  - kegiatan: b\n    pelaksana: B\n"), "jenis: teknis", "an SOP teknis is done by one actor"),
+                     "  - kegiatan: b\n    pelaksana: B\n"), "jenis: teknis", "SOP teknis dikerjakan oleh satu pelaksana"),
 }
 
 
@@ -215,7 +216,9 @@ def test_strict_build_fails_on_every_kind_of_bad_input(bad_site):
         assert hits, f"{name}: expected `{where}` with `{words}` in:\n" + "\n".join(logged)
         level = "WARNING" if name in WARNING_PAGES else "ERROR"
         assert hits[0].startswith(level), hits[0]
-    assert any("docs/unclosed.md:5: error" in line and "never closed" in line for line in logged)
+    assert any("docs/unclosed.md:5: error" in line and "tidak pernah ditutup" in line for line in logged)
+    # every report ends in its code, the same whatever the language
+    assert all(re.search(r" \[[a-z]+(-[a-z]+)*\]$", line) for line in logged), "\n".join(logged)
     # each problem is reported once
     assert len(logged) == len(set(logged))
 
@@ -259,11 +262,25 @@ def test_duplicate_nomor_across_two_pages_fails_strict(tmp_path):
     root = write_site(tmp_path, {"index.md": "# x\n", "a.md": a, "sub/b.md": b})
     proc = build(root)
     assert proc.returncode != 0
-    messages = [line for line in log_lines(proc) if "is already used by" in line]
+    messages = [line for line in log_lines(proc) if "sudah dipakai oleh" in line]
     assert len(messages) == 1, proc.stderr
     first, second = ("docs/a.md", line_in(a, "nomor:")), ("docs/sub/b.md", line_in(b, "nomor:"))
     assert f"{second[0]}:{second[1]}: error: `nomor`" in messages[0]
-    assert f"{first[0]}:{first[1]}" in messages[0]
+    assert f"{first[0]}:{first[1]}" in messages[0] and messages[0].endswith(" [duplicate-nomor]")
+
+
+def test_language_en_reports_in_english_with_the_same_codes(tmp_path):
+    text, marker, _ = BAD_PAGES["unknown-key"]
+    root = write_site(tmp_path, {"index.md": "# x\n", "bad.md": text},
+                      plugin="  - sop:\n      diagram: false\n      language: en\n      logo: tidak-ada.png\n")
+    proc = build(root, strict=False)
+    logged = log_lines(proc)
+    assert any(f"docs/bad.md:{line_in(text, marker)}: error: `namaa`: unknown key. Did you mean `nama`? "
+               "[unknown-key]" in line for line in logged), "\n".join(logged)
+    assert any("mkdocs.yml: warning: `logo: tidak-ada.png` is not a file in the docs folder" in line
+               and line.endswith("[logo-missing]") for line in logged), "\n".join(logged)
+    html = page_html(root, "bad.md")
+    assert "unknown key." in html and "kunci tidak dikenal" not in html
 
 
 def test_unresolved_keterkaitan_warns_only_with_strict_links(tmp_path):

@@ -95,11 +95,12 @@ def test_unclosed_fence_gives_an_error_box(caplog):
     text = "# Judul\n\nTeks.\n\n```sop\nnomor: '1'\nnama: x\n"
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         html = md(text)
-    assert 'class="sop-error' in html and "never closed" in html
+    assert 'class="sop-error' in html and "tidak pernah ditutup" in html  # Indonesian by default
     assert "<pre>nomor: '1'\nnama: x</pre>" in html or "nomor: &#x27;1&#x27;" in html or "nomor: '1'" in html
     records = [r for r in caplog.records if r.name == LOGGER]
     assert len(records) == 1 and records[0].levelno == logging.ERROR
     assert f":{line_of(text, '```sop')}:" in records[0].getMessage()
+    assert records[0].getMessage().endswith(" [block-not-closed]")
 
 
 def test_bad_block_logs_markdown_line_and_shows_box(caplog):
@@ -109,7 +110,8 @@ def test_bad_block_logs_markdown_line_and_shows_box(caplog):
     assert count_sops(html) == 0 and html.count('class="sop-error') == 1
     (record,) = [r for r in caplog.records if r.name == LOGGER]
     line = line_of(text, "lanjut: 9")
-    assert f":{line}: error: `langkah[2].lanjut`: step 9 does not exist" in record.getMessage()
+    assert f":{line}: error: `langkah[2].lanjut`: langkah 9 tidak ada" in record.getMessage()
+    assert record.getMessage().endswith(" [target-out-of-range]")
     assert f":{line}</code>" in html
 
 

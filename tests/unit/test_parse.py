@@ -25,10 +25,15 @@ from mkdocs_sop.core.model import (
     Symbol,
     TargetKind,
 )
-from mkdocs_sop.core.parse import parse_block
+from mkdocs_sop.core.parse import parse_block as _parse_block
 from mkdocs_sop.core.yamlload import load
 
 PATH = "docs/layanan/kk.md"
+
+
+def parse_block(*args, **kwargs):
+    """The parser with English messages, which these tests quote (Indonesian: test_messages.py)."""
+    return _parse_block(*args, language="en", **kwargs)
 
 
 def parse_page(yaml_body: str, front: str | None = None) -> tuple[str, ParseResult]:

@@ -322,7 +322,7 @@ def test_error_box():
 def test_unclosed_fence_gives_error_box():
     html = render("# T\n\n```sop\nnomor: '1'\nnama: x\n")
     (box,) = dom(html).find_all(cls="sop-error")
-    assert "never closed" in box.all_text() and ":3" in box.all_text()
+    assert "tidak pernah ditutup" in box.all_text() and ":3" in box.all_text()
 
 
 # ---------------------------------------------------------------------------------------

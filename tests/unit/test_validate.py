@@ -8,7 +8,7 @@ from page_support import line_of, make_page
 from mkdocs_sop.core.catalogue import Catalogue
 from mkdocs_sop.core.fences import find_blocks
 from mkdocs_sop.core.model import ParseResult, Severity, TargetKind
-from mkdocs_sop.core.parse import parse_block
+from mkdocs_sop.core.parse import parse_block as _parse_block
 from mkdocs_sop.core.validate import SiteIndex, site_diagnostics
 
 PATH = "docs/layanan/kk.md"
@@ -18,6 +18,11 @@ nomor: "470/SOP/001"
 nama: Penerbitan KK
 unit: Dinas
 """
+
+
+def parse_block(*args, **kwargs):
+    """The parser with English messages, which these tests quote (Indonesian: test_messages.py)."""
+    return _parse_block(*args, language="en", **kwargs)
 
 
 def parse_page(yaml_body: str, path: str = PATH) -> tuple[str, ParseResult]:
@@ -306,7 +311,7 @@ def page_text(nomor: str, nama: str, extra: str = "", steps: str = "") -> str:
 
 
 def catalogue_of(pages: dict[str, str]) -> Catalogue:
-    cat = Catalogue()
+    cat = Catalogue(language="en")
     for path, text in pages.items():
         cat.add_page(text, path, path, path.replace(".md", "/"), parse_block)
     return cat
@@ -361,7 +366,7 @@ def test_menggantikan_unresolved_and_superseded_by():
     a = page_text("470/3", "Baru", extra="menggantikan: [470/1, 470/0]\n")
     b = page_text("470/1", "Lama", extra="status: digantikan\n")
     cat = catalogue_of({"docs/a.md": a, "docs/b.md": b})
-    (w,) = site_diagnostics(cat.index)
+    (w,) = site_diagnostics(cat.index, language="en")
     assert "`470/0`" in w.message and w.key == "menggantikan"
     assert [e.sop.nomor for e in cat.superseded_by(cat.find("470/1").sop)] == ["470/3"]
 
