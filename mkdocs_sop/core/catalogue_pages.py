@@ -311,7 +311,12 @@ class _Builder:
             _el("td", text=sop.nomor, parent=tr, cls="sop-cat-nomor")
             td = _el("td", parent=tr)
             _el("a", {"href": page.href(self.entry_url(entry))}, sop.nama, parent=td, cls="sop-cat-link")
-            _el("td", text=" › ".join(unit_path(sop)), parent=tr)
+            path = unit_path(sop)
+            unit_td = _el("td", {"title": " › ".join(path)}, parent=tr, cls="sop-cat-unit-cell")
+            _el("span", text=path[-1] if path else "", parent=unit_td, cls="sop-cat-unit-own")
+            if len(path) > 1:  # the organisation above, smaller: still matched by the filter
+                _el("span", text=" › ".join(path[1:-1] or path[:1]), parent=unit_td,
+                    cls="sop-cat-unit-parents")
             _el("td", text=labels["jenis_" + sop.jenis.value], parent=tr)
             _el("td", text=labels["kategori_" + sop.kategori.value] if sop.kategori else "", parent=tr)
             eff = sop.tanggal_efektif
