@@ -92,8 +92,6 @@ PHRASES: dict[str, tuple[str, str]] = {  # name -> (English, Indonesian)
     "expect-id": ("a short name", "nama singkat"),
     "expect-question": ("the question as text, or `true`", "pertanyaan berupa teks, atau `true`"),
     "expect-text-unit": ("text with a unit", "teks beserta satuannya"),
-    # why no diagram could be drawn, when the renderer does not say
-    "no-engine": ("no engine", "tidak ada mesin"),
 }
 
 MESSAGES: dict[str, Message] = {

@@ -10,7 +10,7 @@ import hashlib
 from typing import Callable
 
 from .. import __version__
-from .messages import make, phrase
+from .messages import make
 from .model import Diagnostic, ParseResult, Sop, SopFormat
 from .parse import parse_block
 from .render_html import RenderContext, RenderOptions, render_errors, render_sop, to_html
@@ -104,8 +104,8 @@ class SopService:
         svg = self.renderer.render(self.dot_for(sop))
         if svg is None and not self._engine_warned:
             self._engine_warned = True
-            why = "; ".join(getattr(self.renderer, "problems", None) or ()) or phrase(
-                "no-engine", self.options.language)
+            why = ("; ".join(getattr(self.renderer, "problems", None) or ())
+                   or f"`diagram_engine: {self.diagram_engine}`")
             self.report(make("diagram-engine-missing", self.options.language, why=why))
         return svg
 
