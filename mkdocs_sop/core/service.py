@@ -6,6 +6,7 @@ parsed once per build whoever asks first, and each problem is reported exactly o
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from typing import Callable
 
@@ -25,6 +26,8 @@ class SopService:
                  cache_dir: str | None = None, report: Reporter | None = None,
                  context_for: Callable[[Sop], RenderContext] | None = None,
                  link_for_sop: Callable[[str], str | None] | None = None) -> None:
+        if diagram_engine == "none":  # asked for no diagrams: leave them out, say nothing
+            options = dataclasses.replace(options, diagram=False)
         self.options = options
         self.institution = institution
         self.diagram_engine = diagram_engine

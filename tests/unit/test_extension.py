@@ -138,3 +138,13 @@ def test_indented_fence_outside_a_container_is_not_put_inside_a_code_block():
     indented = "".join("    " + line if line else line for line in SOP.splitlines(True))
     html = md("Teks.\n\n" + indented)
     assert not re.search(r"<pre><code>\s*<div", html)
+
+
+def test_engine_none_means_no_diagram_and_no_warning(caplog):
+    import markdown
+
+    with caplog.at_level(logging.WARNING):
+        html = markdown.markdown(SOP, extensions=["mkdocs_sop"],
+                                 extension_configs={"mkdocs_sop": {"diagram_engine": "none"}})
+    assert 'class="sop ' in html and "sop-diagram" not in html
+    assert not [r for r in caplog.records if "diagram" in r.getMessage().lower()]
