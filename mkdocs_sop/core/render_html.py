@@ -545,7 +545,9 @@ def render_errors(diagnostics: Sequence[Diagnostic], labels: Mapping[str, str], 
             _el("code", text=d.key, parent=li).tail = " "
         _el("span", text=d.message, parent=li).tail = " "
         if d.hint:
-            _el("em", text=d.hint, parent=li)
+            _el("em", text=d.hint, parent=li).tail = " "
+        if d.code:  # the code an editor can look up in the list of messages
+            _el("code", text=f"[{d.code}]", parent=li, cls="sop-error-code")
     if source:
         details = _el("details", parent=box)
         _el("summary", text="YAML", parent=details)
