@@ -107,7 +107,7 @@ def test_bad_block_logs_markdown_line_and_shows_box(caplog):
     text = "# Judul\n\nSatu.\n\nDua.\n\n" + SOP.replace("    pelaksana: Kepala", "    pelaksana: Kepala\n    lanjut: 9")
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         html = md(text)
-    assert count_sops(html) == 0 and html.count('class="sop-error') == 1
+    assert count_sops(html) == 0 and html.count('class="sop-error ') == 1
     (record,) = [r for r in caplog.records if r.name == LOGGER]
     line = line_of(text, "lanjut: 9")
     assert f":{line}: error: `langkah[2].lanjut`: langkah 9 tidak ada" in record.getMessage()
