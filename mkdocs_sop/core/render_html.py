@@ -105,7 +105,9 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
         if options.diagram:
             figure = _el("figure", parent=root, cls="sop-diagram")
             figure.text = DIAGRAM_SLOT
-            _el("figcaption", text=labels["diagram"], parent=figure)
+            # the caption also names the inline SVG (see to_html: aria-labelledby)
+            _el("figcaption", {"id": f"{sop.anchor}-diagram"}, f"{labels['diagram']} — {sop.nama}",
+                parent=figure)
     else:
         _step_list(root, sop, options)
     _history(root, sop, labels)
@@ -198,7 +200,10 @@ def _approval(td: ET.Element, sop: Sop, labels: Mapping[str, str]) -> None:
         return
     if approval.jabatan:
         _el("div", text=approval.jabatan, parent=td, cls="sop-approval-title")
-    _el("div", {"aria-label": labels["signature"]}, parent=td, cls="sop-signature")
+    # the empty space for the signature; screen readers hear its name (aria-label is not
+    # allowed on a plain div)
+    _el("span", text=f"({labels['signature']})", parent=_el("div", parent=td, cls="sop-signature"),
+        cls="sop-visually-hidden")
     if approval.nama:
         _el("div", text=approval.nama, parent=td, cls="sop-approval-name")
     if approval.pangkat:
@@ -396,6 +401,8 @@ def _flow_cell(tr: ET.Element, c: int, cell: lay.Cell, flow: lay.FlowLayout, ste
             desc = f"{labels['step']} {step.index}: {flow.actors[c]}"
             if cell.symbol is Symbol.TERMINATOR:
                 desc += f" ({name})"
+            elif cell.symbol is Symbol.DECISION:
+                desc += f" ({step.question})" if step.question else " (?)"
             _el("span", text=desc, parent=holder, cls="sop-visually-hidden")
         elif cell.letter:
             _el("span", text=f"{cell.letter}", parent=holder, cls="sop-visually-hidden")
@@ -560,6 +567,12 @@ def to_html(element: ET.Element, diagram_svg: str | None = None, unavailable: st
     html = ET.tostring(element, encoding="unicode", method="html")
     if DIAGRAM_SLOT in html:
         if diagram_svg:
+            caption = element.find(".//figcaption[@id]")
+            head = diagram_svg[: diagram_svg.find(">") + 1]
+            if (caption is not None and diagram_svg.lstrip().startswith("<svg") and "aria-label" not in head
+                    and "<title>" not in diagram_svg[: len(head) + 16]):
+                # an accessible name for role="img": the figure's caption
+                diagram_svg = diagram_svg.replace("<svg", f'<svg aria-labelledby="{caption.get("id")}"', 1)
             html = html.replace(DIAGRAM_SLOT, diagram_svg, 1)
         else:
             note = ET.Element("p", {"class": "sop-diagram-unavailable"})

@@ -64,7 +64,7 @@ def printed(browser, base_url, artifacts):
             text: tr.querySelector('.sop-activity').textContent})),
           pages: document.querySelectorAll('table.sop-flowchart').length,
           outLetters: [...document.querySelectorAll('tr[data-connector=connector-out] text')].map(t => t.textContent),
-          approver: [...document.querySelectorAll('.sop-id-approval > div')].map(d => d.textContent).filter(Boolean),
+          approver: [...document.querySelectorAll('.sop-id-approval > div:not(.sop-signature)')].map(d => d.textContent).filter(Boolean),
           title: document.title})""")
         pdf = artifacts / f"{name}-print.pdf"
         today = date.today()
