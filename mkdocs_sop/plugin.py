@@ -62,7 +62,7 @@ class SopPluginConfig(base.Config):
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
     hide_toc = c.Type(bool, default=True)
-    """On pages holding an SOP, hide Material's table of contents so the wide table has room."""
+    """On pages holding an SOP and on catalogue pages, hide Material's table of contents so wide tables have room."""
 
     # -- catalogue, exports, navigation ---------------------------------------------
     catalogue = c.Type(bool, default=True)
@@ -160,7 +160,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         service.page_path = _display_path(page.file)
         service.line_offset = _front_matter_lines(page.file, markdown)
         service.page_url = page.file.url
-        if self.config.hide_toc and "```sop" in markdown:
+        generated = page.file.src_uri.startswith(self.config.catalogue_dir.strip("/") + "/")
+        if self.config.hide_toc and ("```sop" in markdown or generated):
             hidden = page.meta.get("hide")
             if not isinstance(hidden, list):
                 hidden = [] if hidden is None else [hidden]
