@@ -61,3 +61,24 @@ def page():
 @pytest.fixture
 def find_line():
     return line_of
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium (Debian's) for every browser test of the session.
+
+    Playwright's sync API allows one running instance per process, so the browser suites
+    of every folder share this one.
+    """
+    from pathlib import Path as _Path
+
+    if not _Path("/usr/bin/chromium").exists():
+        pytest.skip("Chromium is not installed (/usr/bin/chromium); scripts/test installs it")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-default-apps", "--disable-extensions"])
+        yield browser
+        browser.close()

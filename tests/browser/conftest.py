@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, Watched
+from browser_support import ARTIFACTS, CHROMIUM, ROOT, Watched
 
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
@@ -66,12 +66,8 @@ def base_url(site_dir) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+def browser(chromium):
+    return chromium  # the session's one Chromium (tests/conftest.py)
 
 
 @pytest.fixture

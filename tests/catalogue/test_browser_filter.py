@@ -38,25 +38,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def page(served):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        try:
-            tab = browser.new_page()
-            errors: list[str] = []
-            tab.on("pageerror", lambda exc: errors.append(str(exc)))
-            # offline: nothing may be fetched from anywhere but the site itself
-            tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
-                      else route.abort())
-            tab.goto(served + "katalog/")
-            tab.errors = errors
-            yield tab
-        finally:
-            browser.close()
+def page(served, chromium):
+    context = chromium.new_context()
+    try:
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        # offline: nothing may be fetched from anywhere but the site itself
+        tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
+                  else route.abort())
+        tab.goto(served + "katalog/")
+        tab.errors = errors
+        yield tab
+    finally:
+        context.close()
 
 
 def visible_nomors(page) -> list[str]:
