@@ -15,7 +15,8 @@ files.
 tables) and a ``mkdocs.yml`` without the plugin, to compare against MkDocs alone.
 ``--navigation`` sets the plugin's navigation option (default: the plugin's default);
 ``--diagram`` keeps the Graphviz diagrams (off by default: they are measured by
-benchmarks/diagram_engines.py).
+benchmarks/diagram_engines.py). ``--steps 6-20 --actors 2-6`` gives the sizes the build
+benchmark (benchmarks/run.py) uses; ``--cache-dir DIR`` turns the plugin's cache on.
 
 Build with ``mkdocs build -f OUT_DIR/mkdocs.yml``.
 """
@@ -102,11 +103,12 @@ def _plan(count: int, rng: random.Random) -> list[dict]:
     return sops
 
 
-def _sop_data(sop: dict, sops: list[dict], rng: random.Random) -> dict:
+def _sop_data(sop: dict, sops: list[dict], rng: random.Random,
+              steps_range: tuple[int, int] = (4, 14), actors_range: tuple[int, int] = (1, 5)) -> dict:
     i = sop["i"]
-    actors = rng.sample(ROLES, rng.randint(1, 5))
+    actors = rng.sample(ROLES, rng.randint(*actors_range))
     teknis = len(actors) == 1
-    n = rng.randint(max(4, len(actors)), 14)
+    n = rng.randint(max(steps_range[0], len(actors)), steps_range[1])
     steps = []
     for k in range(1, n + 1):
         step = {"kegiatan": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}",
@@ -195,21 +197,38 @@ def _plain(data: dict) -> str:
     def cell(text) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
 
+    signer = data["disahkan_oleh"]
     rows = [("Nomor SOP", data["nomor"]), ("Nama SOP", data["nama"]),
-            ("Unit", " › ".join(data["unit"])), ("Tanggal Efektif", data["tanggal_efektif"]),
+            ("Unit", " › ".join(data["unit"])), ("Jenis", data["jenis"]), ("Kategori", data["kategori"]),
+            ("Status", data.get("status", "berlaku")),
+            ("Tanggal Pembuatan", data["tanggal_pembuatan"]), ("Tanggal Efektif", data["tanggal_efektif"]),
+            ("Disahkan oleh", f"{signer['jabatan']}, {signer['nama']}, NIP {signer['nip']}"),
             ("Dasar Hukum", "; ".join(data["dasar_hukum"])),
-            ("Keterkaitan", "; ".join(data["keterkaitan"]))]
+            ("Keterkaitan", "; ".join(data["keterkaitan"])),
+            ("Menggantikan", "; ".join(data.get("menggantikan", []))),
+            ("Pelaksana", "; ".join(data["pelaksana"]))]
     out = ["| Identitas | |", "|---|---|"] + [f"| {cell(k)} | {cell(v)} |" for k, v in rows]
-    out += ["", "| No | Kegiatan | Pelaksana | Waktu | Output |", "|---|---|---|---|---|"]
+    out += ["", "| No | Kegiatan | Pelaksana | Waktu | Output | Keterangan |", "|---|---|---|---|---|---|"]
     for n, step in enumerate(data["langkah"], start=1):
+        note = ""
+        if "keputusan" in step:
+            note = f"{step['keputusan']} Tidak: ke {step['tidak']}"
+        elif "lanjut" in step:
+            note = f"Lanjut: {step['lanjut']}"
         out.append(f"| {n} | {cell(step['kegiatan'])} | {cell(step['pelaksana'])} | "
-                   f"{cell(step['waktu'])} | {cell(step['output'])} |")
+                   f"{cell(step['waktu'])} | {cell(step['output'])} | {cell(note)} |")
     return "\n".join(out)
 
 
 def generate(out_dir: Path, count: int, plain: bool = False, seed: int = 1,
-             navigation: str | None = None, diagram: bool = False) -> int:
-    """Write the site; returns the number of pages written."""
+             navigation: str | None = None, diagram: bool = False,
+             steps_range: tuple[int, int] = (4, 14), actors_range: tuple[int, int] = (1, 5),
+             cache_dir: str | None = None) -> int:
+    """Write the site; returns the number of pages written.
+
+    ``steps_range``/``actors_range`` bound the steps and actors of each SOP (the build
+    benchmark, benchmarks/run.py, uses 6-20 and 2-6); ``cache_dir`` turns the plugin's
+    cache on in that folder (relative to mkdocs.yml; default: cache off)."""
     rng = random.Random(seed)
     docs = out_dir / "docs"
     if docs.exists():
@@ -229,9 +248,10 @@ def generate(out_dir: Path, count: int, plain: bool = False, seed: int = 1,
         path.parent.mkdir(parents=True, exist_ok=True)
         parts = [f"# {group[0]['nama']}", ""]
         for sop in group:
-            data = _sop_data(sop, sops, rng)
+            data = _sop_data(sop, sops, rng, steps_range, actors_range)
             if plain:
-                parts += [f"## {data['nomor']}", "", _plain(data), ""]
+                parts += ["Prosedur ini berlaku di seluruh unit.", "", f"## {data['nomor']}", "",
+                          _plain(data), ""]
             else:
                 parts += ["Prosedur ini berlaku di seluruh unit.", "", "```sop", _yaml(data), "```", ""]
         path.write_text("\n".join(parts), encoding="utf-8")
@@ -248,7 +268,8 @@ def generate(out_dir: Path, count: int, plain: bool = False, seed: int = 1,
               "    - navigation.indexes", "    - navigation.prune", "plugins:", "  - search"]
     if not plain:
         config += ["  - sop:", f"      institution: {INSTANSI}", "      today: 2025-01-01",
-                   f"      diagram: {'true' if diagram else 'false'}", "      cache: false"]
+                   f"      diagram: {'true' if diagram else 'false'}"]
+        config += ([f"      cache_dir: {cache_dir}"] if cache_dir else ["      cache: false"])
         if navigation:
             config.append(f"      navigation: {navigation}")
     config += ["markdown_extensions:", "  - tables", "  - attr_list", "  - admonition"]
@@ -264,8 +285,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--navigation", choices=("sections", "full"), default=None)
     parser.add_argument("--diagram", action="store_true", help="keep Graphviz diagrams")
+    parser.add_argument("--steps", default="4-14", help="steps per SOP, LO-HI (run.py: 6-20)")
+    parser.add_argument("--actors", default="1-5", help="actors per SOP, LO-HI (run.py: 2-6)")
+    parser.add_argument("--cache-dir", default=None, help="turn the plugin's cache on in this folder")
     args = parser.parse_args(argv)
-    pages = generate(args.out_dir, args.count, args.plain, args.seed, args.navigation, args.diagram)
+    steps = tuple(int(x) for x in args.steps.split("-"))
+    actors = tuple(int(x) for x in args.actors.split("-"))
+    pages = generate(args.out_dir, args.count, args.plain, args.seed, args.navigation, args.diagram,
+                     steps, actors, args.cache_dir)
     print(f"{args.out_dir}: {args.count} SOPs on {pages} pages")
 
 
