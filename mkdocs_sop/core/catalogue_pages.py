@@ -37,6 +37,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from .htmltree import el
 from .catalogue import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
                         relative_url, total_time, unit_path)
 from .dates import format_date
@@ -84,15 +85,7 @@ def page_paths(directory: str) -> dict[str, str]:
 
 # --- element helpers -----------------------------------------------------------------
 
-def _el(tag: str, attrs: Mapping[str, str] | None = None, text: str | None = None,
-        parent: ET.Element | None = None, cls: str | None = None) -> ET.Element:
-    attributes = {k: v for k, v in (attrs or {}).items() if v is not None}
-    if cls:
-        attributes["class"] = cls
-    node = ET.Element(tag, attributes) if parent is None else ET.SubElement(parent, tag, attributes)
-    if text:
-        node.text = text
-    return node
+_el = el  # the module-local name the builders below use
 
 
 def _html(element: ET.Element) -> str:

@@ -43,7 +43,7 @@ from collections.abc import Callable, Mapping
 
 import graphviz
 
-from .model import Sop, Step, Symbol, TargetKind
+from .model import Sop, Symbol, TargetKind
 
 #: Bump when the DOT this module writes changes in a way that changes the drawing.
 DOT_VERSION = "1"
@@ -191,7 +191,6 @@ def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None])
             if actor not in actors:
                 actors.append(actor)
     lane_of = {actor: i + 1 for i, actor in enumerate(actors)}
-    by_index = {s.index: s for s in steps}
 
     g = graphviz.Digraph(
         "sop",

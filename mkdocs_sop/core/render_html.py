@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
+from .htmltree import el
 from . import layout as lay
 from .dates import format_date
 from .model import Diagnostic, Severity, Sop, SopFormat, SopStatus, Step, Symbol, TargetKind
@@ -62,15 +63,7 @@ class RenderContext:
     supersedes: Sequence[SopLink] = ()  # the SOPs this one replaces (its `menggantikan` found in the site)
 
 
-def _el(tag: str, attrs: Mapping[str, str] | None = None, text: str | None = None,
-        parent: ET.Element | None = None, cls: str | None = None) -> ET.Element:
-    attributes = dict(attrs or {})
-    if cls:
-        attributes["class"] = cls
-    node = ET.Element(tag, attributes) if parent is None else ET.SubElement(parent, tag, attributes)
-    if text:
-        node.text = text
-    return node
+_el = el  # the module-local name the builders below use
 
 
 def _lines(parent: ET.Element, items: Sequence[str], ordered: bool = True) -> None:
