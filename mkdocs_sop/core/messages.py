@@ -253,7 +253,7 @@ MESSAGES: dict[str, Message] = {
         W, "related SOP `{ref}` is not in this site.", "SOP terkait `{ref}` tidak ada di situs ini.",
         "Check the other SOP's `nomor` (or `nama`).", "Periksa `nomor` (atau `nama`) SOP yang dirujuk."),
     "sop-target-unresolved": Message(
-        W, "the flow continues in SOP `{ref}` is not in this site.",
+        W, "the flow continues in SOP `{ref}`, but that SOP is not in this site.",
         "alur berlanjut ke SOP `{ref}`, tetapi SOP itu tidak ada di situs ini.",
         "Check the other SOP's `nomor` (or `nama`).", "Periksa `nomor` (atau `nama`) SOP yang dirujuk."),
     "superseded-unresolved": Message(

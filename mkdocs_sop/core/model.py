@@ -92,6 +92,7 @@ class Target:
     step: int = 0
     sop: str = ""  # the other SOP's nomor for kind SOP
     written: str = ""  # as the editor wrote it, for messages
+    line: int = field(default=0, compare=False)  # Markdown line of the key that named it
 
     @property
     def is_step(self) -> bool:

@@ -90,7 +90,7 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
             if not other:
                 report("sop-target-empty", line, key)
                 return None
-            return Target(TargetKind.SOP, sop=other, written=written)
+            return Target(TargetKind.SOP, sop=other, written=written, line=line)
         if text in ids:
             return Target(TargetKind.STEP, step=ids[text], written=written)
         hint = _hint_close(text, list(ids) + ["selesai"], language) or (
@@ -227,7 +227,7 @@ class SiteIndex:
         for step in sop.steps:
             for _, target in step.targets():
                 if target is not None and target.kind is TargetKind.SOP and self.find(target.sop) is None:
-                    out.append(("sop", target.sop, step.line))
+                    out.append(("sop", target.sop, target.line or step.line))
         for nomor in sop.menggantikan:
             if self.find(nomor) is None:
                 out.append(("menggantikan", nomor, sop.lines.get("menggantikan", sop.line + 1)))
@@ -248,8 +248,23 @@ def site_diagnostics(index: SiteIndex, strict_links: bool = False,
                 continue
             code = {"keterkaitan": "related-unresolved", "sop": "sop-target-unresolved",
                     "menggantikan": "superseded-unresolved"}[kind]
+            others = [n for n in index.by_nomor if n != sop.nomor]  # never suggest the SOP itself
+            if kind == "keterkaitan":
+                others += [s.nama for s in index.by_nama.values() if s.nomor != sop.nomor]
             out.append(make(
                 code, language, path=sop.source_path, line=line,
-                key={"sop": "lanjut", "keterkaitan": "keterkaitan", "menggantikan": "menggantikan"}[kind],
-                hint_text=_hint_close(ref, list(index.by_nomor), language) or None, ref=ref))
+                key=_reference_key(sop, kind, ref, line),
+                hint_text=_hint_close(ref, others, language) or None, ref=ref))
     return out
+
+
+def _reference_key(sop: Sop, kind: str, ref: str, line: int) -> str:
+    """The dotted key of an unresolved reference, e.g. ``langkah[4].tidak``."""
+    if kind != "sop":
+        return kind
+    for step in sop.steps:
+        for branch, target in step.targets():
+            if target is not None and target.kind is TargetKind.SOP and target.sop == ref and \
+                    (target.line or step.line) == line:
+                return f"langkah[{step.number}].{branch or 'lanjut'}"
+    return "lanjut"

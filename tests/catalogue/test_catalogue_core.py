@@ -156,7 +156,7 @@ def test_unresolved_lists_every_kind_with_line():
                                                       "menggantikan: [Z/9]\n",
                                            steps="  - kegiatan: a\n    pelaksana: S\n    lanjut: sop:Q/1\n")})
     found = [(u.kind, u.reference, u.line) for u in cat.unresolved()]
-    assert found == [("keterkaitan", "Tidak Ada", 5), ("menggantikan", "Z/9", 6), ("sop", "Q/1", 8)]
+    assert found == [("keterkaitan", "Tidak Ada", 5), ("menggantikan", "Z/9", 6), ("sop", "Q/1", 10)]
 
 
 # --- legal-basis grouping on real citation styles -------------------------------------

@@ -95,7 +95,7 @@ BROKEN_SITE = {
 BROKEN_EXPECTED = [
     'docs/index.md:10: warning: `keterkaitan`: SOP terkait `Tidak Ada` tidak ada di situs ini. '
     'Periksa `nomor` (atau `nama`) SOP yang dirujuk. [related-unresolved]',
-    'docs/index.md:12: warning: `lanjut`: alur berlanjut ke SOP `Z/9`, tetapi SOP itu tidak ada '
+    'docs/index.md:14: warning: `langkah[1].lanjut`: alur berlanjut ke SOP `Z/9`, tetapi SOP itu tidak ada '
     'di situs ini. Periksa `nomor` (atau `nama`) SOP yang dirujuk. [sop-target-unresolved]',
     'docs/sub/b.md:9: error: `langkah[1].pelaksana`: pelaksana `Q` tidak ada dalam daftar '
     '`pelaksana` SOP ini. Tambahkan `Q` ke daftar `pelaksana` SOP, atau gunakan salah satu dari: '
@@ -119,7 +119,8 @@ BROKEN_EXPECTED = [
 BROKEN_EXPECTED_EN = [
     'docs/index.md:10: warning: `keterkaitan`: related SOP `Tidak Ada` is not in this site. Check'
     " the other SOP's `nomor` (or `nama`). [related-unresolved]",
-    'docs/index.md:12: warning: `lanjut`: the flow continues in SOP `Z/9` is not in this site. '
+    'docs/index.md:14: warning: `langkah[1].lanjut`: the flow continues in SOP `Z/9`, but that SOP is not '
+    'in this site. '
     "Check the other SOP's `nomor` (or `nama`). [sop-target-unresolved]",
     "docs/sub/b.md:9: error: `langkah[1].pelaksana`: actor `Q` is not in the SOP's `pelaksana` "
     "list. Add `Q` to the SOP's `pelaksana` list, or use one of: `P`. [actor-not-listed]",

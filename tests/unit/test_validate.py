@@ -358,7 +358,9 @@ def test_sop_target_to_a_missing_sop_is_a_warning_even_without_strict_links():
     b = page_text("470/2", "Dua", steps=step("satu", lanjut='"sop:470/1"'))
     cat = catalogue_of({"docs/a.md": a, "docs/b.md": b})
     (w,) = cat.finish()
-    assert w.severity is Severity.WARNING and "`470/9`" in w.message and w.line == line_of(a, "kegiatan: satu")
+    # reported at the `lanjut` line, under the step's own key
+    assert w.severity is Severity.WARNING and "`470/9`" in w.message and w.line == line_of(a, "lanjut:")
+    assert w.key == "langkah[1].lanjut"
     assert [e.page for e in cat.referenced_by(cat.find("470/1").sop)] == ["docs/b.md"]
 
 
