@@ -16,7 +16,7 @@ from importlib import resources
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
@@ -56,9 +56,9 @@ class SopPluginConfig(base.Config):
     diagram_engine = c.Choice(("auto", "dot", "wasm", "none"), default="auto")
     """Graphviz engine: ``auto`` takes the fastest available (system ``dot`` or the embedded WebAssembly one)."""
     cache = c.Type(bool, default=True)
-    """Keep rendered diagrams in ``cache_dir`` between builds."""
+    """Keep what each unchanged block gives (parse, HTML, diagram SVG) in ``cache_dir`` between builds."""
     cache_dir = c.Type(str, default=".cache/mkdocs-sop")
-    """Folder for the diagram cache, relative to mkdocs.yml."""
+    """The cache folder, relative to mkdocs.yml; deleting it is always safe."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
     hide_toc = c.Type(bool, default=True)
@@ -119,6 +119,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                                   diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
                                   report=_log_diagnostic, context_for=self._context_for,
                                   link_for_sop=self._diagram_link)
+        self.service.defer_diagrams = True  # diagrams join the page in on_post_page, after search
         if "mkdocs_sop" not in config.markdown_extensions:
             config.markdown_extensions.append("mkdocs_sop")
         config.mdx_configs.setdefault("mkdocs_sop", {})["service"] = self.service
@@ -145,6 +146,11 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, service.parse)
         for diagnostic in self.catalogue.finish(self.config.strict_links):
             service.report(diagnostic)
+        # every diagram still to draw, in one batch on every core, before the first page
+        pages: dict[str, list[Sop]] = {}
+        for entry in self.catalogue.entries:
+            pages.setdefault(entry.url, []).append(entry.sop)
+        service.prerender(list(pages.items()))
         if self.config.logo and files.get_file_from_path(self.config.logo) is None:
             service.report(make("logo-missing", self.config.language, path="mkdocs.yml",
                                 logo=self.config.logo, docs_dir=config.docs_dir))
@@ -169,8 +175,10 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 page.meta["hide"] = [*hidden, "toc"]
         return markdown
 
+    @event_priority(100)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, page, config):
         if self.service is not None:
+            output = self.service.restore_diagrams(output)
             self.service.page_path = ""
             self.service.line_offset = 0
         return output

@@ -555,18 +555,23 @@ def render_errors(diagnostics: Sequence[Diagnostic], labels: Mapping[str, str], 
     return box
 
 
+def labelled_svg(element: ET.Element, diagram_svg: str) -> str:
+    """The diagram SVG as it goes in the page: named by the figure's caption (idempotent)."""
+    caption = element.find(".//figcaption[@id]")
+    head = diagram_svg[: diagram_svg.find(">") + 1]
+    if (caption is not None and diagram_svg.lstrip().startswith("<svg") and "aria-label" not in head
+            and "<title>" not in diagram_svg[: len(head) + 16]):
+        # an accessible name for role="img": the figure's caption
+        diagram_svg = diagram_svg.replace("<svg", f'<svg aria-labelledby="{caption.get("id")}"', 1)
+    return diagram_svg
+
+
 def to_html(element: ET.Element, diagram_svg: str | None = None, unavailable: str = "") -> str:
     """Serialise; the trusted diagram SVG (made by Graphviz from escaped DOT) fills its slot."""
     html = ET.tostring(element, encoding="unicode", method="html")
     if DIAGRAM_SLOT in html:
         if diagram_svg:
-            caption = element.find(".//figcaption[@id]")
-            head = diagram_svg[: diagram_svg.find(">") + 1]
-            if (caption is not None and diagram_svg.lstrip().startswith("<svg") and "aria-label" not in head
-                    and "<title>" not in diagram_svg[: len(head) + 16]):
-                # an accessible name for role="img": the figure's caption
-                diagram_svg = diagram_svg.replace("<svg", f'<svg aria-labelledby="{caption.get("id")}"', 1)
-            html = html.replace(DIAGRAM_SLOT, diagram_svg, 1)
+            html = html.replace(DIAGRAM_SLOT, labelled_svg(element, diagram_svg), 1)
         else:
             note = ET.Element("p", {"class": "sop-diagram-unavailable"})
             note.text = unavailable

@@ -2,19 +2,34 @@
 
 The Markdown extension, the MkDocs plugin and the command line share it, so a block is
 parsed once per build whoever asks first, and each problem is reported exactly once.
+
+With a cache folder (``cache_dir``) everything derived from an unchanged block is kept
+between builds (see :mod:`.cache`): the parse result, keyed by the block text, its place
+and the settings, and the finished HTML fragment (tables and diagram), keyed by the block
+text, the settings, the diagram engine, the page's URL and what the page knows of the
+rest of the site (back-links, status). Cross-links are looked up while rendering, so the
+fragment also records every lookup it made and their answers; a hit is used only when
+the site still gives the same answers (a renamed or removed SOP re-renders the pages
+linking to it). :meth:`SopService.prerender` draws the diagrams of every page still to
+render in one batch, on every core, before the first page, so pages only read a dict.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from typing import Callable
 
 from .. import __version__
+from .cache import BlockCache, digest
 from .messages import make
 from .model import Diagnostic, ParseResult, Sop, SopFormat
 from .parse import parse_block
-from .render_html import RenderContext, RenderOptions, render_errors, render_sop, to_html
+from .render_html import (DIAGRAM_SLOT, RenderContext, RenderOptions, labelled_svg, render_errors, render_sop,
+                          to_html)
+
+_MARKER = re.compile(f"<!--{DIAGRAM_SLOT}:[0-9]+-->")
 
 Reporter = Callable[[Diagnostic], None]
 
@@ -39,9 +54,15 @@ class SopService:
         self.line_offset = 0  # lines of front matter MkDocs took off that page
         self.page_url = ""  # its URL, for relative links
         self._parsed: dict[tuple, ParseResult] = {}
+        self._body_of: dict[int, str] = {}  # id(sop) -> its block text (for fragment keys)
         self._reported: set[Diagnostic] = set()
         self._renderer = None
         self._engine_warned = False
+        self.cache = BlockCache(cache_dir) if cache_dir else None
+        self._fingerprint: str | None = None
+        self._svg: dict[str, str] = {}  # DOT -> SVG drawn by prerender()
+        self.defer_diagrams = False  # the plugin's choice: see _deferring()
+        self._deferred: dict[str, str] = {}  # marker -> SVG, until restore_diagrams()
 
     # -- parsing --------------------------------------------------------------------
     def parse(self, body: str, path: str, first_line: int) -> ParseResult:
@@ -50,9 +71,18 @@ class SopService:
         key = (body, path, first_line, language)
         result = self._parsed.get(key)
         if result is None:
-            result = parse_block(body, path, first_line, default_instansi=self.institution,
-                                 language=language)
+            disk_key = None
+            if self.cache is not None:
+                disk_key = digest("parse", language, self.institution, path, str(first_line), body)
+                result = self.cache.get(disk_key)
+            if result is None:
+                result = parse_block(body, path, first_line, default_instansi=self.institution,
+                                     language=language)
+                if disk_key is not None:
+                    self.cache.put(disk_key, result)
             self._parsed[key] = result
+            if result.sop is not None:
+                self._body_of[id(result.sop)] = body
         return result
 
     def report(self, diagnostic: Diagnostic) -> None:
@@ -82,11 +112,107 @@ class SopService:
         if result.sop is None:
             return to_html(render_errors(result.diagnostics, labels, body))
         sop = result.sop
-        element = render_sop(sop, self.options, self.context_for(sop))
+        context = self.context_for(sop)
+        key = self._fragment_key(body, sop, context) if self.cache is not None else None
+        if key is not None:
+            cached = self._cached_fragment(key, context)
+            if cached is not None:
+                return self._deferring(*cached)
+        finds: dict[str, object] = {}
+        links: dict[str, str | None] = {}
+        if key is not None:  # record the cross-links the fragment depends on
+            context = dataclasses.replace(context, find=_recording(context.find, finds))
+        element = render_sop(sop, self.options, context)
         svg = None
-        if self.options.diagram and sop.format is SopFormat.DIAGRAM_ALIR:
-            svg = self.diagram(sop)
-        return to_html(element, svg, labels["diagram_unavailable"])
+        wants_diagram = self.options.diagram and sop.format is SopFormat.DIAGRAM_ALIR
+        if wants_diagram:
+            svg = self.diagram(sop, links if key is not None else None)
+        if svg is not None:
+            svg = labelled_svg(element, svg)
+        html = to_html(element, svg, labels["diagram_unavailable"])
+        if key is not None and (svg is not None or not wants_diagram):
+            self.cache.put(key, (tuple(finds.items()), tuple(links.items()), html, svg))
+        return self._deferring(html, svg)
+
+    # -- diagrams kept out of page.content ------------------------------------------
+    def _deferring(self, html: str, svg: str | None) -> str:
+        """With ``defer_diagrams``, the page carries a marker where the diagram SVG goes.
+
+        Half the markup of an SOP page is its diagram, and every later step that reads
+        ``page.content`` (the search index above all) pays for it without gaining a word:
+        the SVG holds only the texts the table already has. The plugin puts it back
+        with :meth:`restore_diagrams` when the page is written. The marker carries the
+        build's random slot token, so no text in a page can forge one.
+        """
+        if not (self.defer_diagrams and svg):
+            return html
+        marker = f"<!--{DIAGRAM_SLOT}:{len(self._deferred)}-->"
+        self._deferred[marker] = svg
+        return html.replace(svg, marker, 1)
+
+    def restore_diagrams(self, output: str) -> str:
+        """Put the deferred diagrams back into a written page (and forget them)."""
+        if DIAGRAM_SLOT not in output:
+            return output
+        return _MARKER.sub(lambda m: self._deferred.pop(m.group(0), m.group(0)), output)
+
+    # -- the fragment cache ---------------------------------------------------------
+    def _diagram_identity(self, sop: Sop) -> str:
+        if not (self.options.diagram and sop.format is SopFormat.DIAGRAM_ALIR):
+            return ""
+        return self.renderer.engine_identity
+
+    def _fragment_key(self, body: str | None, sop: Sop, context: RenderContext) -> str | None:
+        if body is None or self._body_of.get(id(sop)) != body:
+            return None
+        site = repr((context.referenced_by, context.superseded_by, context.supersedes, context.status,
+                     tuple(context.extra_classes), context.logo))
+        return digest("html", self.fingerprint(), self._diagram_identity(sop), self.page_url, site, body)
+
+    def _cached_fragment(self, key: str, context: RenderContext) -> str | None:
+        value = self.cache.get(key)
+        if value is None:
+            return None
+        finds, links, html, svg = value
+        for ref, link in finds:
+            if context.find(ref) != link:
+                return None
+        for nomor, url in links:
+            if self.link_for_sop(nomor) != url:
+                return None
+        return html, svg
+
+    def prerender(self, pages: list[tuple[str, list[Sop]]]) -> int:
+        """Draw, in one batch, the diagrams of every SOP whose page fragment is not cached.
+
+        ``pages``: each page's URL and the SOPs it holds (parsed by :meth:`parse`).
+        The renderer splits the batch over the machine's cores; the SVG of a graph never
+        depends on the batch, so the output does not either. Returns how many diagrams
+        were asked of the renderer (its cache hits included).
+        """
+        if not self.options.diagram:
+            return 0
+        dots: list[str] = []
+        here = self.page_url
+        try:
+            for url, sops in pages:
+                self.page_url = url
+                for sop in sops:
+                    if sop.format is not SopFormat.DIAGRAM_ALIR:
+                        continue
+                    if self.cache is not None:
+                        context = self.context_for(sop)
+                        key = self._fragment_key(self._body_of.get(id(sop)), sop, context)
+                        if key is not None and self._cached_fragment(key, context) is not None:
+                            continue
+                    dots.append(self.dot_for(sop))
+        finally:
+            self.page_url = here
+        if dots:
+            for dot, svg in zip(dots, self.renderer.render_many(dots)):
+                if svg is not None:
+                    self._svg[dot] = svg
+        return len(dots)
 
     # -- diagrams -------------------------------------------------------------------
     @property
@@ -102,9 +228,19 @@ class SopService:
 
         return sop_to_dot(sop, self.options.labels, self.link_for_sop)
 
-    def diagram(self, sop: Sop) -> str | None:
-        """The SVG of the SOP's diagram; one warning for the whole build if no engine works."""
-        svg = self.renderer.render(self.dot_for(sop))
+    def diagram(self, sop: Sop, links: dict[str, str | None] | None = None) -> str | None:
+        """The SVG of the SOP's diagram; one warning for the whole build if no engine works.
+
+        ``links`` (when given) receives the off-page links the diagram looked up."""
+        if links is None:
+            dot = self.dot_for(sop)
+        else:
+            from .render_dot import sop_to_dot
+
+            dot = sop_to_dot(sop, self.options.labels, _recording(self.link_for_sop, links))
+        svg = self._svg.get(dot)
+        if svg is None:
+            svg = self.renderer.render(dot)
         if svg is None and not self._engine_warned:
             self._engine_warned = True
             why = ("; ".join(getattr(self.renderer, "problems", None) or ())
@@ -114,7 +250,18 @@ class SopService:
 
     def fingerprint(self) -> str:
         """What output depends on besides the block: for cache keys."""
-        parts = [__version__, repr(sorted(self.options.labels.items())), self.options.language,
-                 str(self.options.rows_per_page), self.options.logo, str(self.options.diagram),
-                 self.institution]
-        return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+        if self._fingerprint is None:
+            parts = [__version__, repr(sorted(self.options.labels.items())), self.options.language,
+                     str(self.options.rows_per_page), self.options.logo, str(self.options.diagram),
+                     str(self.options.show_time_total), self.institution, self.diagram_engine]
+            self._fingerprint = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+        return self._fingerprint
+
+
+def _recording(lookup: Callable, seen: dict) -> Callable:
+    """``lookup`` that also notes each question and its answer in ``seen``."""
+    def wrapped(ref):
+        answer = lookup(ref)
+        seen[ref] = answer
+        return answer
+    return wrapped

@@ -37,6 +37,7 @@ footer can say the total is partial instead of silently under-reporting.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -317,6 +318,12 @@ def parse_duration(text: object) -> Duration | None:
     """Read a ``waktu`` text; ``None`` when it names no quantity of time. Never raises."""
     if not isinstance(text, str) or not text.strip():
         return None
+    return _parse_text(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_text(text: str) -> Duration | None:
+    """Memoised: a handbook repeats the same few ``waktu`` texts thousands of times."""
     parts: list[list[tuple[str, str]]] = [[]]
     between = False
     for m in _TOKEN.finditer(_normalise(text)):

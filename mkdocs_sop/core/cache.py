@@ -1,0 +1,130 @@
+"""A content-addressed cache of what is derived from one ``sop`` block.
+
+Two layers: a per-process memory map (kept across ``mkdocs serve`` rebuilds, which make a
+new plugin each time) in front of files ``<folder>/blocks/<aa>/<sha256>.pickle``. Keys
+are SHA-256 digests of every input the value depends on; the caller puts the block text,
+the settings (``SopService.fingerprint()``) and whatever else matters into the key, and
+:func:`code_fingerprint` (the package version and the bytes of every module of the
+package) is always part of it, so a changed setting, version or line of code never
+finds an old value. Nothing is ever invalidated: an entry nobody asks for again just
+stays; deleting the folder is always safe.
+
+Files are written under a temporary name and moved into place (``os.replace``), so
+concurrent builds sharing a folder never read half a file. A file that cannot be read
+or unpickled is a miss. The folder must be as trusted as the project itself (it is
+loaded with :mod:`pickle`): keep it inside the project (the default,
+``.cache/mkdocs-sop``), not in a place other users can write.
+
+Pure core: no mkdocs or markdown imports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+#: Bump when the layout of cached values changes.
+CACHE_FORMAT = "2"
+_MEMORY_SIZE = 20000  # values kept in memory per process (a few KB each)
+
+_lock = threading.Lock()
+_memory: OrderedDict[str, object] = OrderedDict()
+_code: str | None = None
+
+
+def code_fingerprint() -> str:
+    """Package version + hash of the package's source: any code change is a new cache."""
+    global _code
+    if _code is None:
+        from .. import __version__
+
+        h = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{sys.version_info[:2]}\0".encode())
+        package = Path(__file__).resolve().parent.parent
+        for path in sorted(package.rglob("*.py")):
+            try:
+                h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+            except OSError:
+                pass
+        _code = h.hexdigest()
+    return _code
+
+
+def digest(*parts: str) -> str:
+    h = hashlib.sha256(code_fingerprint().encode())
+    for part in parts:
+        h.update(b"\0")
+        h.update(part.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+class BlockCache:
+    """Values by key; ``folder=None`` keeps them in memory only (no files)."""
+
+    def __init__(self, folder: str | os.PathLike | None) -> None:
+        self.folder = Path(folder) / "blocks" if folder is not None else None
+        self.stats = {"memory_hits": 0, "disk_hits": 0, "misses": 0, "writes": 0}
+
+    def _path(self, key: str) -> Path | None:
+        return self.folder / key[:2] / f"{key}.pickle" if self.folder is not None else None
+
+    def get(self, key: str):
+        with _lock:
+            if key in _memory:
+                _memory.move_to_end(key)
+                self.stats["memory_hits"] += 1
+                return _memory[key]
+        path = self._path(key)
+        if path is not None:
+            try:
+                value = pickle.loads(path.read_bytes())
+            except Exception:  # missing, partial (never: atomic writes), foreign or damaged
+                value = None
+            if value is not None:
+                self._remember(key, value)
+                self.stats["disk_hits"] += 1
+                return value
+        self.stats["misses"] += 1
+        return None
+
+    def _remember(self, key: str, value) -> None:
+        with _lock:
+            _memory[key] = value
+            _memory.move_to_end(key)
+            while len(_memory) > _MEMORY_SIZE:
+                _memory.popitem(last=False)
+
+    def put(self, key: str, value) -> None:
+        self._remember(key, value)
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+            self.stats["writes"] += 1
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass  # a cache that cannot be written only costs time
+
+
+def clear_memory() -> None:
+    """Forget the in-memory layer (tests)."""
+    with _lock:
+        _memory.clear()

@@ -1,0 +1,118 @@
+"""Whole-site builds with the block cache: the same bytes cold, warm and without cache;
+an edit shows up; a settings change is never served from the cache; diagrams stay out
+of the search index but are in the written page."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+SOP = """\
+# {nama}
+
+```sop
+nomor: "{nomor}"
+nama: {nama}
+unit: Dinas Contoh
+pelaksana: [Pemohon, Petugas]
+keterkaitan: [{other}]
+langkah:
+  - kegiatan: Mengajukan permohonan
+    pelaksana: Pemohon
+    waktu: 10 menit
+  - kegiatan: Memeriksa berkas
+    pelaksana: Petugas
+    keputusan: Lengkap?
+    tidak: 1
+    waktu: 1 jam
+  - kegiatan: Menerbitkan surat
+    pelaksana: Petugas
+    lanjut: "sop:{other}"
+```
+"""
+
+CONFIG = """\
+site_name: Uji Cache
+plugins:
+  - search
+  - sop:
+      today: 2025-01-01
+{extra}"""
+
+
+def write_site(root: Path, extra: str = "") -> Path:
+    docs = root / "docs"
+    (docs / "a").mkdir(parents=True, exist_ok=True)
+    (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    (docs / "a" / "satu.md").write_text(SOP.format(nomor="C/1", nama="Satu", other="C/2"), encoding="utf-8")
+    (docs / "dua.md").write_text(SOP.format(nomor="C/2", nama="Dua", other="C/1"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG.format(extra=extra), encoding="utf-8")
+    return root
+
+
+def build(root: Path, out: str) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600"}  # fixed build date
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", out], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    return root / out
+
+
+def differing(a: Path, b: Path) -> list[str]:
+    left = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    right = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert left == right
+    return [str(p) for p in left if not filecmp.cmp(a / p, b / p, shallow=False)]
+
+
+def test_cold_warm_and_uncached_builds_write_the_same_bytes(tmp_path):
+    site = write_site(tmp_path / "s")
+    cold = build(site, "cold")
+    cache = site / ".cache" / "mkdocs-sop" / "blocks"
+    assert any(cache.rglob("*.pickle")), "the default cache folder is next to mkdocs.yml"
+    warm = build(site, "warm")
+    assert differing(cold, warm) == []
+    uncached = build(write_site(tmp_path / "u", "      cache: false\n"), "site")
+    assert not (tmp_path / "u" / ".cache").exists()
+    assert differing(cold, uncached) == []
+
+
+def test_an_edit_and_a_setting_change_are_seen_on_the_next_build(tmp_path):
+    site = write_site(tmp_path / "s")
+    build(site, "first")
+    page = site / "docs" / "a" / "satu.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Memeriksa berkas", "Memeriksa berkas ulang"),
+                    encoding="utf-8")
+    html = (build(site, "second") / "a" / "satu" / "index.html").read_text(encoding="utf-8")
+    assert "Memeriksa berkas ulang" in html
+    (site / "mkdocs.yml").write_text(CONFIG.format(extra="      language: en\n"), encoding="utf-8")
+    english = (build(site, "third") / "a" / "satu" / "index.html").read_text(encoding="utf-8")
+    assert ">Activity<" in english and ">Kegiatan<" not in english
+
+
+def test_a_renamed_sop_relinks_the_cached_page_that_points_to_it(tmp_path):
+    site = write_site(tmp_path / "s")
+    build(site, "first")
+    (site / "docs" / "dua.md").rename(site / "docs" / "kedua.md")
+    html = (build(site, "second") / "a" / "satu" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../kedua/#sop-c-2"' in html and "../../dua/" not in html
+
+
+def test_diagrams_are_in_the_page_but_not_in_the_search_index(tmp_path):
+    out = build(write_site(tmp_path / "s"), "site")
+    html = (out / "a" / "satu" / "index.html").read_text(encoding="utf-8")
+    figure = html[html.index('class="sop-diagram'):]
+    assert figure.index("<svg") < figure.index("</figure>")
+    assert "sop-diagram-slot" not in html  # no marker left behind
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert "Mengajukan permohonan" in texts  # the table is searchable
+    assert "<svg" not in texts and "sop-diagram-slot" not in texts

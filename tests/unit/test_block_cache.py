@@ -1,0 +1,122 @@
+"""The block cache: what an unchanged block gives is reused, and never when anything it
+depends on (settings, code, cross-links, page URL) has changed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from mkdocs_sop.core import cache as cache_module
+from mkdocs_sop.core.cache import BlockCache, clear_memory, digest
+from mkdocs_sop.core.labels import label_set
+from mkdocs_sop.core.render_html import RenderContext, RenderOptions, SopLink
+from mkdocs_sop.core.service import SopService
+
+BODY = """\
+nomor: A/1
+nama: Contoh
+unit: Dinas Contoh
+keterkaitan: [B/2]
+langkah:
+  - kegiatan: Menerima berkas
+    pelaksana: Petugas
+    lanjut: sop:B/2
+"""
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory():
+    clear_memory()
+    yield
+    clear_memory()
+
+
+def options(**changes) -> RenderOptions:
+    return dataclasses.replace(RenderOptions(labels=label_set("id", {}), diagram=False), **changes)
+
+
+def service(tmp_path, *, opts: RenderOptions | None = None, b2: SopLink | None = None) -> SopService:
+    """A service whose site holds B/2 at ``b2`` (or not at all)."""
+    def context_for(sop):
+        return RenderContext(find=lambda ref: b2 if ref == "B/2" else None)
+
+    svc = SopService(opts or options(), cache_dir=str(tmp_path / "cache"), context_for=context_for,
+                     link_for_sop=lambda nomor: b2.url if (b2 and nomor == "B/2") else None)
+    svc.page_url = "a/"
+    return svc
+
+
+def test_values_survive_a_new_process_through_the_folder(tmp_path):
+    first = BlockCache(tmp_path)
+    first.put("k" * 64, ("html", 1))
+    clear_memory()  # as if the next build were a new process
+    second = BlockCache(tmp_path)
+    assert second.get("k" * 64) == ("html", 1)
+    assert second.stats["disk_hits"] == 1
+    assert list((tmp_path / "blocks" / "kk").iterdir()) == [tmp_path / "blocks" / "kk" / f"{'k' * 64}.pickle"]
+
+
+def test_a_damaged_file_is_a_miss_not_an_error(tmp_path):
+    BlockCache(tmp_path).put("d" * 64, "value")
+    clear_memory()
+    (tmp_path / "blocks" / "dd" / f"{'d' * 64}.pickle").write_bytes(b"not a pickle")
+    assert BlockCache(tmp_path).get("d" * 64) is None
+
+
+def test_keys_change_with_the_code(monkeypatch):
+    before = digest("parse", "body")
+    monkeypatch.setattr(cache_module, "_code", "another version of the package")
+    assert digest("parse", "body") != before
+
+
+def test_second_build_reuses_parse_and_html(tmp_path):
+    b2 = SopLink(url="../b/", nomor="B/2", nama="Kedua")
+    cold = service(tmp_path, b2=b2)
+    html = cold.render_block(BODY, "a.md", 2)
+    assert 'href="../b/"' in html
+    assert cold.cache.stats["writes"] == 2  # the parse result and the page fragment
+
+    clear_memory()
+    warm = service(tmp_path, b2=b2)
+    assert warm.render_block(BODY, "a.md", 2) == html
+    assert warm.cache.stats["disk_hits"] == 2 and warm.cache.stats["misses"] == 0
+
+
+def test_a_moved_or_removed_linked_sop_re_renders_the_page(tmp_path):
+    old = service(tmp_path, b2=SopLink(url="../b/", nomor="B/2", nama="Kedua"))
+    assert 'href="../b/"' in old.render_block(BODY, "a.md", 2)
+
+    moved = service(tmp_path, b2=SopLink(url="../lain/b/", nomor="B/2", nama="Kedua"))
+    html = moved.render_block(BODY, "a.md", 2)
+    assert 'href="../lain/b/"' in html and 'href="../b/"' not in html
+
+    gone = service(tmp_path, b2=None)
+    assert "../lain/b/" not in gone.render_block(BODY, "a.md", 2)
+
+
+def test_a_changed_setting_never_finds_the_old_html(tmp_path):
+    b2 = SopLink(url="../b/", nomor="B/2", nama="Kedua")
+    indonesian = service(tmp_path, b2=b2).render_block(BODY, "a.md", 2)
+    english = service(tmp_path, b2=b2, opts=options(labels=label_set("en", {}), language="en"))
+    html = english.render_block(BODY, "a.md", 2)
+    assert html != indonesian
+    assert ">Activity<" in html and ">Kegiatan<" not in html
+    renamed = service(tmp_path, b2=b2, opts=options(labels=label_set("id", {"nama": "Judul SOP"})))
+    assert ">Judul SOP<" in renamed.render_block(BODY, "a.md", 2)
+
+
+def test_the_page_url_is_part_of_the_html_key(tmp_path):
+    b2 = SopLink(url="../b/", nomor="B/2", nama="Kedua")
+    service(tmp_path, b2=b2).render_block(BODY, "a.md", 2)
+    there = service(tmp_path, b2=b2)
+    there.page_url = "x/y/"
+    there.render_block(BODY, "a.md", 2)
+    assert there.cache.stats["misses"] == 1  # the parse is reused, the HTML is not
+
+
+def test_without_a_folder_nothing_is_written(tmp_path):
+    svc = SopService(options(), cache_dir=None)
+    svc.render_block(BODY, "a.md", 2)
+    assert svc.cache is None
+    assert not any(tmp_path.iterdir())
