@@ -125,14 +125,16 @@ def _parse_text(text: str) -> FlexDate:
             month = int(groups["mnum"])
         else:
             month = None
-        if year < 1000 or (month is not None and not 1 <= month <= 12):
+        if year < 1000:
             return FlexDate(text=written)
+        if month is not None and not 1 <= month <= 12:
+            return FlexDate(text=written, impossible=True)
         if groups.get("day") is None:
             return FlexDate(text=written, year=year, month=month)
         try:
             d = _dt.date(year, month or 0, int(groups["day"]))
         except ValueError:
-            return FlexDate(text=written)
+            return FlexDate(text=written, impossible=True)
         return FlexDate(text=written, date=d, year=year, month=month)
     return FlexDate(text=written)
 

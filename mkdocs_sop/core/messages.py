@@ -138,6 +138,13 @@ MESSAGES: dict[str, Message] = {
     "empty-value": Message(
         E, "must not be empty.", "tidak boleh kosong.",
         "Write the text after the colon.", "Tulis isinya sesudah titik dua."),
+    "date-impossible": Message(
+        W, "`{value}` is not a day of the calendar; it is shown as written.",
+        "`{value}` bukan tanggal yang ada di kalender; tanggal ini ditampilkan apa adanya.",
+        "Check the day and the month (months 1-12, 30 April, 28 or 29 February), e.g. `2024-12-01` or "
+        "`1 Desember 2024`.",
+        "Periksa hari dan bulannya (bulan 1-12, 30 April, 28 atau 29 Februari), misalnya `2024-12-01` atau "
+        "`1 Desember 2024`."),
     "no-steps": Message(
         E, "needs at least one step.", "harus memuat sedikitnya satu langkah.",
         "Add steps as `- kegiatan: ...` items.", "Tambahkan langkah sebagai butir `- kegiatan: ...`."),

@@ -107,6 +107,7 @@ class FlexDate:
     date: _dt.date | None = None
     year: int | None = None  # known even for "Juni 2020" / "2019"
     month: int | None = None
+    impossible: bool = False  # shaped like a date, but no such day (``2024-13-01``, ``31 April 2020``)
 
 
 @dataclass(frozen=True)

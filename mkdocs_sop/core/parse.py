@@ -302,7 +302,10 @@ class _Fields:
         if value is None:
             return None
         if isinstance(value, (str, _dt.date, int)) and not isinstance(value, bool):
-            return parse_flexdate(value)
+            found = parse_flexdate(value)
+            if found.impossible:  # shown as written, but an auditor would reject it
+                self.rep.add("date-impossible", self.line(key), f"{self.where}{key}", value=found.text)
+            return found
         self._wrong(key, "date", value)
         return None
 

@@ -91,6 +91,19 @@ def _construct_sequence(loader: SopLoader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
+def _construct_timestamp(loader: SopLoader, node: yaml.ScalarNode):
+    """A YAML date, or the text as written when it names no real day (``2024-13-01``).
+
+    PyYAML raises a bare ``ValueError`` for an impossible date; as text it reaches the
+    date checks, which point at the key like any other date they cannot read.
+    """
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
+SopLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 SopLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 SopLoader.add_constructor("tag:yaml.org,2002:omap", _construct_mapping)
 SopLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)

@@ -90,7 +90,7 @@ def test_unreadable_text_is_kept(text):
 
 
 def test_impossible_date_has_no_year():
-    assert parse_flexdate("31 Februari 2020") == FlexDate(text="31 Februari 2020")
+    assert parse_flexdate("31 Februari 2020") == FlexDate(text="31 Februari 2020", impossible=True)
 
 
 def test_yaml_values():

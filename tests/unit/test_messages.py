@@ -43,6 +43,7 @@ BLOCKS: dict[str, str] = {
     "required-missing": 'nomor: "1"\nnama: x\n' + TWO,
     "empty-value": 'nomor: "1"\nnama:\nunit: U\n' + TWO,
     "no-steps": IDENT + "langkah: []\n",
+    "date-impossible": IDENT + "tanggal_efektif: 2024-13-01\n" + TWO,
     "wrong-shape": "nomor: 007\nnama: x\nunit: U\n" + TWO,
     "item-not-text": IDENT + "dasar_hukum:\n  - 12\n" + TWO,
     "value-not-allowed": IDENT + "kategori: servis\n" + TWO,

@@ -780,3 +780,14 @@ def test_random_damage_is_reported_with_a_line_inside_the_block():
         for d in result.diagnostics:
             assert first <= d.line <= last, (d.format(), body)
     assert failures > 50
+
+
+@pytest.mark.parametrize("written", ["2024-13-01", "2023-02-29", "31 April 2020", "31/04/2020"])
+def test_impossible_date_is_kept_as_written_with_a_warning_at_its_line(written):
+    block = f'nomor: "1"\nnama: x\nunit: U\ntanggal_efektif: {written}\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n'
+    result = parse_block(block, "sop.md", 10)
+    assert result.sop is not None and result.sop.tanggal_efektif.text == written
+    assert result.sop.tanggal_efektif.date is None
+    [warning] = [d for d in result.diagnostics if d.code == "date-impossible"]
+    assert (warning.path, warning.line, warning.key) == ("sop.md", 13, "tanggal_efektif")
+    assert f"`{written}` is not a day of the calendar" in warning.message
