@@ -23,6 +23,7 @@ from mkdocs.utils.meta import get_data
 from .core.catalogue import Catalogue, relative_url
 from .core.catalogue_pages import PAGE_KEYS, PageOptions, build_pages, page_paths
 from .core.export import export_csv, export_json
+from .core.fences import find_blocks
 from .core.labels import label_set
 from .core.messages import make
 from .core.model import Diagnostic, Severity, Sop
@@ -167,7 +168,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         service.line_offset = _front_matter_lines(page.file, markdown)
         service.page_url = page.file.url
         generated = page.file.src_uri.startswith(self.config.catalogue_dir.strip("/") + "/")
-        if self.config.hide_toc and ("```sop" in markdown or generated):
+        if self.config.hide_toc and (generated or ("sop" in markdown and find_blocks(markdown.splitlines()))):
             hidden = page.meta.get("hide")
             if not isinstance(hidden, list):
                 hidden = [] if hidden is None else [hidden]

@@ -235,6 +235,8 @@ def label_set(language: str = "id", overrides: Mapping[str, str] | None = None) 
         raise KeyError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
     labels = dict(LANGUAGES[language])
     for key, value in (overrides or {}).items():
+        if isinstance(key, bool):  # `yes:` / `no:` unquoted in mkdocs.yml (YAML 1.1 booleans)
+            key = "yes" if key else "no"
         if key not in labels:
             raise KeyError(f"unknown label {key!r}")
         labels[key] = str(value)

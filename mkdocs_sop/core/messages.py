@@ -60,6 +60,9 @@ HINTS: dict[str, tuple[str, str]] = {  # name -> (English, Indonesian)
     "waktu-unit": ("Write the unit, e.g. `waktu: {value} menit`.",
                    "Tulis satuannya, misalnya `waktu: {value} menit`."),
     "known-ids": ("Known ids: {ids}.", "`id` yang ada: {ids}."),
+    "write-the-question": ("Write the question the step decides, e.g. `keputusan: Is the file complete?`.",
+                           "Tulis pertanyaan yang diputuskan langkah ini, misalnya "
+                           "`keputusan: Berkas lengkap?`."),
 }
 
 # Words put into messages: what a value looked like, what was expected instead.

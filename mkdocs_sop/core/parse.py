@@ -533,7 +533,7 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
                 decision = True
                 question = decision_value.strip()
             else:
-                sf._wrong("keputusan", "question", decision_value)
+                sf._wrong("keputusan", "question", decision_value, sf.rep.hint("write-the-question"))
         list_format = sop_format is not SopFormat.DIAGRAM_ALIR
         if list_format:
             for key in ("keputusan", "ya", "tidak", "lanjut"):

@@ -293,3 +293,14 @@ def test_unresolved_keterkaitan_warns_only_with_strict_links(tmp_path):
     assert proc.returncode != 0
     assert f"docs/index.md:{line_in(pages['index.md'], 'keterkaitan')}: warning" in proc.stderr
     assert "`Tidak Ada di Situs`" in proc.stderr
+
+
+def test_table_of_contents_hidden_only_on_pages_that_hold_an_sop(tmp_path):
+    tilde = block(IDENT.format(n="T/1") + "langkah:\n  - kegiatan: a\n    pelaksana: P\n").replace("```", "~~~")
+    quoted = ("# Cara menulis\n\n## Contoh\n\n````markdown\n```sop\nnomor: X\n```\n````\n\n"
+              "## Lainnya\n\nTeks.\n")
+    root = write_site(tmp_path, {"index.md": tilde, "panduan.md": quoted})
+    assert build(root).returncode == 0
+    # Material leaves the secondary sidebar (the page's table of contents) out when hidden
+    assert 'data-md-component="toc"' not in page_html(root, "index.md")
+    assert 'data-md-component="toc"' in page_html(root, "panduan.md")

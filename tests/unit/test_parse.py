@@ -537,7 +537,7 @@ def test_empty_required_values(body, needle, key):
     (sop_with_steps("  - kegiatan: a\n    pelaksana: A\n    kelengkapan: {a: b}\n"), "kelengkapan:",
      "langkah[1].kelengkapan", None),
     (sop_with_steps("  - kegiatan: a\n    pelaksana: A\n    keputusan: 5\n    tidak: selesai\n"),
-     "keputusan: 5", "langkah[1].keputusan", "quotes"),
+     "keputusan: 5", "langkah[1].keputusan", "Write the question the step decides"),
     (sop_with_steps("  - kegiatan: a\n    pelaksana: A\n    id: [a]\n"), "id: [a]", "langkah[1].id", None),
     (sop_with_steps("  - kegiatan: a\n    pelaksana: A\n    id: 7\n"), "id: 7", "langkah[1].id",
      "id: langkah-7"),
