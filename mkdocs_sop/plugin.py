@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 
 from .core.catalogue import Catalogue, relative_url
 from .core.catalogue_pages import PAGE_KEYS, PageOptions, build_pages, page_paths
-from .core.export import export_csv, export_json
+from .core.export import export_csv, export_data, export_json
 from .core.fences import find_blocks
 from .core.labels import label_set
 from .core.messages import make
@@ -251,9 +251,10 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             kwargs = dict(include_drafts=self.config.include_drafts, site_name=config.site_name or "",
                           site_url=config.site_url or "", language=self.config.language,
                           use_directory_urls=config.use_directory_urls)
+            data = export_data(self.catalogue, **kwargs)  # one pass for both files
             for name, make in zip(EXPORT_FILES, (export_json, export_csv)):
                 if self._claim(files, name, "export"):
-                    files.append(File.generated(config, name, content=make(self.catalogue, **kwargs)))
+                    files.append(File.generated(config, name, content=make(self.catalogue, data=data)))
         if self.config.catalogue:
             files.append(File.generated(config, CATALOGUE_CSS_URI, content=_asset("sop-catalogue.css")))
             files.append(File.generated(config, CATALOGUE_JS_URI, content=_asset("sop-catalogue.js")))

@@ -7,6 +7,7 @@ folder of Markdown files; both then ask it the same questions.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import posixpath
 import re
 import unicodedata as _ud
@@ -422,6 +423,7 @@ class Catalogue:
         return sorted(out, key=lambda u: (u.entry.page, u.line, u.kind, u.reference))
 
 
+@functools.lru_cache(maxsize=65536)  # catalogue pages ask the same few thousand pairs again and again
 def relative_url(target: str, base_page_url: str) -> str:
     """A link from the page at ``base_page_url`` to ``target`` (both site-root-relative).
 

@@ -141,13 +141,14 @@ def export_data(catalogue: Catalogue, *, include_drafts: bool = False, site_name
     }
 
 
-def export_json(catalogue: Catalogue, **kwargs) -> str:
-    return json.dumps(export_data(catalogue, **kwargs), ensure_ascii=False, indent=1) + "\n"
+def export_json(catalogue: Catalogue, *, data: dict | None = None, **kwargs) -> str:
+    """``sop.json``; ``data``: :func:`export_data` already computed (for both files)."""
+    return json.dumps(data or export_data(catalogue, **kwargs), ensure_ascii=False, indent=1) + "\n"
 
 
-def export_csv(catalogue: Catalogue, **kwargs) -> str:
+def export_csv(catalogue: Catalogue, *, data: dict | None = None, **kwargs) -> str:
     """One row per SOP; lists joined with `` | ``, the unit path with `` > ``."""
-    data = export_data(catalogue, **kwargs)
+    data = data or export_data(catalogue, **kwargs)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
