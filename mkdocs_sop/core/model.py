@@ -142,6 +142,7 @@ class Step:
     no: Target | None = None  # decisions only
     next: Target | None = None  # non-decisions (resolved; default next step or end)
     substeps: tuple["Step", ...] = ()
+    actor_line: int = field(default=0, compare=False)  # line of its `pelaksana:` (messages point there)
 
     @property
     def symbol(self) -> Symbol:

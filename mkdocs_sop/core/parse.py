@@ -563,6 +563,7 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
             decision=decision,
             question=question,
             substeps=substeps,
+            actor_line=rep.md_line(sf.line("pelaksana")),
         ))
         maps.append((vals, lines, item.line))
     return tuple(steps), maps

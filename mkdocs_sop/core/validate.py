@@ -50,7 +50,7 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
             for actor in step.pelaksana:
                 used.add(actor)
                 if actor not in known:
-                    report("actor-not-listed", step.line, f"langkah[{step.number}].pelaksana",
+                    report("actor-not-listed", step.actor_line or step.line, f"langkah[{step.number}].pelaksana",
                            _hint_close(actor, known, language) or None,
                            actor=actor, actors=_backticked(sop.pelaksana))
         for actor in sop.pelaksana:

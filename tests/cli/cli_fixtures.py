@@ -97,7 +97,7 @@ BROKEN_EXPECTED = [
     'Periksa `nomor` (atau `nama`) SOP yang dirujuk. [related-unresolved]',
     'docs/index.md:14: warning: `langkah[1].lanjut`: alur berlanjut ke SOP `Z/9`, tetapi SOP itu tidak ada '
     'di situs ini. Periksa `nomor` (atau `nama`) SOP yang dirujuk. [sop-target-unresolved]',
-    'docs/sub/b.md:9: error: `langkah[1].pelaksana`: pelaksana `Q` tidak ada dalam daftar '
+    'docs/sub/b.md:10: error: `langkah[1].pelaksana`: pelaksana `Q` tidak ada dalam daftar '
     '`pelaksana` SOP ini. Tambahkan `Q` ke daftar `pelaksana` SOP, atau gunakan salah satu dari: '
     '`P`. [actor-not-listed]',
     'docs/sub/b.md:13: error: `langkah[2].tidak`: `tidak` hanya untuk langkah keputusan. '
@@ -122,7 +122,7 @@ BROKEN_EXPECTED_EN = [
     'docs/index.md:14: warning: `langkah[1].lanjut`: the flow continues in SOP `Z/9`, but that SOP is not '
     'in this site. '
     "Check the other SOP's `nomor` (or `nama`). [sop-target-unresolved]",
-    "docs/sub/b.md:9: error: `langkah[1].pelaksana`: actor `Q` is not in the SOP's `pelaksana` "
+    "docs/sub/b.md:10: error: `langkah[1].pelaksana`: actor `Q` is not in the SOP's `pelaksana` "
     "list. Add `Q` to the SOP's `pelaksana` list, or use one of: `P`. [actor-not-listed]",
     'docs/sub/b.md:13: error: `langkah[2].tidak`: `tidak` is only for decisions. Add `keputusan: '
     '<question>` to make this step a decision, or use `lanjut:`. [branch-on-non-decision]',

@@ -239,7 +239,7 @@ def test_actor_not_in_list_with_suggestion():
     text, result = flow(step("satu", "Petugas") + step("dua", "Kepala Seksie"),
                         extra="pelaksana: [Petugas, Kepala Seksi]\n")
     d = the_error(result, "langkah[2].pelaksana")
-    assert d.line == line_of(text, "kegiatan: dua")
+    assert d.line == line_of(text, "pelaksana: Kepala Seksie")  # the key the message names
     assert "`Kepala Seksie` is not in the SOP's `pelaksana` list" in d.message
     assert d.hint == "Did you mean `Kepala Seksi`?"
 
@@ -258,7 +258,7 @@ def test_actor_in_a_multi_actor_step_and_in_substeps_checked():
             "  - kegiatan: a\n    pelaksana: Petugas\n    sub:\n      - kegiatan: b\n        pelaksana: Kasir\n")
     text, result = parse_page(body)
     d = the_error(result, "langkah[1.1].pelaksana")
-    assert d.line == line_of(text, "- kegiatan: b")
+    assert d.line == line_of(text, "pelaksana: Kasir")
 
 
 def test_listed_actor_without_step_is_a_warning_and_order_is_kept():
