@@ -23,7 +23,7 @@ import click
 
 from .core.catalogue import Catalogue, page_url
 from .core.fences import find_blocks
-from .core.messages import LANGUAGES, language_of, make
+from .core.messages import DEFAULT_LANGUAGE, LANGUAGES, language_of, make
 from .core.model import Diagnostic, ParseResult, Severity, Sop, Step, slug
 from .core.parse import APPROVAL_KEYS, IDENTITY_KEYS, REVISION_KEYS, STEP_KEYS, Key, parse_block
 
@@ -31,6 +31,70 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 SOP_YAML_SUFFIXES = (".sop.yaml", ".sop.yml")
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+# The command's own lines (summaries, what it wrote, usage errors), in the language of
+# the problem reports: Indonesian unless `--lang en` or the site's `language: en`. Like
+# core.messages.HINTS and PHRASES: name -> (English, Indonesian), the same placeholders
+# in both (a test checks it). `--help` texts and JSON keys stay English.
+TEXTS: dict[str, tuple[str, str]] = {
+    # lint
+    "lint-summary": ("{sops} SOP(s) in {files} file(s): {errors} error(s), {warnings} warning(s).",
+                     "{sops} SOP dalam {files} berkas: {errors} kesalahan, {warnings} peringatan."),
+    # new
+    "new-wrote": ("Wrote {path}. Fill in the commented keys, then run `mkdocs-sop lint {path}`.",
+                  "Berkas {path} sudah dibuat. Lengkapi kunci-kunci yang diberi petunjuk, lalu "
+                  "jalankan `mkdocs-sop lint {path}`."),
+    "new-exists": ("{path} already exists; not overwritten. Choose another file name, or edit that page.",
+                   "Berkas {path} sudah ada dan tidak ditimpa. Pilih nama berkas lain, atau sunting "
+                   "halaman itu."),
+    "new-missing": ("missing {options} (or run it in a terminal to be asked).",
+                    "{options} belum diisi (atau jalankan perintah ini di terminal agar ditanyakan satu "
+                    "per satu)."),
+    "new-empty": ("{option} must not be empty.", "{option} tidak boleh kosong."),
+    "prompt-nomor": ("SOP number (e.g. 470/SOP-PDP/010/2025)", "Nomor SOP (mis. 470/SOP-PDP/010/2025)"),
+    "prompt-nama": ("SOP name (the procedure's title)", "Nama SOP (judul prosedur)"),
+    "prompt-unit": ("Owning unit (a hierarchy: separate with ';', top first)",
+                    "Unit pemilik (bertingkat: pisahkan dengan ';', atas dulu)"),
+    "prompt-pelaksana": ("Actors, left to right (separate with ';')",
+                         "Pelaksana, kiri ke kanan (pisahkan dengan ';')"),
+    "prompt-path": ("File", "Berkas"),
+    # fmt
+    "fmt-would": ("would reformat {path}", "akan dirapikan: {path}"),
+    "fmt-done": ("reformatted {path}", "sudah dirapikan: {path}"),
+    "fmt-summary-check": ("{changed} file(s) would be reformatted, {unchanged} unchanged.",
+                          "{changed} berkas akan dirapikan, {unchanged} tidak berubah."),
+    "fmt-summary": ("{changed} file(s) reformatted, {unchanged} unchanged.",
+                    "{changed} berkas dirapikan, {unchanged} tidak berubah."),
+    "fmt-left": ("block left as it is: {reason}.", "blok dibiarkan apa adanya: {reason}."),
+    "refused-errors": ("it has errors (see `mkdocs-sop lint`); fix them first",
+                       "isinya mengandung kesalahan (lihat `mkdocs-sop lint`); perbaiki dulu"),
+    "refused-meaning": ("tidying would change what it means (please report this as a bug)",
+                        "merapikannya akan mengubah isinya (mohon laporkan ini sebagai kesalahan program)"),
+    "refused-not-closed": ("the block is never closed", "pagar penutupnya (```) tidak ada"),
+    "refused-yaml": ("the YAML does not parse: {problem}", "YAML tidak dapat dibaca: {problem}"),
+    # export
+    "export-errors": ("note: {errors} error(s) in the SOPs; SOPs with errors are left out, as the site "
+                      "leaves them out. Run `mkdocs-sop lint` to see them.",
+                      "catatan: ada {errors} kesalahan dalam SOP; SOP yang mengandung kesalahan tidak "
+                      "ikut, sama seperti di situs. Jalankan `mkdocs-sop lint` untuk melihatnya."),
+    # usage errors
+    "config-unreadable": ("cannot read {path}: {error}", "{path} tidak dapat dibaca: {error}"),
+    "config-not-yaml": ("{path} is not valid YAML: {error}", "{path} bukan YAML yang benar: {error}"),
+    "no-paths": ("no PATHS given and no mkdocs.yml in this folder. Name the folders or files to "
+                 "{command}, e.g. `mkdocs-sop {command} docs`, or run it next to your mkdocs.yml.",
+                 "tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml di folder "
+                 "ini. Sebutkan folder atau berkasnya, misalnya `mkdocs-sop {command} docs`, atau "
+                 "jalankan perintah ini di folder tempat mkdocs.yml berada."),
+    "no-docs-dir": ("the docs folder of {config} ({folder}) does not exist.",
+                    "folder dokumen {config} ({folder}) tidak ada."),
+    "no-such-path": ("{path}: no such file or folder.", "{path}: tidak ada berkas atau folder bernama itu."),
+}
+
+
+def cli_text(name: str, language: str = DEFAULT_LANGUAGE, /, **params) -> str:
+    """The line ``name`` of :data:`TEXTS` in ``language`` (``en`` for English, else Indonesian)."""
+    en, ind = TEXTS[name]
+    return (en if language_of(language) == "en" else ind).format(**params)
 
 
 # ---------------------------------------------------------------------------------
@@ -79,23 +143,27 @@ def _config_loader():
     return Loader
 
 
-def load_site_config(path: str) -> SiteConfig:
-    """Read ``docs_dir`` and the ``sop`` plugin's settings from a mkdocs.yml."""
+def load_site_config(path: str, language: str = DEFAULT_LANGUAGE) -> SiteConfig:
+    """Read ``docs_dir`` and the ``sop`` plugin's settings from a mkdocs.yml.
+
+    ``language`` is that of the usage error raised when the file cannot be read.
+    """
     import yaml
 
     try:
         with open(path, encoding="utf-8-sig") as handle:
             data = yaml.load(handle, Loader=_config_loader())  # noqa: S506 - a SafeLoader subclass
     except OSError as exc:
-        raise click.UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise click.UsageError(cli_text("config-unreadable", language, path=path,
+                                        error=exc.strerror)) from None
     except yaml.YAMLError as exc:
-        raise click.UsageError(f"{path} is not valid YAML: {exc}") from None
+        raise click.UsageError(cli_text("config-not-yaml", language, path=path, error=exc)) from None
     if not isinstance(data, dict):
         data = {}
     base = os.path.dirname(os.path.abspath(path))
     inherit = data.get("INHERIT")
     if isinstance(inherit, str):  # MkDocs' config inheritance: the parent first, ours on top
-        parent = load_site_config(os.path.join(base, inherit))
+        parent = load_site_config(os.path.join(base, inherit), language)
         merged = dict(parent.plugin_config)
         cfg = replace(parent, config_file=path)
     else:
@@ -124,13 +192,20 @@ def load_site_config(path: str) -> SiteConfig:
     return cfg
 
 
-def find_config(config_file: str | None) -> SiteConfig | None:
+def find_config(config_file: str | None, language: str | None = None) -> SiteConfig | None:
+    """The site's settings (``language``: of a usage error, as ``--lang``; default Indonesian)."""
+    language = language or DEFAULT_LANGUAGE
     if config_file:
-        return load_site_config(config_file)
+        return load_site_config(config_file, language)
     for name in ("mkdocs.yml", "mkdocs.yaml"):
         if os.path.isfile(name):
-            return load_site_config(name)
+            return load_site_config(name, language)
     return None
+
+
+def output_language(option: str | None, cfg: SiteConfig | None) -> str:
+    """``--lang`` when given, else the site's ``language``, else Indonesian."""
+    return language_of(option or (cfg.language if cfg else DEFAULT_LANGUAGE))
 
 
 # ---------------------------------------------------------------------------------
@@ -175,7 +250,8 @@ def _excluded_by_default(page: str) -> bool:
     return any(part.startswith(".") for part in parts) or (len(parts) > 1 and parts[0] == "templates")
 
 
-def walk_sources(paths: Iterable[str], cfg: SiteConfig | None) -> list[Source]:
+def walk_sources(paths: Iterable[str], cfg: SiteConfig | None,
+                 language: str = DEFAULT_LANGUAGE) -> list[Source]:
     """Markdown files of every folder (recursively, in MkDocs' order) and every named file."""
     extra = [s for s in (_spec(cfg.exclude_docs), _spec(cfg.draft_docs)) if s] if cfg else []
     docs_root = os.path.abspath(cfg.docs_dir) if cfg else ""
@@ -213,18 +289,16 @@ def walk_sources(paths: Iterable[str], cfg: SiteConfig | None) -> list[Source]:
             add(given, docs_root if inside else os.path.dirname(os.path.abspath(given)),
                 given.lower().endswith(SOP_YAML_SUFFIXES))
         else:
-            raise click.BadParameter(f"{given}: no such file or folder.", param_hint="PATHS")
+            raise click.BadParameter(cli_text("no-such-path", language, path=given), param_hint="PATHS")
     return out
 
 
-def default_paths(cfg: SiteConfig | None, command: str) -> list[str]:
+def default_paths(cfg: SiteConfig | None, command: str, language: str = DEFAULT_LANGUAGE) -> list[str]:
     if cfg is None:
-        raise click.UsageError(
-            f"no PATHS given and no mkdocs.yml in this folder. Name the folders or files to "
-            f"{command}, e.g. `mkdocs-sop {command} docs`, or run it next to your mkdocs.yml.")
+        raise click.UsageError(cli_text("no-paths", language, command=command))
     if not os.path.isdir(cfg.docs_dir):
-        raise click.UsageError(f"the docs folder of {cfg.config_file} ({_display(cfg.docs_dir)}) "
-                               "does not exist.")
+        raise click.UsageError(cli_text("no-docs-dir", language, config=cfg.config_file,
+                                    folder=_display(cfg.docs_dir)))
     return [cfg.docs_dir]
 
 
@@ -316,6 +390,11 @@ _CONFIG_OPTION = click.option(
     help="The site's mkdocs.yml (default: mkdocs.yml in the current folder, when there is one).")
 
 
+def _lang_option(what: str = "Language of the messages"):
+    return click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None,
+                        help=f"{what}: `id` or `en` (default: the site's `language`, else `id`).")
+
+
 @main.command(epilog="""\b
 Examples:
   mkdocs-sop lint                      every SOP in the docs folder of ./mkdocs.yml
@@ -351,15 +430,16 @@ def lint(paths, config_file, output_format, language, strict, strict_links, inst
     (`[unknown-key]`); lines count from the top of the Markdown file, front matter
     included.
     """
-    cfg = find_config(config_file)
-    paths = list(paths) or default_paths(cfg, "lint")
-    sources = walk_sources(paths, cfg)
+    cfg = find_config(config_file, language)
+    language = output_language(language, cfg)
+    paths = list(paths) or default_paths(cfg, "lint", language)
+    sources = walk_sources(paths, cfg, language)
     result = check_sources(
         sources,
         institution=institution if institution is not None else (cfg.institution if cfg else ""),
         strict_links=strict_links if strict_links is not None else (cfg.strict_links if cfg else False),
         use_directory_urls=cfg.use_directory_urls if cfg else True,
-        language=language or (cfg.language if cfg else "id"),
+        language=language,
     )
     failed = result.errors > 0 or (strict and result.warnings > 0)
     if output_format == "json":
@@ -372,8 +452,8 @@ def lint(paths, config_file, output_format, language, strict, strict_links, inst
         for diagnostic in result.diagnostics:
             click.echo(diagnostic.format())
         if not quiet:
-            click.echo(f"{len(result.catalogue.entries)} SOP(s) in {result.files} file(s): "
-                       f"{result.errors} error(s), {result.warnings} warning(s).", err=True)
+            click.echo(cli_text("lint-summary", language, sops=len(result.catalogue.entries),
+                            files=result.files, errors=result.errors, warnings=result.warnings), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -488,36 +568,41 @@ steps (one of them a decision) and `status: draf`. An existing file is never ove
               help="The institution, when it differs from the site's.")
 @click.option("--interactive/--no-interactive", default=None,
               help="Ask for missing values (default: when run in a terminal).")
-def new(path, nomor, nama, unit, actors, instansi, interactive) -> None:
+@_lang_option("Language of the questions and messages (the page itself is in Indonesian)")
+def new(path, nomor, nama, unit, actors, instansi, interactive, language) -> None:
     """Write a new SOP page at PATH (default: <nama>.md in the current folder).
 
     A PATH ending in `.sop.yaml` gets the block alone, for drafting with an editor's
     schema support; paste it into a page's ```sop block when done.
     """
+    if language is None:  # the site's `language` when run next to its mkdocs.yml
+        try:
+            language = output_language(None, find_config(None))
+        except click.UsageError:  # an unreadable mkdocs.yml is no concern of `new`
+            language = DEFAULT_LANGUAGE
     if interactive is None:
         interactive = sys.stdin.isatty()
     missing = [flag for flag, value in (("--nomor", nomor), ("--nama", nama), ("--unit", unit),
                                         ("--pelaksana", actors)) if not value]
     if missing and not interactive:
-        raise click.UsageError("missing " + ", ".join(missing)
-                               + " (or run it in a terminal to be asked).")
+        raise click.UsageError(cli_text("new-missing", language, options=", ".join(missing)))
     if not nomor:
-        nomor = click.prompt("Nomor SOP (mis. 470/SOP-PDP/010/2025)").strip()
+        nomor = click.prompt(cli_text("prompt-nomor", language)).strip()
     if not nama:
-        nama = click.prompt("Nama SOP (judul prosedur)").strip()
+        nama = click.prompt(cli_text("prompt-nama", language)).strip()
     if not unit:
-        unit = _split(click.prompt("Unit pemilik (bertingkat: pisahkan dengan ';', atas dulu)"))
+        unit = _split(click.prompt(cli_text("prompt-unit", language)))
     if not actors:
-        actors = _split(click.prompt("Pelaksana, kiri ke kanan (pisahkan dengan ';')"))
+        actors = _split(click.prompt(cli_text("prompt-pelaksana", language)))
     if not path:
         path = slug(nama) + ".md"
         if interactive:
-            path = click.prompt("Berkas", default=path)
+            path = click.prompt(cli_text("prompt-path", language), default=path)
     for label, value in (("--nomor", nomor), ("--nama", nama)):
         if not value.strip():
-            raise click.UsageError(f"{label} must not be empty.")
+            raise click.UsageError(cli_text("new-empty", language, option=label))
     if not [u for u in unit if u.strip()]:
-        raise click.UsageError("--unit must not be empty.")
+        raise click.UsageError(cli_text("new-empty", language, option="--unit"))
     text = new_page(nomor.strip(), nama.strip(), [u.strip() for u in unit if u.strip()],
                     [a.strip() for a in actors if a.strip()], instansi=instansi.strip())
     if path.lower().endswith(SOP_YAML_SUFFIXES):  # a draft of the block alone (see docs/vscode.md)
@@ -529,9 +614,8 @@ def new(path, nomor, nama, unit, actors, instansi, interactive) -> None:
         with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
             handle.write(text)
     except FileExistsError:
-        raise click.ClickException(f"{path} already exists; not overwritten. Choose another "
-                                   "file name, or edit that page.") from None
-    click.echo(f"Wrote {path}. Fill in the commented keys, then run `mkdocs-sop lint {path}`.")
+        raise click.ClickException(cli_text("new-exists", language, path=path)) from None
+    click.echo(cli_text("new-wrote", language, path=path))
 
 
 def _split(text: str) -> list[str]:
@@ -565,7 +649,12 @@ _DASH_PREFIX = re.compile(r"^[ ]*-[ ]+$")
 
 
 class FormatRefused(Exception):
-    """The block is left as it is, for the reason given."""
+    """The block is left as it is, for the reason given (``code``: a name of :data:`TEXTS`
+    without its ``refused-`` prefix: ``errors``, ``meaning``, ``not-closed``, ``yaml``)."""
+
+    def __init__(self, code: str, language: str = DEFAULT_LANGUAGE, /, **params) -> None:
+        super().__init__(cli_text(f"refused-{code}", language, **params))
+        self.code = code
 
 
 def _indent_of(line: str) -> int:
@@ -690,7 +779,8 @@ def _indent_sequences(lines: list[str], data) -> list[str] | None:
     return lines[:first] + [("  " + l if l.strip() else l) for l in lines[first:end]] + lines[end:]
 
 
-def _canonical(text: str, order: bool = True, indent: bool = True, trailing: bool = True) -> str:
+def _canonical(text: str, order: bool = True, indent: bool = True, trailing: bool = True,
+               language: str = DEFAULT_LANGUAGE) -> str:
     from .core.yamlload import YamlProblem, load
 
     lines = text.split("\n")
@@ -700,7 +790,7 @@ def _canonical(text: str, order: bool = True, indent: bool = True, trailing: boo
         try:
             data = load("\n".join(lines))
         except YamlProblem as exc:
-            raise FormatRefused(f"the YAML does not parse: {exc.message}") from None
+            raise FormatRefused("yaml", language, problem=exc.message) from None
         changed = None
         if order:
             for mapping, order_of in _mappings(data):
@@ -727,23 +817,23 @@ def _meaning(result: ParseResult):
             sorted((d.severity.value, d.key, d.message) for d in result.diagnostics))
 
 
-def format_block(body: str) -> str:
+def format_block(body: str, language: str = DEFAULT_LANGUAGE) -> str:
     """The block in canonical key order and indentation, meaning unchanged.
 
-    Raises :class:`FormatRefused` when the block has errors (fix them first) or when no
-    rewrite could be proved to mean the same.
+    Raises :class:`FormatRefused` (its reason in ``language``) when the block has errors
+    (fix them first) or when no rewrite could be proved to mean the same.
     """
     before = parse_block(body)
     if not before.ok:
-        raise FormatRefused("it has errors (see `mkdocs-sop lint`); fix them first")
+        raise FormatRefused("errors", language)
     meaning = _meaning(before)
     for options in ({}, {"trailing": False}, {"trailing": False, "indent": False}):
-        candidate = _canonical(body, **options)
+        candidate = _canonical(body, language=language, **options)
         if candidate == body:
             return body
         if _meaning(parse_block(candidate)) == meaning:
             return candidate
-    raise FormatRefused("tidying would change what it means (please report this as a bug)")
+    raise FormatRefused("meaning", language)
 
 
 @dataclass
@@ -751,32 +841,38 @@ class FormatOutcome:
     text: str
     changed: bool
     refused: list[tuple[int, str]]  # (1-based line of the fence, reason)
+    bug: bool = False  # a block was refused because tidying would change its meaning
 
 
-def format_text(text: str, yaml_file: bool = False) -> FormatOutcome:
-    """Every ``sop`` block of a Markdown text (or a whole ``.sop.yaml``) formatted."""
+def format_text(text: str, yaml_file: bool = False, language: str = DEFAULT_LANGUAGE) -> FormatOutcome:
+    """Every ``sop`` block of a Markdown text (or a whole ``.sop.yaml``) formatted.
+
+    The reasons for blocks left as they are are in ``language``.
+    """
     if yaml_file:
         try:
-            new_text = format_block(text.rstrip("\n")) + ("\n" if text.endswith("\n") else "")
+            new_text = format_block(text.rstrip("\n"), language) + ("\n" if text.endswith("\n") else "")
         except FormatRefused as exc:
-            return FormatOutcome(text, False, [(1, str(exc))])
+            return FormatOutcome(text, False, [(1, str(exc))], exc.code == "meaning")
         return FormatOutcome(new_text, new_text != text, [])
     lines = text.split("\n")
     refused = []
+    bug = False
     for block in reversed(find_blocks(lines)):
         if not block.closed:
-            refused.append((block.start + 1, "the block is never closed"))
+            refused.append((block.start + 1, cli_text("refused-not-closed", language)))
             continue
         try:
-            body = format_block(block.body)
+            body = format_block(block.body, language)
         except FormatRefused as exc:
             refused.append((block.start + 1, str(exc)))
+            bug = bug or exc.code == "meaning"
             continue
         if body != block.body:
             indent = block.indent
             lines[block.start + 1: block.end] = [(indent + l if l else l) for l in body.split("\n")]
     new_text = "\n".join(lines)
-    return FormatOutcome(new_text, new_text != text, sorted(refused))
+    return FormatOutcome(new_text, new_text != text, sorted(refused), bug)
 
 
 @main.command(epilog="""\b
@@ -796,28 +892,31 @@ the block has errors, it is left alone and reported.""")
 @_CONFIG_OPTION
 @click.option("--check", is_flag=True, help="Write nothing; list files that would change and exit 1 if any.")
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff.")
-def fmt(paths, config_file, check, show_diff) -> None:
+@_lang_option()
+def fmt(paths, config_file, check, show_diff, language) -> None:
     """Tidy SOP blocks: canonical key order and indentation, comments kept."""
-    cfg = find_config(config_file)
-    paths = list(paths) or default_paths(cfg, "fmt")
+    cfg = find_config(config_file, language)
+    language = output_language(language, cfg)
+    paths = list(paths) or default_paths(cfg, "fmt", language)
     changed = unchanged = 0
     refused_any = False
-    for source in walk_sources(paths, cfg):
+    for source in walk_sources(paths, cfg, language):
         try:
             with open(source.path, encoding="utf-8-sig", newline="") as handle:
                 raw = handle.read()
         except (OSError, UnicodeDecodeError) as exc:
-            click.echo(f"{source.display}: error: cannot read the file: {exc}", err=True)
+            click.echo(make("file-unreadable", language, path=source.display, error=exc).format(), err=True)
             refused_any = True
             continue
         if not source.yaml_file and "sop" not in raw:
             continue
         crlf = "\r\n" in raw
         text = raw.replace("\r\n", "\n")
-        outcome = format_text(text, source.yaml_file)
+        outcome = format_text(text, source.yaml_file, language)
         for line, reason in outcome.refused:
-            click.echo(f"{source.display}:{line}: warning: block left as it is: {reason}.", err=True)
-            refused_any = refused_any or "bug" in reason
+            click.echo(f"{source.display}:{line}: warning: {cli_text('fmt-left', language, reason=reason)}",
+                       err=True)
+        refused_any = refused_any or outcome.bug
         if not outcome.changed:
             unchanged += 1
             continue
@@ -827,13 +926,13 @@ def fmt(paths, config_file, check, show_diff) -> None:
                 text.splitlines(keepends=True), outcome.text.splitlines(keepends=True),
                 f"a/{source.display}", f"b/{source.display}")), nl=False)
         elif check:
-            click.echo(f"would reformat {source.display}")
+            click.echo(cli_text("fmt-would", language, path=source.display))
         else:
             with open(source.path, "w", encoding="utf-8", newline="\r\n" if crlf else "\n") as handle:
                 handle.write(outcome.text)
-            click.echo(f"reformatted {source.display}")
-    verb = "would be reformatted" if (check or show_diff) else "reformatted"
-    click.echo(f"{changed} file(s) {verb}, {unchanged} unchanged.", err=True)
+            click.echo(cli_text("fmt-done", language, path=source.display))
+    summary = "fmt-summary-check" if (check or show_diff) else "fmt-summary"
+    click.echo(cli_text(summary, language, changed=changed, unchanged=unchanged), err=True)
     sys.exit(1 if refused_any or (check and changed) else 0)
 
 
@@ -856,15 +955,17 @@ shapes); site name, URL, language and include_drafts come from mkdocs.yml.""")
               help="Write to this file instead of standard output.")
 @click.option("--include-drafts/--no-include-drafts", default=None,
               help="List SOPs with `status: draf` (default: the site's `include_drafts`).")
-def export(paths, config_file, output_format, output, include_drafts) -> None:
+@_lang_option("Language of the messages (the data keeps the site's `language`)")
+def export(paths, config_file, output_format, output, include_drafts, language) -> None:
     """Export the catalogue data of the site without building it."""
     from .core.export import export_csv, export_json
 
-    cfg = find_config(config_file)
-    paths = list(paths) or default_paths(cfg, "export")
+    cfg = find_config(config_file, language)
+    language = output_language(language, cfg)
+    paths = list(paths) or default_paths(cfg, "export", language)
     options = cfg.plugin_config if cfg else {}
     use_directory_urls = cfg.use_directory_urls if cfg else True
-    result = check_sources(walk_sources(paths, cfg), institution=cfg.institution if cfg else "",
+    result = check_sources(walk_sources(paths, cfg, language), institution=cfg.institution if cfg else "",
                            strict_links=cfg.strict_links if cfg else False,
                            use_directory_urls=use_directory_urls)
     if include_drafts is None:
@@ -881,8 +982,7 @@ def export(paths, config_file, output_format, output, include_drafts) -> None:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     if result.errors:
-        click.echo(f"note: {result.errors} error(s) in the SOPs; SOPs with errors are left out, as "
-                   "the site leaves them out. Run `mkdocs-sop lint` to see them.", err=True)
+        click.echo(cli_text("export-errors", language, errors=result.errors), err=True)
 
 
 # ---------------------------------------------------------------------------------
@@ -905,4 +1005,4 @@ def schema(show_path) -> None:
 
 
 __all__ = ["main", "check_sources", "walk_sources", "load_site_config", "format_block",
-           "format_text", "new_page", "FormatRefused"]
+           "format_text", "new_page", "FormatRefused", "TEXTS", "cli_text"]

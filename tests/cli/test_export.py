@@ -68,8 +68,14 @@ def test_csv_to_a_file(runner, export_site):
 def test_errors_are_noted_on_stderr(runner, broken_site):
     result = runner.invoke(main, ["export"])
     assert result.exit_code == 0
-    assert "error(s)" in result.stderr and "mkdocs-sop lint" in result.stderr
+    assert result.stderr == ("catatan: ada 5 kesalahan dalam SOP; SOP yang mengandung kesalahan tidak ikut, "
+                             "sama seperti di situs. Jalankan `mkdocs-sop lint` untuk melihatnya.\n")
     assert [s["nomor"] for s in json.loads(result.stdout)["sops"]] == ["A/1"]
+    english = runner.invoke(main, ["export", "--lang", "en"])
+    assert english.exit_code == 0
+    assert english.stderr == ("note: 5 error(s) in the SOPs; SOPs with errors are left out, as the site leaves "
+                              "them out. Run `mkdocs-sop lint` to see them.\n")
+    assert english.stdout == result.stdout  # --lang changes the note, not the data
 
 
 @pytest.mark.site

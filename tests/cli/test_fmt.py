@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 
@@ -105,8 +106,11 @@ def test_english_keys_stay_english():
 
 
 def test_a_block_with_errors_is_left_alone():
-    with pytest.raises(FormatRefused, match="errors"):
+    with pytest.raises(FormatRefused, match=r"^isinya mengandung kesalahan \(lihat `mkdocs-sop lint`\); "
+                                            "perbaiki dulu$"):
         format_block("nama: X\nunit: U\nlangkah: []\n")
+    with pytest.raises(FormatRefused, match=r"^it has errors \(see `mkdocs-sop lint`\); fix them first$"):
+        format_block("nama: X\nunit: U\nlangkah: []\n", "en")
 
 
 def test_indented_block_in_markdown_keeps_its_fence_and_indentation():
@@ -123,16 +127,19 @@ def test_check_lists_files_and_fmt_writes_them(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     before = {p: p.read_bytes() for p in (tmp_path / "sops").rglob("*.md")}
     check = runner.invoke(main, ["fmt", "--check", "sops"])
-    would = [line.removeprefix("would reformat ") for line in check.stdout.splitlines()]
+    would = [line.removeprefix("akan dirapikan: ") for line in check.stdout.splitlines()]
+    assert all(line.startswith("akan dirapikan: ") for line in check.stdout.splitlines())
     assert check.exit_code == (1 if would else 0)
     assert {p.relative_to(tmp_path).as_posix() for p in before} >= set(would)
     assert {p.read_bytes() for p in before} == set(before.values())  # --check writes nothing
     exported = runner.invoke(main, ["export", "sops"]).stdout
     done = runner.invoke(main, ["fmt", "sops"])
     assert done.exit_code == 0
-    assert sorted(line.removeprefix("reformatted ") for line in done.stdout.splitlines()) == sorted(would)
+    assert sorted(line.removeprefix("sudah dirapikan: ") for line in done.stdout.splitlines()) == sorted(would)
+    unchanged = int(re.fullmatch(rf"{len(would)} berkas dirapikan, (\d+) tidak berubah\.\n", done.stderr)[1])
     again = runner.invoke(main, ["fmt", "--check", "sops"])
     assert again.exit_code == 0 and again.stdout == ""
+    assert again.stderr == f"0 berkas akan dirapikan, {unchanged + len(would)} tidak berubah.\n"
     lint = runner.invoke(main, ["lint", "sops"])
     assert lint.exit_code == 0 and lint.stdout == ""
     # the site's data is the same SOP for SOP, field for field
@@ -164,15 +171,53 @@ def test_refused_block_is_reported_and_the_rest_formatted(runner, tmp_path):
                     "  - kegiatan: a\n    pelaksana: A\n```\n", encoding="utf-8")
     result = runner.invoke(main, ["fmt", str(page)])
     assert result.exit_code == 0
-    assert f"{page.name}:1: warning: block left as it is" in result.stderr.replace(str(tmp_path) + "/", "")
+    where, said = result.stderr.split(":1: warning: ")
+    assert where.endswith(page.name)
+    assert said == ("blok dibiarkan apa adanya: isinya mengandung kesalahan (lihat `mkdocs-sop lint`); "
+                    "perbaiki dulu.\n1 berkas dirapikan, 0 tidak berubah.\n")
     assert "```sop\nnama: X\nunit: U\n```" in page.read_text(encoding="utf-8")
     assert "```sop\nnomor: N/2\nnama: Y\nunit: U\n" in page.read_text(encoding="utf-8")
+
+
+def test_lines_are_english_with_lang_en(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("```sop\nnama: X\nunit: U\n```\n\n```sop\nunit: U\nnama: Y\nnomor: N/2\n"
+                                   "langkah:\n  - kegiatan: a\n    pelaksana: A\n```\n\n```sop\nnomor: N/3\n",
+                                   encoding="utf-8")
+    check = runner.invoke(main, ["fmt", "--check", "--lang", "en", "a.md"])
+    assert check.exit_code == 1
+    assert check.stdout == "would reformat a.md\n"
+    assert check.stderr == ("a.md:1: warning: block left as it is: it has errors (see `mkdocs-sop lint`); fix "
+                            "them first.\na.md:15: warning: block left as it is: the block is never closed.\n"
+                            "1 file(s) would be reformatted, 0 unchanged.\n")
+    indonesian = runner.invoke(main, ["fmt", "--check", "a.md"])
+    assert indonesian.stdout == "akan dirapikan: a.md\n"
+    assert indonesian.stderr.splitlines()[1:] == [
+        "a.md:15: warning: blok dibiarkan apa adanya: pagar penutupnya (```) tidak ada.",
+        "1 berkas akan dirapikan, 0 tidak berubah."]
+    done = runner.invoke(main, ["fmt", "--lang", "en", "a.md"])
+    assert done.exit_code == 0 and done.stdout == "reformatted a.md\n"
+    assert done.stderr.endswith("\n1 file(s) reformatted, 0 unchanged.\n")
+
+
+def test_a_block_whose_meaning_would_change_fails_the_run(runner, tmp_path, monkeypatch):
+    """Only that refusal (a bug of the formatter) exits 1; a block with errors does not."""
+    import mkdocs_sop.cli as cli
+
+    monkeypatch.setattr(cli, "_meaning", lambda result: object())  # never the same
+    page = tmp_path / "a.md"
+    page.write_text("```sop\nnama: X\nnomor: N/1\nunit: U\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n```\n",
+                    encoding="utf-8")
+    result = runner.invoke(main, ["fmt", str(page)])
+    assert result.exit_code == 1
+    assert "merapikannya akan mengubah isinya (mohon laporkan ini sebagai kesalahan program)." in result.stderr
+    assert page.read_text(encoding="utf-8").startswith("```sop\nnama: X")
 
 
 def test_default_is_the_docs_folder_of_mkdocs_yml(runner, in_root):
     result = runner.invoke(main, ["fmt", "--check"])
     assert result.exit_code in (0, 1)
-    assert "unchanged" in result.stderr
+    assert re.fullmatch(r"\d+ berkas akan dirapikan, \d+ tidak berubah\.\n", result.stderr)
     assert str(ROOT) not in result.stdout  # paths relative to the current folder
 
 
@@ -184,3 +229,15 @@ def test_sop_yaml_file_is_formatted_whole(runner, tmp_path):
     assert draft.read_text(encoding="utf-8") == ("# yaml-language-server: $schema=./sop.schema.json\n"
                                                  "nomor: N/1\nnama: X\nunit: U\nlangkah:\n"
                                                  "  - kegiatan: a\n    pelaksana: A\n")
+
+
+def test_an_unreadable_file_is_reported_as_lint_reports_it(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rusak.md").write_bytes(b"```sop\n\xff\n```\n")
+    result = runner.invoke(main, ["fmt", "rusak.md"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("rusak.md: error: berkas tidak dapat dibaca: ")
+    assert result.stderr.endswith(". [file-unreadable]\n0 berkas dirapikan, 0 tidak berubah.\n")
+    english = runner.invoke(main, ["fmt", "rusak.md", "--lang", "en"])
+    assert english.stderr.startswith("rusak.md: error: cannot read the file: ")
+    assert english.stderr.endswith("\n0 file(s) reformatted, 0 unchanged.\n")

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from cli_fixtures import broken_site, in_root, runner  # noqa: F401 - fixtures
-from mkdocs_sop.cli import check_sources, load_site_config, main, walk_sources
+from mkdocs_sop.cli import TEXTS, check_sources, cli_text, load_site_config, main, walk_sources
+from mkdocs_sop.core.messages import placeholders
 
 from cli_fixtures import BROKEN_EXPECTED, BROKEN_EXPECTED_EN, ROOT, env_without_color, write_tree
 
@@ -21,14 +22,16 @@ def test_sample_handbook_is_clean(runner, in_root):
     result = runner.invoke(main, ["lint"])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert re.fullmatch(r"\d+ SOP\(s\) in \d+ file\(s\): 0 error\(s\), 0 warning\(s\)\.\n", result.stderr)
+    assert re.fullmatch(r"\d+ SOP dalam \d+ berkas: 0 kesalahan, 0 peringatan\.\n", result.stderr)
+    english = runner.invoke(main, ["lint", "--lang", "en"])
+    assert re.fullmatch(r"\d+ SOP\(s\) in \d+ file\(s\): 0 error\(s\), 0 warning\(s\)\.\n", english.stderr)
 
 
 def test_problems_are_printed_as_path_line_column(runner, broken_site):
     result = runner.invoke(main, ["lint"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == BROKEN_EXPECTED
-    assert "5 error(s), 3 warning(s)" in result.stderr
+    assert result.stderr == "2 SOP dalam 3 berkas: 5 kesalahan, 3 peringatan.\n"
 
 
 def test_lines_count_front_matter_and_paths_are_relative_to_the_current_folder(runner, broken_site,
@@ -55,16 +58,30 @@ def test_json_format(runner, broken_site):
 
 
 def test_lang_option_and_site_language(runner, broken_site):
-    """`--lang en` prints English; `language: en` in mkdocs.yml does too; `--lang id` wins over it."""
-    assert runner.invoke(main, ["lint", "--lang", "en"]).stdout.splitlines() == BROKEN_EXPECTED_EN
+    """`--lang en` prints English; `language: en` in mkdocs.yml does too; `--lang id` wins over it.
+
+    The summary line follows the same choice; the JSON output is the same but for the texts.
+    """
+    english = runner.invoke(main, ["lint", "--lang", "en"])
+    assert english.stdout.splitlines() == BROKEN_EXPECTED_EN
+    assert english.stderr == "2 SOP(s) in 3 file(s): 5 error(s), 3 warning(s).\n"
+    indonesian = json.loads(runner.invoke(main, ["lint", "--format", "json"]).stdout)
+    english_json = json.loads(runner.invoke(main, ["lint", "--format", "json", "--lang", "en"]).stdout)
+    assert list(english_json) == list(indonesian) == ["files", "sops", "blocks", "errors", "warnings", "ok",
+                                                       "diagnostics"]
+    assert [list(d) for d in english_json["diagnostics"]] == [list(d) for d in indonesian["diagnostics"]]
     config = broken_site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "      diagram: false\n", "      diagram: false\n      language: en\n"), encoding="utf-8")
     assert load_site_config("mkdocs.yml").language == "en"
-    assert runner.invoke(main, ["lint"]).stdout.splitlines() == BROKEN_EXPECTED_EN
+    site_english = runner.invoke(main, ["lint"])
+    assert site_english.stdout.splitlines() == BROKEN_EXPECTED_EN
+    assert site_english.stderr == "2 SOP(s) in 3 file(s): 5 error(s), 3 warning(s).\n"
     english = runner.invoke(main, ["lint", "--format", "json"]).stdout
     assert [d["text"] for d in json.loads(english)["diagnostics"]] == BROKEN_EXPECTED_EN
-    assert runner.invoke(main, ["lint", "--lang", "id"]).stdout.splitlines() == BROKEN_EXPECTED
+    back = runner.invoke(main, ["lint", "--lang", "id"])
+    assert back.stdout.splitlines() == BROKEN_EXPECTED
+    assert back.stderr == "2 SOP dalam 3 berkas: 5 kesalahan, 3 peringatan.\n"
     assert runner.invoke(main, ["lint", "--lang", "fr"]).exit_code == 2
 
 
@@ -99,10 +116,44 @@ def test_strict_links_from_config_and_flag(runner, broken_site):
 def test_usage_errors_exit_2(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     no_config = runner.invoke(main, ["lint"])
-    assert no_config.exit_code == 2 and "no mkdocs.yml" in no_config.stderr
-    assert runner.invoke(main, ["lint", "nowhere"]).exit_code == 2
+    assert no_config.exit_code == 2
+    assert ("Error: tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml di folder ini. "
+            "Sebutkan folder atau berkasnya, misalnya `mkdocs-sop lint docs`, atau jalankan perintah ini di "
+            "folder tempat mkdocs.yml berada.\n") in no_config.stderr
+    english = runner.invoke(main, ["lint", "--lang", "en"])
+    assert english.exit_code == 2
+    assert ("Error: no PATHS given and no mkdocs.yml in this folder. Name the folders or files to lint, "
+            "e.g. `mkdocs-sop lint docs`, or run it next to your mkdocs.yml.\n") in english.stderr
+    nowhere = runner.invoke(main, ["lint", "nowhere"])
+    assert nowhere.exit_code == 2
+    assert "nowhere: tidak ada berkas atau folder bernama itu." in nowhere.stderr
+    assert "nowhere: no such file or folder." in runner.invoke(main, ["lint", "nowhere", "--lang", "en"]).stderr
     assert runner.invoke(main, ["lint", ".", "--format", "xml"]).exit_code == 2
     assert runner.invoke(main, ["lint", "--bogus"]).exit_code == 2
+
+
+def test_usage_errors_about_the_config_follow_lang(runner, tmp_path, monkeypatch):
+    """Before the site's `language` is known, `--lang` (else Indonesian) chooses."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: [tidak ditutup\n", encoding="utf-8")
+    bad = runner.invoke(main, ["lint"])
+    assert bad.exit_code == 2 and "Error: mkdocs.yml bukan YAML yang benar: " in bad.stderr
+    assert "Error: mkdocs.yml is not valid YAML: " in runner.invoke(main, ["lint", "--lang", "en"]).stderr
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nplugins:\n  - sop:\n      language: en\n",
+                                         encoding="utf-8")
+    # the site says English, the docs folder is missing: English; --lang id wins
+    assert "Error: the docs folder of mkdocs.yml (docs) does not exist." in runner.invoke(main, ["lint"]).stderr
+    assert "Error: folder dokumen mkdocs.yml (docs) tidak ada." in runner.invoke(main, ["lint", "--lang", "id"]).stderr
+
+
+def test_every_line_of_the_command_has_both_languages_with_the_same_placeholders():
+    for name, (en, ind) in TEXTS.items():
+        assert en and ind and en != ind, name
+        assert placeholders(en) == placeholders(ind), name
+    assert cli_text("lint-summary", sops=3, files=4, errors=1, warnings=0) == \
+        "3 SOP dalam 4 berkas: 1 kesalahan, 0 peringatan."
+    assert cli_text("lint-summary", "en", sops=3, files=4, errors=1, warnings=0) == \
+        "3 SOP(s) in 4 file(s): 1 error(s), 0 warning(s)."
 
 
 def test_empty_folder_is_clean(runner, tmp_path):

@@ -20,6 +20,8 @@ def test_writes_a_page_that_lints_clean(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["new", "layanan/ktp.md", *FLAGS])
     assert result.exit_code == 0, result.output
+    assert result.stdout == ("Berkas layanan/ktp.md sudah dibuat. Lengkapi kunci-kunci yang diberi petunjuk, "
+                             "lalu jalankan `mkdocs-sop lint layanan/ktp.md`.\n")
     text = (tmp_path / "layanan/ktp.md").read_text(encoding="utf-8")
     assert text.startswith("# Penerbitan KTP-el\n")
     lint = runner.invoke(main, ["lint", "layanan"])
@@ -63,7 +65,12 @@ def test_refuses_to_overwrite(runner, tmp_path, monkeypatch):
     (tmp_path / "ada.md").write_text("milik orang lain\n", encoding="utf-8")
     result = runner.invoke(main, ["new", "ada.md", *FLAGS])
     assert result.exit_code == 1
-    assert "already exists" in result.stderr
+    assert result.stderr == ("Error: Berkas ada.md sudah ada dan tidak ditimpa. Pilih nama berkas lain, atau "
+                             "sunting halaman itu.\n")
+    english = runner.invoke(main, ["new", "ada.md", "--lang", "en", *FLAGS])
+    assert english.exit_code == 1
+    assert english.stderr == ("Error: ada.md already exists; not overwritten. Choose another file name, or edit "
+                              "that page.\n")
     assert (tmp_path / "ada.md").read_text(encoding="utf-8") == "milik orang lain\n"
 
 
@@ -71,8 +78,27 @@ def test_missing_values_without_a_terminal_is_a_usage_error(runner, tmp_path, mo
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["new", "x.md", "--nomor", "N/1", "--no-interactive"])
     assert result.exit_code == 2
-    assert "missing --nama, --unit, --pelaksana" in result.stderr
+    assert ("Error: --nama, --unit, --pelaksana belum diisi (atau jalankan perintah ini di terminal agar "
+            "ditanyakan satu per satu).\n") in result.stderr
+    english = runner.invoke(main, ["new", "x.md", "--nomor", "N/1", "--no-interactive", "--lang", "en"])
+    assert english.exit_code == 2
+    assert "Error: missing --nama, --unit, --pelaksana (or run it in a terminal to be asked).\n" in english.stderr
+    empty = runner.invoke(main, ["new", "x.md", *FLAGS[:2], "--nama", " ", *FLAGS[4:]])
+    assert empty.exit_code == 2 and "Error: --nama tidak boleh kosong.\n" in empty.stderr
     assert not (tmp_path / "x.md").exists()
+
+
+def test_follows_the_language_of_the_site_here(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nplugins:\n  - sop:\n      language: en\n",
+                                         encoding="utf-8")
+    result = runner.invoke(main, ["new", "a.md", *FLAGS])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Wrote a.md. Fill in the commented keys, then run `mkdocs-sop lint a.md`.\n"
+    again = runner.invoke(main, ["new", "b.md", "--lang", "id", *FLAGS])
+    assert again.stdout.startswith("Berkas b.md sudah dibuat.")
+    # the page itself is Indonesian either way
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (tmp_path / "b.md").read_text(encoding="utf-8")
 
 
 def test_asks_for_missing_values_interactively(runner, tmp_path, monkeypatch):
@@ -80,9 +106,15 @@ def test_asks_for_missing_values_interactively(runner, tmp_path, monkeypatch):
     answers = "N/7\nPengaduan Masyarakat\nDinas A; Bidang B\nPelapor; Petugas\n\n"
     result = runner.invoke(main, ["new", "--interactive"], input=answers)
     assert result.exit_code == 0, result.output
+    assert "Nomor SOP (mis. 470/SOP-PDP/010/2025): " in result.output
+    assert "Berkas [pengaduan-masyarakat.md]: " in result.output
     page = tmp_path / "pengaduan-masyarakat.md"
     sop = parse_block(find_blocks(page.read_text(encoding="utf-8").splitlines())[0].body).sop
     assert (sop.nomor, sop.unit, sop.pelaksana) == ("N/7", ("Dinas A", "Bidang B"), ("Pelapor", "Petugas"))
+    english = runner.invoke(main, ["new", "--interactive", "--lang", "en"], input=answers.replace("\n\n", "\nb.md\n"))
+    assert english.exit_code == 0, english.output
+    assert "SOP number (e.g. 470/SOP-PDP/010/2025): " in english.output
+    assert "File [pengaduan-masyarakat.md]: " in english.output and (tmp_path / "b.md").exists()
 
 
 def test_a_sop_yaml_draft_gets_the_block_alone(runner, tmp_path, monkeypatch):
