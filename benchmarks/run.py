@@ -153,8 +153,9 @@ def _get(url: str) -> str | None:
 def serve_after_save(site: Path, dirty: bool, timeout: float = 900) -> dict:
     """Seconds from saving one SOP to the server returning the changed page."""
     port = _free_port()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(site / "mkdocs.yml"), "-a", f"127.0.0.1:{port}",
-           "--no-livereload"] + (["--dirty"] if dirty else [])
+    # not --no-livereload: in MkDocs 1.6 it also stops the watcher, so a save would never rebuild
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(site / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"] + \
+        (["--dirty"] if dirty else [])
     proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
     try:
@@ -190,7 +191,7 @@ def serve_after_save(site: Path, dirty: bool, timeout: float = 900) -> dict:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
-def measure(n: int, work: Path, serve: bool) -> dict:
+def measure(n: int, work: Path, serve: bool = False) -> dict:
     sop_site, plain_site = work / f"sop-{n}", work / f"plain-{n}"
     generate(sop_site, n, plain=False, navigation="full", diagram=True, steps_range=STEPS,
              actors_range=ACTORS, cache_dir=".cache/sop")
@@ -233,10 +234,6 @@ def measure(n: int, work: Path, serve: bool) -> dict:
     for kind in ("cold", "warm", "nocat"):
         r[f"{kind}_ratio"] = {k: round(r[kind][k] / r["plain"][k], 2) for k in ("wall", "cpu")}
     r["edit_ratio"] = {k: round(r["edit"][k] / plain3[k], 2) for k in ("wall", "cpu")}
-    if serve:
-        for dirty in (False, True):
-            print(f", serve{' --dirty' if dirty else ''}", end="", flush=True)
-            r["serve_dirty" if dirty else "serve"] = serve_after_save(sop_site, dirty)
     print(" done", flush=True)
     return r
 
@@ -294,12 +291,27 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [100] if args.quick else sorted(args.sizes)
     args.work.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    results = [measure(n, args.work, args.serve and n == sizes[-1]) for n in sizes]
-    md = table(results)
     meta = {"python": sys.version.split()[0], "machine": platform.machine(), "cpus": os.cpu_count(),
-            "load_before": os.getloadavg(), "total_s": round(time.perf_counter() - t0), "targets": TARGETS}
-    args.results.write_text(json.dumps({"meta": meta, "results": results}, indent=2) + "\n", encoding="utf-8")
-    args.results.with_suffix(".md").write_text(md, encoding="utf-8")
+            "load_before": os.getloadavg(), "targets": TARGETS}
+    results: list[dict] = []
+
+    def write() -> str:  # after every size, so a long run that fails late keeps what it measured
+        meta["total_s"] = round(time.perf_counter() - t0)
+        md = table(results)
+        args.results.write_text(json.dumps({"meta": meta, "results": results}, indent=2) + "\n", encoding="utf-8")
+        args.results.with_suffix(".md").write_text(md, encoding="utf-8")
+        return md
+
+    for n in sizes:
+        results.append(measure(n, args.work, False))
+        write()
+    if args.serve:
+        site = args.work / f"sop-{sizes[-1]}"
+        for dirty in (False, True):
+            print(f"N={sizes[-1]}: mkdocs serve{' --dirty' if dirty else ''}", flush=True)
+            results[-1]["serve_dirty" if dirty else "serve"] = serve_after_save(site, dirty)
+            write()
+    md = write()
     print(md)
     print(f"{args.results} and {args.results.with_suffix('.md')} written in {meta['total_s']} s")
 
