@@ -120,7 +120,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                                   diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
                                   report=_log_diagnostic, context_for=self._context_for,
                                   link_for_sop=self._diagram_link)
-        self.service.defer_diagrams = True  # diagrams join the page in on_post_page, after search
+        self.service.defer_markup = True  # drawings join the page in on_post_page, after search
         if "mkdocs_sop" not in config.markdown_extensions:
             config.markdown_extensions.append("mkdocs_sop")
         config.mdx_configs.setdefault("mkdocs_sop", {})["service"] = self.service
@@ -179,7 +179,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     @event_priority(100)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, page, config):
         if self.service is not None:
-            output = self.service.restore_diagrams(output)
+            output = self.service.restore_markup(output)
             self.service.page_path = ""
             self.service.line_offset = 0
         return output

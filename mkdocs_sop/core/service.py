@@ -29,7 +29,10 @@ from .parse import parse_block
 from .render_html import (DIAGRAM_SLOT, RenderContext, RenderOptions, labelled_svg, render_errors, render_sop,
                           to_html)
 
-_MARKER = re.compile(f"<!--{DIAGRAM_SLOT}:[0-9]+-->")
+# our own serialisation (ElementTree, fixed attribute order); editor text is escaped, so it never matches
+_DRAWING = re.compile(r'<span aria-hidden="true" class="[^"<>]*"></span>|<svg [^<>]*class="sop-sym [^"<>]*">.*?</svg>',
+                      re.S)
+_STAND_IN = re.compile(f"<!--{DIAGRAM_SLOT}:([0-9]+)-->.*?<!--{DIAGRAM_SLOT}:\\1:end-->", re.S)
 
 Reporter = Callable[[Diagnostic], None]
 
@@ -61,8 +64,8 @@ class SopService:
         self.cache = BlockCache(cache_dir) if cache_dir else None
         self._fingerprint: str | None = None
         self._svg: dict[str, str] = {}  # DOT -> SVG drawn by prerender()
-        self.defer_diagrams = False  # the plugin's choice: see _deferring()
-        self._deferred: dict[str, str] = {}  # marker -> SVG, until restore_diagrams()
+        self.defer_markup = False  # the plugin's choice: see _deferring()
+        self._deferred: dict[int, str] = {}  # stand-in number -> full fragment, until restore_markup()
 
     # -- parsing --------------------------------------------------------------------
     def parse(self, body: str, path: str, first_line: int) -> ParseResult:
@@ -134,27 +137,31 @@ class SopService:
             self.cache.put(key, (tuple(finds.items()), tuple(links.items()), html, svg))
         return self._deferring(html, svg)
 
-    # -- diagrams kept out of page.content ------------------------------------------
+    # -- drawing kept out of page.content ------------------------------------------
     def _deferring(self, html: str, svg: str | None) -> str:
-        """With ``defer_diagrams``, the page carries a marker where the diagram SVG goes.
+        """With ``defer_markup``, the page carries a text-only stand-in for the SOP until it is written.
 
-        Half the markup of an SOP page is its diagram, and every later step that reads
-        ``page.content`` (the search index above all) pays for it without gaining a word:
-        the SVG holds only the texts the table already has. The plugin puts it back
-        with :meth:`restore_diagrams` when the page is written. The marker carries the
-        build's random slot token, so no text in a page can forge one.
+        Most of an SOP's markup is drawing that holds no word: the diagram SVG, the
+        symbol shapes, the empty wire and arrow spans. Every later step that reads
+        ``page.content`` (the search index above all, which parses every tag of it) pays
+        for that markup and gains nothing. So the page gets the fragment without it,
+        between two markers, and :meth:`restore_markup` puts the full fragment back when
+        the page is written: the search index has the same text, the page the same
+        bytes. The markers carry the build's random slot token, so no page can forge one.
         """
-        if not (self.defer_diagrams and svg):
+        if not self.defer_markup:
             return html
-        marker = f"<!--{DIAGRAM_SLOT}:{len(self._deferred)}-->"
-        self._deferred[marker] = svg
-        return html.replace(svg, marker, 1)
+        light = html.replace(svg, "", 1) if svg else html
+        light = _DRAWING.sub("", light)
+        number = len(self._deferred)
+        self._deferred[number] = html
+        return f"<!--{DIAGRAM_SLOT}:{number}-->{light}<!--{DIAGRAM_SLOT}:{number}:end-->"
 
-    def restore_diagrams(self, output: str) -> str:
-        """Put the deferred diagrams back into a written page (and forget them)."""
+    def restore_markup(self, output: str) -> str:
+        """Put the full SOP fragments back into a written page (and forget them)."""
         if DIAGRAM_SLOT not in output:
             return output
-        return _MARKER.sub(lambda m: self._deferred.pop(m.group(0), m.group(0)), output)
+        return _STAND_IN.sub(lambda m: self._deferred.pop(int(m.group(1)), m.group(0)), output)
 
     # -- the fragment cache ---------------------------------------------------------
     def _diagram_identity(self, sop: Sop) -> str:

@@ -120,3 +120,31 @@ def test_without_a_folder_nothing_is_written(tmp_path):
     svc.render_block(BODY, "a.md", 2)
     assert svc.cache is None
     assert not any(tmp_path.iterdir())
+
+
+DECISION_BODY = BODY.replace("    lanjut: sop:B/2\n", "  - kegiatan: Memeriksa\n    pelaksana: Kepala\n"
+                             "    keputusan: Lengkap?\n    tidak: 1\n    ya: selesai\n")
+
+
+def search_text(html: str) -> str:
+    """What Material's search index takes from a page's content."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return "|".join("".join(section.text) for section in parser.data)
+
+
+def test_page_content_carries_a_text_only_stand_in_until_the_page_is_written(tmp_path):
+    plain = SopService(options(), cache_dir=None)
+    full = plain.render_block(DECISION_BODY, "a.md", 2)
+    deferring = SopService(options(), cache_dir=None)
+    deferring.defer_markup = True
+    stand_in = deferring.render_block(DECISION_BODY, "a.md", 2)
+    assert 'class="sop-sym sop-sym-decision"' in full and '<span aria-hidden="true" class="w ' in full
+    assert "<svg" not in stand_in and 'aria-hidden="true" class="w ' not in stand_in
+    assert search_text(stand_in) == search_text(full)  # the same words reach the search index
+    page = f"<main>{stand_in}</main>"
+    assert deferring.restore_markup(page) == f"<main>{full}</main>"
+    assert deferring.restore_markup(page) == page  # each stand-in is restored once, then forgotten
