@@ -77,7 +77,7 @@ BAD_PAGES: dict[str, tuple[str, str, str]] = {
     "list-for-mapping": (block(IDENT.format(n="B8") + "langkah:\n  kegiatan: a\n"), "langkah:",
                          "`langkah`: seharusnya daftar langkah"),
     "actor": (block(IDENT.format(n="B9") + "pelaksana: [Petugas]\nlangkah:\n  - kegiatan: a\n"
-                    "    pelaksana: Petugass\n"), "- kegiatan: a", "Mungkin maksud Anda `Petugas`?"),
+                    "    pelaksana: Petugass\n"), "pelaksana: Petugass", "Mungkin maksud Anda `Petugas`?"),
     "no-such-step": (steps("B10", "  - kegiatan: a\n    pelaksana: A\n    lanjut: periksa\n"),
                      "lanjut: periksa", "tidak ada langkah dengan `id` `periksa`"),
     "out-of-range": (steps("B11", "  - kegiatan: a\n    pelaksana: A\n    lanjut: 5\n"), "lanjut: 5",
