@@ -10,6 +10,7 @@ warnings.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import logging
 import os
 from importlib import resources
@@ -269,8 +270,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                     # the pages of one unit, regulation or actor are reached from their index
                     inclusion = (InclusionLevel.UNDEFINED if page.kind in PAGE_KEYS
                                  else InclusionLevel.NOT_IN_NAV)
-                    files.append(File.generated(config, page.src_uri, content=page.markdown,
-                                                inclusion=inclusion))
+                    files.append(_generated_page(config, page.src_uri, page.markdown, inclusion))
                     generated.append(page.src_uri)
         if self.config.navigation == "sections" and not self._user_nav:
             config.nav = self._sections_nav(files, sop_pages, set(generated))
@@ -314,6 +314,28 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
 def _log_diagnostic(diagnostic: Diagnostic) -> None:
     level = logging.ERROR if diagnostic.severity is Severity.ERROR else logging.WARNING
     log.log(level, diagnostic.format())
+
+
+#: (site_dir, src_uri) -> digest of the generated page's Markdown, kept across `mkdocs serve` rebuilds
+_generated_digests: dict[tuple[str, str], str] = {}
+
+
+def _generated_page(config, src_uri: str, markdown: str, inclusion: InclusionLevel) -> File:
+    """A catalogue page; with ``mkdocs serve --dirty``, re-rendered only when its text changed.
+
+    MkDocs counts every generated file as modified, so a dirty rebuild after saving one
+    SOP would render all catalogue pages again. Within one serving process we know what
+    each page held last time and tell MkDocs when it is unchanged (and already written).
+    Builds that are not dirty never ask.
+    """
+    file = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
+    key = (str(config.site_dir), src_uri)
+    digest = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+    unchanged = _generated_digests.get(key) == digest and os.path.isfile(file.abs_dest_path)
+    _generated_digests[key] = digest
+    if unchanged:
+        file.is_modified = lambda: False  # type: ignore[method-assign]
+    return file
 
 
 def _display_path(file: File) -> str:

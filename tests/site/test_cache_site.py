@@ -116,3 +116,32 @@ def test_diagrams_are_in_the_page_but_not_in_the_search_index(tmp_path):
     texts = " ".join(doc["text"] for doc in index["docs"])
     assert "Mengajukan permohonan" in texts  # the table is searchable
     assert "<svg" not in texts and "sop-diagram-slot" not in texts
+
+
+def test_dirty_rebuild_renders_only_the_catalogue_pages_whose_text_changed(tmp_path, monkeypatch):
+    """`mkdocs serve --dirty` rebuilds in one process: unchanged catalogue pages are not rendered again."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site = write_site(tmp_path / "s")
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def dirty_build() -> None:
+        mkdocs_build(load_config(str(site / "mkdocs.yml")), dirty=True)
+
+    dirty_build()
+    out = site / "site"
+    overview = out / "katalog" / "index.html"
+    assert "Dua" in overview.read_text(encoding="utf-8")
+    page = site / "docs" / "dua.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("nama: Dua", "nama: Kedua"), encoding="utf-8")
+    dirty_build()
+    assert "Kedua" in overview.read_text(encoding="utf-8")  # lists the names: rendered again
+    assert "Kedua" in (out / "dua" / "index.html").read_text(encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("Menerbitkan surat", "Menerbitkan surat resmi"),
+                    encoding="utf-8")
+    before = overview.stat().st_mtime_ns
+    dirty_build()
+    assert "Menerbitkan surat resmi" in (out / "dua" / "index.html").read_text(encoding="utf-8")
+    assert overview.stat().st_mtime_ns == before  # a step's wording is not in the overview: left as written
