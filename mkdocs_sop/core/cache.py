@@ -55,6 +55,23 @@ def code_fingerprint() -> str:
     return _code
 
 
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write under a temporary name, then move into place: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the cache may be shared (CI, other users)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def digest(*parts: str) -> str:
     h = hashlib.sha256(code_fingerprint().encode())
     for part in parts:
@@ -105,20 +122,7 @@ class BlockCache:
         if path is None:
             return
         try:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             self.stats["writes"] += 1
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass  # a cache that cannot be written only costs time

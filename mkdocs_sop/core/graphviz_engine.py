@@ -38,18 +38,17 @@ import re
 import shutil
 import struct
 import subprocess
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .cache import atomic_write
+
 #: Bump when :func:`postprocess_svg` changes its output.
 POSTPROCESS_VERSION = "1"
 ENGINES = ("auto", "dot", "wasm", "none")
-#: Where the plugin keeps the cache, relative to the directory of ``mkdocs.yml``.
-DEFAULT_CACHE_SUBDIR = Path(".cache") / "plugin" / "sop"
 
 _MEMORY_CACHE_SIZE = 4096
 _WASM_RECYCLE_AFTER = 500  # fresh wasm instance after this many renders (bounded memory)
@@ -207,7 +206,7 @@ class _WasmEngine:
                 pass  # stale or damaged: compile again
         module = wasmtime.Module.from_file(self.engine, str(self.wasm_path))
         try:
-            _atomic_write(path, module.serialize())
+            atomic_write(path, module.serialize())
         except OSError:
             pass
         return module
@@ -368,22 +367,6 @@ def add_title(svg: str, title: str | None) -> str:
 # ------------------------------------------------------------------------ the cache
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the cache may be shared (CI, other users)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 # --------------------------------------------------------------------- the renderer
 
 
@@ -508,7 +491,7 @@ class DiagramRenderer:
         path = self._path(key)
         if path is not None:
             try:
-                _atomic_write(path, svg.encode("utf-8"))
+                atomic_write(path, svg.encode("utf-8"))
             except OSError as exc:
                 with self._lock:
                     if not any("cache" in p for p in self.problems):
