@@ -423,7 +423,7 @@ class Catalogue:
         return sorted(out, key=lambda u: (u.entry.page, u.line, u.kind, u.reference))
 
 
-@functools.lru_cache(maxsize=65536)  # catalogue pages ask the same few thousand pairs again and again
+@functools.lru_cache(maxsize=65536)  # the same pairs come back on every `mkdocs serve` rebuild
 def relative_url(target: str, base_page_url: str) -> str:
     """A link from the page at ``base_page_url`` to ``target`` (both site-root-relative).
 

@@ -64,6 +64,7 @@ class SopService:
         self.cache = BlockCache(cache_dir) if cache_dir else None
         self._fingerprint: str | None = None
         self._svg: dict[str, str] = {}  # DOT -> SVG drawn by prerender()
+        self._dots: dict[tuple[int, str], tuple[str, dict]] = {}  # see _dot()
         self.defer_markup = False  # the plugin's choice: see _deferring()
         self._deferred: dict[int, str] = {}  # stand-in number -> full fragment, until restore_markup()
 
@@ -212,7 +213,7 @@ class SopService:
                         key = self._fragment_key(self._body_of.get(id(sop)), sop, context)
                         if key is not None and self._cached_fragment(key, context) is not None:
                             continue
-                    dots.append(self.dot_for(sop))
+                    dots.append(self._dot(sop, keep=True)[0])
         finally:
             self.page_url = here
         if dots:
@@ -230,22 +231,31 @@ class SopService:
             self._renderer = DiagramRenderer(cache_dir=self.cache_dir, engine=self.diagram_engine)
         return self._renderer
 
-    def dot_for(self, sop: Sop) -> str:
-        from .render_dot import sop_to_dot
+    def _dot(self, sop: Sop, *, keep: bool = False) -> tuple[str, dict[str, str | None]]:
+        """The SOP's DOT on the current page, with the off-page links it looked up.
 
-        return sop_to_dot(sop, self.options.labels, self.link_for_sop)
+        :meth:`prerender` builds it with ``keep=True`` and :meth:`diagram` takes it back,
+        so a diagram drawn in the batch is not built a second time for its page.
+        """
+        key = (id(sop), self.page_url)
+        found = self._dots.get(key) if keep else self._dots.pop(key, None)
+        if found is None:
+            from .render_dot import sop_to_dot
+
+            links: dict[str, str | None] = {}
+            found = (sop_to_dot(sop, self.options.labels, _recording(self.link_for_sop, links)), links)
+            if keep:
+                self._dots[key] = found
+        return found
 
     def diagram(self, sop: Sop, links: dict[str, str | None] | None = None) -> str | None:
         """The SVG of the SOP's diagram; one warning for the whole build if no engine works.
 
         ``links`` (when given) receives the off-page links the diagram looked up."""
-        if links is None:
-            dot = self.dot_for(sop)
-        else:
-            from .render_dot import sop_to_dot
-
-            dot = sop_to_dot(sop, self.options.labels, _recording(self.link_for_sop, links))
-        svg = self._svg.get(dot)
+        dot, seen = self._dot(sop)
+        if links is not None:
+            links.update(seen)
+        svg = self._svg.pop(dot, None)
         if svg is None:
             svg = self.renderer.render(dot)
         if svg is None and not self._engine_warned:
