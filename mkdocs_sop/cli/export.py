@@ -30,7 +30,7 @@ shapes); site name, URL, language and include_drafts come from mkdocs.yml.""")
 @lang_option("Language of the messages (the data keeps the site's `language`)")
 def command(paths, config_file, output_format, output, include_drafts, language) -> None:
     """Export the catalogue data of the site without building it."""
-    from ..core.export import export_csv, export_json
+    from ..catalogue.export import export_csv, export_json
 
     cfg = find_config(config_file, language)
     language = output_language(language, cfg)
