@@ -21,6 +21,7 @@ from markdown.preprocessors import Preprocessor
 
 from ..core.fences import find_blocks
 from ..core.labels import label_set
+from ..core.limits import Limits
 from ..core.model import Diagnostic, Severity
 from ..core.render_html import RenderOptions
 from ..core.service import SopService
@@ -41,6 +42,8 @@ class SopExtension(Extension):
             "diagram": [True, "Add a Graphviz diagram of each flowchart."],
             "diagram_engine": ["auto", "Graphviz engine: auto, dot, wasm or none."],
             "cache_dir": ["", "Folder for cached diagrams (empty: no disk cache)."],
+            "limits": [{}, "How much one block may ask: max_steps, max_depth, max_text, max_yaml_nodes, "
+                           "diagram_seconds (see core/limits.py)."],
             "service": ["", "A shared SopService (set by the MkDocs plugin)."],
         }
         super().__init__(**kwargs)
@@ -59,7 +62,8 @@ class SopExtension(Extension):
             self._service = SopService(options, institution=self.getConfig("institution"),
                                        diagram_engine=self.getConfig("diagram_engine"),
                                        cache_dir=self.getConfig("cache_dir") or None,
-                                       report=_log_diagnostic)
+                                       report=_log_diagnostic,
+                                       limits=Limits.from_options(self.getConfig("limits")))
         return self._service
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API
@@ -90,6 +94,11 @@ class SopBlockFinder(Preprocessor):
         self.pending: dict[str, str] = {}
 
     def run(self, lines: list[str]) -> list[str]:
+        if any("\r" in line for line in lines):
+            # CRLF or CR-only files: Python-Markdown normalises line endings after this step
+            # (MkDocs and the command line read files with universal newlines), so do it here
+            # as they do, or a CR-only file is one line and a CRLF fence never closes.
+            lines = "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n").split("\n")
         blocks = find_blocks(lines)
         if not blocks:
             return lines

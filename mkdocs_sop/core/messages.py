@@ -115,6 +115,45 @@ MESSAGES: dict[str, Message] = {
         "blok SOP harus berisi pasangan kunci dan nilai (`nomor: ...`), tetapi isinya {found}.",
         "Start the block with `nomor:`, `nama:`, `unit:` and `langkah:`.",
         "Awali blok dengan `nomor:`, `nama:`, `unit:`, dan `langkah:`."),
+    "yaml-bad-value": Message(
+        E, "the value `{value}` cannot be read as `{tag}`.",
+        "nilai `{value}` tidak dapat dibaca sebagai `{tag}`.",
+        "Remove the tag `{tag}`, or put the value in quotes.",
+        "Hapus tag `{tag}`, atau apit nilainya dengan tanda petik."),
+    # -- limits (core/limits.py; a site may change them under `limits:`) --------------
+    "limit-depth": Message(
+        E, "the block nests more than {limit} levels of `sub:` (or of YAML lists and mappings).",
+        "blok ini bersarang lebih dari {limit} tingkat `sub:` (atau daftar dan pasangan YAML).",
+        "Split the SOP into several, or raise `max_depth` under `limits:` of `- sop:` in mkdocs.yml.",
+        "Pecah SOP ini menjadi beberapa SOP, atau naikkan `max_depth` di bawah `limits:` pada `- sop:` "
+        "di mkdocs.yml."),
+    "limit-steps": Message(
+        E, "the SOP has more than {limit} steps, sub-steps included.",
+        "SOP ini memiliki lebih dari {limit} langkah, termasuk sub-langkah.",
+        "Split it into several SOPs joined with `lanjut: \"sop:<nomor>\"`, or raise `max_steps` under "
+        "`limits:` of `- sop:` in mkdocs.yml.",
+        "Pecah menjadi beberapa SOP yang disambung dengan `lanjut: \"sop:<nomor>\"`, atau naikkan "
+        "`max_steps` di bawah `limits:` pada `- sop:` di mkdocs.yml."),
+    "limit-text": Message(
+        E, "this text has {length} characters, more than the limit of {limit}.",
+        "teks ini berisi {length} karakter, melebihi batas {limit} karakter.",
+        "Shorten it (long explanations belong in the page around the block), or raise `max_text` under "
+        "`limits:` of `- sop:` in mkdocs.yml.",
+        "Persingkat teksnya (penjelasan panjang ditulis di halaman, di luar blok), atau naikkan "
+        "`max_text` di bawah `limits:` pada `- sop:` di mkdocs.yml."),
+    "limit-yaml-nodes": Message(
+        E, "the block holds more than {limit} values once its YAML aliases (`*name`) are expanded.",
+        "blok ini berisi lebih dari {limit} nilai setelah alias YAML (`*nama`) dijabarkan.",
+        "Write repeated steps out instead of reusing anchors (`&name`), or raise `max_yaml_nodes` under "
+        "`limits:` of `- sop:` in mkdocs.yml.",
+        "Tulis langkah yang berulang apa adanya, jangan memakai ulang jangkar (`&nama`), atau naikkan "
+        "`max_yaml_nodes` di bawah `limits:` pada `- sop:` di mkdocs.yml."),
+    "internal-error": Message(
+        E, "internal error while processing this block ({error}); the block is shown as an error.",
+        "terjadi kesalahan internal saat memproses blok ini ({error}); blok ini ditampilkan sebagai "
+        "kesalahan.",
+        "Please report it to the handbook's maintainers together with the block.",
+        "Laporkan kepada pengelola buku pedoman beserta isi bloknya."),
     "block-not-closed": Message(
         E, "this `sop` block is never closed.",
         "blok `sop` ini tidak pernah ditutup.",
@@ -276,6 +315,17 @@ MESSAGES: dict[str, Message] = {
         "diagram tidak digambar: tidak ada mesin Graphviz yang dapat dipakai ({why}).",
         "Install the package's dependencies (`pip install mkdocs-sop`), or set `diagram: false`.",
         "Pasang dependensi paket ini (`pip install mkdocs-sop`), atau tulis `diagram: false`."),
+    "diagram-failed": Message(
+        W, "the diagram of `{nomor}` is left out: Graphviz could not draw it ({reason}).",
+        "diagram `{nomor}` tidak digambar: Graphviz tidak dapat menggambarnya ({reason}).",
+        "The table above it is complete; shorten very long texts of the SOP, or report the message.",
+        "Tabel di atasnya tetap lengkap; persingkat teks yang sangat panjang, atau laporkan pesan ini."),
+    "diagram-timeout": Message(
+        W, "the diagram of `{nomor}` is left out: Graphviz needed more than {seconds} s.",
+        "diagram `{nomor}` tidak digambar: Graphviz memerlukan lebih dari {seconds} detik.",
+        "Split the SOP into several, or raise `diagram_seconds` under `limits:` of `- sop:` in mkdocs.yml.",
+        "Pecah SOP ini menjadi beberapa SOP, atau naikkan `diagram_seconds` di bawah `limits:` pada "
+        "`- sop:` di mkdocs.yml."),
     "logo-missing": Message(
         W, "`logo: {logo}` is not a file in the docs folder ({docs_dir}); identity grids will show no logo.",
         "`logo: {logo}` bukan berkas di folder docs ({docs_dir}); tabel identitas akan tampil tanpa logo.",

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import validate
 from .dates import parse_flexdate
+from .limits import DEFAULT_LIMITS, Limits
 from .messages import DEFAULT_LANGUAGE, hint as _hint, make, phrase
 from .model import (
     Approval,
@@ -156,10 +157,13 @@ def _backticked(words) -> str:
 class _Reporter:
     """Collects diagnostics with Markdown-file lines for one block."""
 
-    def __init__(self, path: str, first_line: int, language: str = DEFAULT_LANGUAGE) -> None:
+    def __init__(self, path: str, first_line: int, language: str = DEFAULT_LANGUAGE,
+                 limits: Limits = DEFAULT_LIMITS) -> None:
         self.path = path
         self.first_line = first_line  # 1-based Markdown line of the block's first YAML line
         self.language = language
+        self.limits = limits
+        self.steps_read = 0  # steps built so far, sub-steps included (limits.max_steps)
         self.items: list[Diagnostic] = []
         self.raw: dict[str, str] = {}  # dotted key -> scalar as written, for "put it in quotes" hints
 
@@ -311,18 +315,22 @@ class _Fields:
 
 
 def parse_block(text: str, path: str = "", first_line: int = 1, *,
-                default_instansi: str = "", language: str = DEFAULT_LANGUAGE) -> ParseResult:
+                default_instansi: str = "", language: str = DEFAULT_LANGUAGE,
+                limits: Limits = DEFAULT_LIMITS) -> ParseResult:
     """Parse and validate one block.
 
     ``first_line`` is the 1-based line of the block's first YAML line in the Markdown
     file, so messages point into the file the editor has open. Messages are in
-    ``language`` (``id`` or ``en``); their codes are the same in both.
+    ``language`` (``id`` or ``en``); their codes are the same in both. A block beyond
+    ``limits`` is refused with a message, before the work the limit protects.
     """
-    rep = _Reporter(path, first_line, language)
+    rep = _Reporter(path, first_line, language, limits)
     try:
-        data = load(text)
+        data = load(text, limits)
     except YamlProblem as exc:
-        if exc.tabs:
+        if exc.code:
+            rep.add(exc.code, exc.line, column=exc.column + 1, **exc.params)
+        elif exc.tabs:
             rep.add("yaml-tab", exc.line, column=exc.column + 1, problem=exc.problem.rstrip("."))
         else:
             rep.add("yaml-invalid", exc.line, column=exc.column + 1, problem=exc.message.rstrip("."))
@@ -501,6 +509,10 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
         number = f"{prefix}{i + 1}"
         key_path = f"{where}[{number}]"
         item_line = raw.item_lines[i] if isinstance(raw, LineList) else 0
+        rep.steps_read += 1
+        if rep.steps_read > rep.limits.max_steps:
+            rep.add("limit-steps", item_line, key_path, limit=rep.limits.max_steps)
+            break
         if not isinstance(item, LineDict):
             rep.add("step-not-mapping", item_line, key_path,
                     rep.hint("step-as-mapping") if isinstance(item, str) else "", found=rep.shape(item))
@@ -518,7 +530,7 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
             raw_id = vals["id"]
             if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool):
                 step_id = str(raw_id).strip()
-                if step_id.isdigit():
+                if step_id.isdecimal():
                     rep.add("id-is-number", sf.line("id"), key_path + ".id", id=step_id)
                     step_id = ""
             else:
@@ -546,6 +558,8 @@ def _steps(raw: list, where: str, rep: _Reporter, sop_format: SopFormat, depth: 
                 rep.add("substeps-not-allowed", sf.line("sub"), key_path + ".sub")
             elif not isinstance(vals["sub"], list) or not vals["sub"]:
                 sf._wrong("sub", "substeps", vals["sub"])
+            elif depth >= rep.limits.max_depth:
+                rep.add("limit-depth", sf.line("sub"), key_path + ".sub", limit=rep.limits.max_depth)
             else:
                 substeps, _ = _steps(vals["sub"], key_path + ".sub", rep, sop_format, depth + 1,
                                      actors, prefix=f"{number}.")

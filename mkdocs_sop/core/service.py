@@ -24,6 +24,7 @@ from typing import Callable
 
 from ..version import __version__
 from .cache import BlockCache, digest
+from .limits import DEFAULT_LIMITS, Limits
 from .messages import make
 from .model import Diagnostic, ParseResult, Sop, SopFormat
 from .parse import parse_block
@@ -44,11 +45,13 @@ class SopService:
     def __init__(self, options: RenderOptions, *, institution: str = "", diagram_engine: str = "auto",
                  cache_dir: str | None = None, report: Reporter | None = None,
                  context_for: Callable[[Sop], RenderContext] | None = None,
-                 link_for_sop: Callable[[str], str | None] | None = None) -> None:
+                 link_for_sop: Callable[[str], str | None] | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> None:
         if diagram_engine == "none":  # asked for no diagrams: leave them out, say nothing
             options = dataclasses.replace(options, diagram=False)
         self.options = options
         self.institution = institution
+        self.limits = limits
         self.diagram_engine = diagram_engine
         self.cache_dir = cache_dir
         self._report = report
@@ -79,17 +82,30 @@ class SopService:
         if result is None:
             disk_key = None
             if self.cache is not None:
-                disk_key = digest("parse", language, self.institution, path, str(first_line), body)
+                disk_key = digest("parse", language, self.institution, repr(self.limits), path, str(first_line),
+                                  body)
                 result = self.cache.get(disk_key)
             if result is None:
-                result = parse_block(body, path, first_line, default_instansi=self.institution,
-                                     language=language)
+                result = self._parse_guarded(body, path, first_line)
                 if disk_key is not None:
                     self.cache.put(disk_key, result)
             self._parsed[key] = result
             if result.sop is not None:
                 self._body_of[id(result.sop)] = body
         return result
+
+    def _parse_guarded(self, body: str, path: str, first_line: int) -> ParseResult:
+        """parse_block, with the last resort: an unexpected exception is this block's error."""
+        try:
+            return parse_block(body, path, first_line, default_instansi=self.institution,
+                               language=self.options.language, limits=self.limits)
+        except Exception as exc:  # noqa: BLE001 - one block never stops the site
+            return ParseResult(None, (self._internal_error(exc, path, first_line),))
+
+    def _internal_error(self, exc: Exception, path: str, line: int) -> Diagnostic:
+        error = f"{type(exc).__name__}: {exc}"
+        return make("internal-error", self.options.language, path=path, line=line,
+                    error=error if len(error) <= 200 else error[:199] + "…")
 
     def report(self, diagnostic: Diagnostic) -> None:
         """Send a diagnostic to the reporter, once per build."""
@@ -106,7 +122,19 @@ class SopService:
     # -- rendering ------------------------------------------------------------------
     def render_block(self, body: str, path: str, first_line: int, *, closed: bool = True,
                      fence_line: int = 0) -> str:
-        """HTML for one block: the SOP, or an escaped error box in its place."""
+        """HTML for one block: the SOP, or an escaped error box in its place.
+
+        The block boundary is the last resort: whatever goes wrong inside one block
+        becomes that block's error box and a message with its file and line.
+        """
+        try:
+            return self._render_block(body, path, first_line, closed=closed, fence_line=fence_line)
+        except Exception as exc:  # noqa: BLE001 - one block never stops the site
+            diagnostic = self._internal_error(exc, path, first_line)
+            self.report(diagnostic)
+            return to_html(render_errors([diagnostic], self.options.labels, body))
+
+    def _render_block(self, body: str, path: str, first_line: int, *, closed: bool, fence_line: int) -> str:
         labels = self.options.labels
         if not closed:
             diagnostic = make("block-not-closed", self.options.language, path=path, line=fence_line)
@@ -230,7 +258,8 @@ class SopService:
         if self._renderer is None:
             from .graphviz_engine import DiagramRenderer
 
-            self._renderer = DiagramRenderer(cache_dir=self.cache_dir, engine=self.diagram_engine)
+            self._renderer = DiagramRenderer(cache_dir=self.cache_dir, engine=self.diagram_engine,
+                                             seconds=self.limits.diagram_seconds)
         return self._renderer
 
     def _dot(self, sop: Sop, *, keep: bool = False) -> tuple[str, dict[str, str | None]]:
@@ -260,7 +289,13 @@ class SopService:
         svg = self._svg.pop(dot, None)
         if svg is None:
             svg = self.renderer.render(dot)
-        if svg is None and not self._engine_warned:
+        failure = self.renderer.failure(dot) if svg is None else None
+        if failure is not None:  # Graphviz is there but refused this graph: say why, and where
+            code = "diagram-timeout" if failure.timed_out else "diagram-failed"
+            self.report(make(code, self.options.language, path=sop.source_path or self.page_path,
+                             line=sop.lines.get("nomor", sop.line + 1), key="nomor", nomor=sop.nomor,
+                             reason=failure.reason, seconds=f"{self.limits.diagram_seconds:g}"))
+        elif svg is None and not self._engine_warned:
             self._engine_warned = True
             why = ("; ".join(getattr(self.renderer, "problems", None) or ())
                    or f"`diagram_engine: {self.diagram_engine}`")
@@ -270,7 +305,7 @@ class SopService:
     def fingerprint(self) -> str:
         """What output depends on besides the block: for cache keys."""
         if self._fingerprint is None:
-            parts = [__version__, repr(sorted(self.options.labels.items())), self.options.language,
+            parts = [__version__, repr(self.limits), repr(sorted(self.options.labels.items())), self.options.language,
                      str(self.options.rows_per_page), self.options.logo, str(self.options.diagram),
                      str(self.options.show_time_total), self.institution, self.diagram_engine]
             self._fingerprint = hashlib.sha256("\x00".join(parts).encode()).hexdigest()

@@ -198,7 +198,11 @@ class _PartParser:
         if self.pending is not None and self.awaiting_high:
             self.pending = (self.pending[0], value)
         elif self.pending is not None and self.multiply:
-            self.pending = (self.pending[0] * value, self.pending[1] * value)
+            product = (self.pending[0] * value, self.pending[1] * value)
+            if product[1] > _MAX_NUMBER:  # "1000000 x 1000000 x ...": no real duration (inf, then NaN)
+                self.reset()
+                return
+            self.pending = product
         else:
             self.pending = (value, value)
         self.awaiting_high = self.multiply = False

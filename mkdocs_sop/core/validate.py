@@ -76,11 +76,12 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
         if isinstance(value, bool) or value is None or isinstance(value, (list, dict, float)):
             report("target-invalid", line, key)
             return None
-        if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-            number = int(value)
+        if isinstance(value, int) or (isinstance(value, str) and value.strip().isdecimal()):
+            digits = str(value).strip()
+            number = int(digits) if len(digits) <= 12 else 0  # isdecimal, not isdigit: int("²") fails
             if 1 <= number <= count:
                 return Target(TargetKind.STEP, step=number, written=written)
-            report("target-out-of-range", line, key, number=number, count=count)
+            report("target-out-of-range", line, key, number=number or digits[:20], count=count)
             return None
         text = value.strip()
         if text.lower() in END_WORDS:

@@ -86,9 +86,9 @@ def test_cache_hit_avoids_rendering(engine, cache, monkeypatch):
     assert r.engine_name == engine
     real = type(r._engine).render_chunk
 
-    def counting(self, dots):
+    def counting(self, dots, seconds):
         calls.append(len(dots))
-        return real(self, dots)
+        return real(self, dots, seconds)
 
     monkeypatch.setattr(type(r._engine), "render_chunk", counting)
     first = r.render_many([dot_of(1), dot_of(2), dot_of(1)])
@@ -196,7 +196,7 @@ def test_a_broken_graph_does_not_spoil_the_batch(engine):
     good, bad = dot_of(), "digraph { a -> }"
     out = r.render_many([good, bad, dot_of(1)])
     assert out[0] and out[2] and out[1] is None
-    assert r.stats["failed"] == 1 and any("could not draw" in p for p in r.problems)
+    assert r.stats["failed"] == 1 and r.failure(bad) is not None and r.failure(good) is None
 
 
 def test_unknown_engine_is_rejected():
@@ -226,3 +226,102 @@ def test_postprocess_prefixes_ids_and_references():
     assert "polygon" not in out and "<!--" not in out and "<?xml" not in out
     assert 'style="max-width:62pt;height:auto"' in out
     assert postprocess_svg(raw, "p-") == out  # deterministic
+
+
+# -- failures are located and quoted; a time budget per diagram (issue 10, items 2-4) ------
+
+def _service(**limits):
+    from mkdocs_sop.core.labels import label_set
+    from mkdocs_sop.core.limits import Limits
+    from mkdocs_sop.core.render_html import RenderOptions
+    from mkdocs_sop.core.service import SopService
+
+    reports: list = []
+    svc = SopService(RenderOptions(labels=label_set("id"), diagram=True), report=reports.append,
+                     diagram_engine=limits.pop("engine", "auto"), limits=Limits(**limits))
+    return svc, reports
+
+
+def _block(nomor: str, kegiatan: str) -> str:
+    return (f'nomor: "{nomor}"\nnama: Uji\nunit: Dinas\nlangkah:\n  - kegiatan: "{kegiatan}"\n'
+            "    pelaksana: Petugas\n  - kegiatan: Menyelesaikan\n    pelaksana: Kepala\n")
+
+
+@needs_dot
+def test_each_rejected_diagram_quotes_graphviz_with_page_and_line():
+    """A 16,400-character activity is more than dot's scanner takes (the embedded wasm
+    Graphviz is newer and draws it): each failing diagram gets its own warning with
+    Graphviz's words, never "no engine installed"."""
+    svc, reports = _service(engine="dot", max_text=20_000)
+    for n, line in (("G/1", 5), ("G/2", 40)):
+        html = svc.render_block(_block(n, "a" * 16_400), "docs/g.md", line)
+        assert 'class="sop ' in html and "sop-diagram-svg" not in html  # the table is still there
+    assert [d.code for d in reports] == ["diagram-failed", "diagram-failed"]
+    assert [(d.path, d.line) for d in reports] == [("docs/g.md", 5), ("docs/g.md", 40)]
+    assert all("16384" in d.message or "syntax error" in d.message for d in reports), reports
+    assert "G/1" in reports[0].message and "G/2" in reports[1].message
+    html = svc.render_block(_block("G/3", "pendek"), "docs/g.md", 80)
+    assert "sop-diagram-svg" in html  # the engine still works for the next diagram
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_graphviz_reason_is_kept_per_graph(engine):
+    renderer = DiagramRenderer(None, engine=engine)
+    bad, good = "digraph { a -> }", dot_of(7)
+    assert renderer.render_many([bad, good])[1] is not None  # one bad graph spoils nothing else
+    failure = renderer.failure(bad)
+    assert failure is not None and not failure.timed_out
+    assert "syntax error" in failure.reason or "Failed to parse DOT" in failure.reason  # dot's, wasm's words
+    assert renderer.failure(good) is None
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_diagram_over_its_time_budget_is_left_out_with_a_located_warning(engine):
+    renderer = DiagramRenderer(None, engine=engine, seconds=0.001)
+    big = sop_to_dot(Sop(nomor="T/1", nama="Besar", unit=("D",), pelaksana=tuple(f"A{i}" for i in range(40)),
+                         steps=tuple(Step(str(i), i, f"Langkah {i}", (f"A{i % 40}",),
+                                          next=to(i + 1) if i < 300 else None) for i in range(1, 301))),
+                     {}, lambda n: None)
+    assert renderer.render(big) is None
+    failure = renderer.failure(big)
+    assert failure is not None and failure.timed_out
+    svc, reports = _service(engine=engine, diagram_seconds=0.001)
+    block = 'nomor: "T/2"\nnama: Besar\nunit: D\nlangkah:\n' + "".join(
+        f"  - kegiatan: Langkah {i}\n    pelaksana: A{i % 40}\n" for i in range(300))
+    svc.render_block(block, "docs/t.md", 9)
+    [d] = reports
+    assert (d.code, d.path, d.line) == ("diagram-timeout", "docs/t.md", 9)
+    assert "0.001 detik" in d.message
+
+
+def test_no_engine_is_still_one_warning_for_the_build(monkeypatch):
+    monkeypatch.setattr(ge.shutil, "which", lambda name: None)
+    svc, reports = _service(engine="dot")
+    for n in ("N/1", "N/2"):
+        svc.render_block(_block(n, "Menerima"), "docs/n.md", 3)
+    assert [d.code for d in reports] == ["diagram-engine-missing"]
+
+
+def test_backslashes_are_quoted_in_linear_time():
+    """16,000 backslashes in one activity took 54 s in the DOT quoting; Graphviz still shows them all."""
+    import time
+
+    text = "a" + "\\" * 16_000 + "b"
+    s = Sop(nomor="B/1", nama="Garis miring", unit=("D",), pelaksana=("P",),
+            steps=(Step("1", 1, text, ("P",), next=None),))
+    started = time.monotonic()
+    dot = sop_to_dot(s, {}, lambda n: None)
+    assert time.monotonic() - started < 5
+    small = Sop(nomor="B/2", nama="Garis miring", unit=("D",), pelaksana=("P",),
+                steps=(Step("1", 1, "x" + "\\" * 150 + "y", ("P",), next=None),))
+    if HAS_DOT:
+        import html as html_module
+        import subprocess
+
+        svg = subprocess.run(["dot", "-Tsvg"], input=sop_to_dot(small, {}, lambda n: None).encode(),
+                             capture_output=True, check=True).stdout.decode()
+        shown = "".join(html_module.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg))
+        assert shown.count("\\") == 150
+        titles = [html_module.unescape(t) for t in re.findall(r'xlink:title="([^"]*)"', svg)]
+        assert any(t.count("\\") == 150 for t in titles)
+    assert "\\" * 130 not in dot  # no run long enough to be slow

@@ -68,6 +68,11 @@ BLOCKS: dict[str, str] = {
     "branch-on-non-decision": flow(STEP + "    ya: 2\n" + STEP),
     "unreachable-step": flow(STEP + "    lanjut: selesai\n" + STEP),
     "never-ends": flow(STEP + "  - kegiatan: b\n    pelaksana: A\n    lanjut: 1\n"),
+    "yaml-bad-value": IDENT + "x: !!float a\n" + TWO,
+    "limit-depth": IDENT + "x: " + "[" * 40 + "]" * 40 + "\n" + TWO,
+    "limit-steps": IDENT + "langkah:\n" + STEP * 1001,
+    "limit-text": IDENT + "proses_bisnis: " + "a" * 5001 + "\n" + TWO,
+    "limit-yaml-nodes": IDENT + "x: &a [1, *a]\n" + TWO,
 }
 
 
@@ -100,7 +105,37 @@ def _no_engine(language: str) -> list[Diagnostic]:
         def render(self, dot):
             return None
 
+        def failure(self, dot):
+            return None
+
     service._renderer = NoEngine()
+    service.render_block(flow(STEP), "docs/a.md", 2)
+    return list(service.reported)
+
+
+def _diagram_refused(language: str, timed_out: bool) -> list[Diagnostic]:
+    from mkdocs_sop.core.graphviz_engine import RenderFailure
+
+    service = _service(language)
+
+    class Refusing:
+        def render(self, dot):
+            return None
+
+        def failure(self, dot):
+            return RenderFailure("syntax error in line 6", timed_out=timed_out)
+
+    service._renderer = Refusing()
+    service.render_block(flow(STEP), "docs/a.md", 2)
+    return list(service.reported)
+
+
+def _internal(language: str) -> list[Diagnostic]:
+    def broken(sop):
+        raise ZeroDivisionError("division by zero")
+
+    service = SopService(RenderOptions(labels=label_set(language), language=language, diagram=False),
+                         report=lambda d: None, context_for=broken)
     service.render_block(flow(STEP), "docs/a.md", 2)
     return list(service.reported)
 
@@ -119,6 +154,9 @@ OTHERS = {
     "sop-target-unresolved": lambda lang, tmp: _site_target(lang),
     "block-not-closed": lambda lang, tmp: _unclosed(lang),
     "diagram-engine-missing": lambda lang, tmp: _no_engine(lang),
+    "diagram-failed": lambda lang, tmp: _diagram_refused(lang, False),
+    "diagram-timeout": lambda lang, tmp: _diagram_refused(lang, True),
+    "internal-error": lambda lang, tmp: _internal(lang),
     "file-unreadable": _unreadable,
 }
 
