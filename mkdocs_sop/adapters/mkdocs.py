@@ -13,6 +13,7 @@ import datetime as _dt
 import hashlib
 import logging
 import os
+import posixpath
 from importlib import resources
 
 from mkdocs.config import base
@@ -122,6 +123,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             from mkdocs.exceptions import PluginError
 
             raise PluginError(f"sop: {exc} (see the configuration reference)") from None
+        self._check_catalogue_dir()
         options = RenderOptions(labels=labels, language=self.config.language,
                                 rows_per_page=self.config.rows_per_page, logo="",
                                 diagram=self.config.diagram)
@@ -224,6 +226,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             superseded_by=[as_link(e) for e in self.catalogue.superseded_by_official(sop)],
             supersedes=[as_link(e) for e in self.catalogue.supersedes(sop)],
             status=self.catalogue.status(sop),
+            errors=self.catalogue.errors_of(sop),
         )
 
     # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
@@ -236,6 +239,16 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 config.extra_css.append(CATALOGUE_CSS_URI)
             if CATALOGUE_JS_URI not in [str(x) for x in config.extra_javascript]:
                 config.extra_javascript.append(CATALOGUE_JS_URI)
+
+    def _check_catalogue_dir(self) -> None:
+        """``catalogue_dir`` names a folder inside the site: never absolute, never above it."""
+        from mkdocs.exceptions import PluginError
+
+        folder = self.config.catalogue_dir.replace("\\", "/")
+        parts = posixpath.normpath(folder or ".").split("/")
+        if folder.startswith("/") or (len(folder) > 1 and folder[1] == ":") or ".." in parts:
+            raise PluginError(f"sop: `catalogue_dir: {self.config.catalogue_dir}` must be a folder inside the "
+                              "site (for example `katalog`); it may not start with `/` or contain `..`.")
 
     def _resolve_today(self, config) -> _dt.date:
         from mkdocs.exceptions import PluginError

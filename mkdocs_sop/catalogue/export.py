@@ -8,6 +8,7 @@ then number), keys in a fixed order, no timestamps.
 from __future__ import annotations
 
 import csv
+import unicodedata
 import io
 import json
 from typing import Any
@@ -171,9 +172,21 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _cell(value):
     """Text a spreadsheet would run as a formula is prefixed with ``'`` (CSV injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and _formula_like(value):
         return "'" + value
     return value
+
+
+def _formula_like(text: str) -> bool:
+    """Starts with a formula sign once invisible characters (zero-width space, BOM, bidi
+    marks, spaces) are skipped and the sign is folded (fullwidth ＝＋－＠ are = + - @)."""
+    if text.startswith(_FORMULA_START):
+        return True
+    for ch in text:
+        if unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp") or ch == "\u00ad":
+            continue
+        return unicodedata.normalize("NFKC", ch).startswith(_FORMULA_START)
+    return False
 
 
 def _count_steps(steps: list[dict]) -> int:

@@ -197,6 +197,7 @@ class Catalogue:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     index: SiteIndex = field(default_factory=SiteIndex)
     _entry_of: dict[int, Entry] = field(default_factory=dict)
+    _errors_of: dict[int, list[Diagnostic]] = field(default_factory=dict)
     _reverse: tuple | None = field(default=None, repr=False)  # (refs_to, replaced_by) by nomor
     language: str = "id"  # of the site-wide problem reports (core/messages.py)
 
@@ -208,6 +209,11 @@ class Catalogue:
         problem = self.index.add(sop, self.language)
         if problem is not None:
             self.diagnostics.append(problem)
+            self._errors_of.setdefault(id(sop), []).append(problem)
+
+    def errors_of(self, sop: Sop) -> tuple[Diagnostic, ...]:
+        """Site-wide errors about this SOP (its nomor already used): its block shows them."""
+        return tuple(self._errors_of.get(id(sop), ()))
 
     def add_page(self, text: str, page: str, path: str, url: str, parse) -> list[ParseResult]:
         """Collect every block of one page; ``parse(body, path, first_line)`` does the parsing."""

@@ -61,6 +61,7 @@ class RenderContext:
     logo: str = ""  # the logo's URL relative to this page (overrides RenderOptions.logo)
     status: SopStatus | None = None  # the status the site knows (superseded by a newer SOP); None: sop.status
     supersedes: Sequence[SopLink] = ()  # the SOPs this one replaces (its `menggantikan` found in the site)
+    errors: Sequence[Diagnostic] = ()  # site-wide errors about this SOP (a second use of a nomor): an error box
 
 
 _el = el  # the module-local name the builders below use

@@ -147,6 +147,8 @@ class SopService:
             return to_html(render_errors(result.diagnostics, labels, body))
         sop = result.sop
         context = self.context_for(sop)
+        if context.errors:  # e.g. the second SOP with a nomor: its page shows why, like any error
+            return to_html(render_errors([*result.diagnostics, *context.errors], labels, body))
         key = self._fragment_key(body, sop, context) if self.cache is not None else None
         if key is not None:
             cached = self._cached_fragment(key, context)

@@ -115,12 +115,12 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
                 if step.index < count:
                     yes = default_next
                 else:
-                    report("last-decision-needs-ya", step.line, where + ".ya")
+                    report("last-decision-needs-ya", line_of("keputusan"), where + ".ya")
             no = None
             if "tidak" in vals:
                 no = resolve(vals["tidak"], line_of("tidak"), where + ".tidak")
             else:
-                report("decision-needs-tidak", step.line, where + ".tidak")
+                report("decision-needs-tidak", line_of("keputusan"), where + ".tidak")  # the key that made it a decision
             resolved.append(replace(step, yes=yes, no=no))
         else:
             for key in ("ya", "tidak"):

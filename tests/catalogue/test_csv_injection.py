@@ -28,3 +28,20 @@ def test_formula_like_cells_are_neutralised():
         assert not value.startswith(("=", "+", "-", "@")), row
     assert "'=HYPERLINK" in rows[1][0]
     assert "'+Penerbitan KK" in rows[1]
+
+
+def test_fullwidth_signs_and_leading_invisible_characters_are_neutralised():
+    """Spreadsheets fold ＝＋－＠ into = + - @ and skip a leading zero-width space or BOM."""
+    names = ["＝HYPERLINK(\\\"http://x.invalid\\\")", "＋1", "－1", "＠SUM(A1)", "\\u200b=1+1",
+             "\\ufeff@x", "\\u2060\\u200b-2", "\\u00a0=3", "\\u202e=4", "Biasa ＝ tengah"]
+    text = "".join(f'```sop\nnomor: "F/{i}"\nnama: "{name}"\nunit: U\nlangkah:\n'
+                   "  - kegiatan: a\n    pelaksana: P\n```\n" for i, name in enumerate(names))
+    catalogue = Catalogue()
+    catalogue.add_page(text, "x.md", "docs/x.md", "x/", lambda b, p, f: parse_block(b, p, f))
+    assert len(catalogue.entries) == len(names)
+    rows = list(csv.reader(io.StringIO(export_csv(catalogue))))
+    column = rows[0].index("nama")
+    shown = [row[column] for row in rows[1:]]
+    assert len(shown) == len(names)
+    assert all(value.startswith("'") for value in shown[:-1]), shown
+    assert shown[-1] == "Biasa ＝ tengah"  # a sign inside the text is left alone

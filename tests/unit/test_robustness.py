@@ -236,3 +236,19 @@ def test_crlf_and_cr_only_line_endings_render_like_lf(newline):
     finally:
         logging.getLogger(LOGGER).removeHandler(handler)
     assert [m.split(": error")[0].rsplit(":", 1)[1] for m in messages] == ["9"]
+
+
+def test_decision_without_tidak_points_at_its_keputusan_line():
+    block = (HEAD + "langkah:\n  - kegiatan: Memeriksa\n    pelaksana: Petugas\n    waktu: 5 menit\n"
+             "    keputusan: Lengkap?\n  - kegiatan: Menyelesaikan\n    pelaksana: Petugas\n")
+    [d] = [d for d in parse_block(block, "a.md", 10).diagnostics if d.code == "decision-needs-tidak"]
+    assert block.splitlines()[d.line - 10].strip() == "keputusan: Lengkap?"
+
+
+def test_control_characters_from_keys_are_not_sent_to_the_terminal():
+    """A key written "\\e[2J..." (YAML escapes) would clear the editor's terminal when printed."""
+    block = HEAD + '"\\e[2J\\rHAPUS\\u202e\\x9b": 1\n' + STEPS
+    [d] = [d for d in parse_block(block, "a.md", 2).diagnostics if d.code == "unknown-key"]
+    printed = d.format()
+    assert not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e]", printed), repr(printed)
+    assert "\\x1b[2J\\x0dHAPUS\\u202e\\x9b" in printed  # shown, escaped, so the editor can find it
