@@ -72,9 +72,13 @@ def chromium():
     """
     from pathlib import Path as _Path
 
-    if not _Path("/usr/bin/chromium").exists():
-        pytest.skip("Chromium is not installed (/usr/bin/chromium); scripts/test installs it")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from needs import need
+
+    need(_Path("/usr/bin/chromium").exists(), "Chromium is not installed (/usr/bin/chromium); scripts/test installs it")
+    import importlib.util
+
+    need(importlib.util.find_spec("playwright") is not None, "playwright is not installed (pip install -e '.[test]')")
+    import playwright.sync_api as sync_api
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking",

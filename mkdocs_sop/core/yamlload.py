@@ -12,6 +12,7 @@ import re
 
 import yaml
 import yaml.composer
+import yaml.reader
 
 from .limits import DEFAULT_LIMITS, Limits
 
@@ -195,6 +196,11 @@ def load(text: str, limits: Limits = DEFAULT_LIMITS):
                               params={"limit": limits.max_depth}) from None
     except yaml.MarkedYAMLError as exc:
         raise _marked_problem(text, exc) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, C1 controls, ...)
+        line = text.count("\n", 0, exc.position)
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "?")
+        raise YamlProblem(f"unacceptable character #x{character:04x}: {exc.reason}", line, column) from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark
         raise YamlProblem(str(exc), 0, 0) from None
     finally:

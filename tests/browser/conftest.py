@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from needs import need
 
 from browser_support import ARTIFACTS, CHROMIUM, ROOT, Watched
 
@@ -108,12 +109,11 @@ def axe_script(tmp_path_factory) -> Path:
     if local.exists():
         return local
     npm = shutil.which("npm")
-    if npm is None:
-        pytest.skip("npm is missing, so axe-core cannot be installed (apt-get install npm)")
+    need(npm is not None, "npm is missing, so axe-core cannot be installed (apt-get install npm)")
     proc = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix",
                            str(Path(__file__).parent), "axe-core@4"], capture_output=True, text=True)
-    if proc.returncode != 0 or not local.exists():
-        pytest.skip(f"npm could not install axe-core (offline?): {proc.stderr.strip()[-400:]}")
+    need(proc.returncode == 0 and local.exists(),
+         f"npm could not install axe-core (offline?): {proc.stderr.strip()[-400:]}")
     return local
 
 

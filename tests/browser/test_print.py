@@ -13,6 +13,7 @@ import subprocess
 from datetime import date
 
 import pytest
+from needs import need
 
 from browser_support import KK, PERDA
 
@@ -50,8 +51,8 @@ def _unique_head(text: str, others: list[str]) -> str:
 @pytest.fixture(scope="module")
 def printed(browser, base_url, artifacts):
     """The long SOP and the KK one printed to PDF, with their DOM facts and page images."""
-    if not shutil.which("pdftotext") or not shutil.which("pdftoppm"):
-        pytest.skip("poppler-utils (pdftotext, pdftoppm) is missing")
+    need(bool(shutil.which("pdftotext") and shutil.which("pdftoppm")),
+         "poppler-utils (pdftotext, pdftoppm) is missing; scripts/test installs it")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID",
                                   timezone_id="Asia/Jakarta")
     page = context.new_page()

@@ -41,7 +41,7 @@ def test_search_works_offline(new_page):
     assert "Kartu Keluarga" in texts, texts[:500]
     page.locator(".md-search-result__link").first.click()
     page.wait_for_load_state("load")
-    assert "kk" in page.url or "kartu" in page.url.lower() or page.locator(".sop").count() > 0
+    assert KK in page.url and page.locator('.sop[data-sop-nomor]').count() == 1, page.url
     assert any(u.endswith("search/search_index.json") for u in w.requests), "search index not fetched"
     assert not w.foreign_requests(), w.foreign_requests()
     assert not w.errors, w.errors

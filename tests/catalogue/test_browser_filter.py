@@ -8,13 +8,18 @@ import threading
 from pathlib import Path
 
 import pytest
+from needs import need
 
 from catalogue_site import OFFICIAL, build_site, write_site
 
 CHROMIUM = "/usr/bin/chromium"
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")]
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _chromium_installed():
+    need(Path(CHROMIUM).exists(), "needs /usr/bin/chromium; scripts/test installs it")
 
 
 @pytest.fixture(scope="module")

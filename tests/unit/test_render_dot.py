@@ -58,8 +58,13 @@ def test_golden_dot(golden):
     golden("dot/sample.dot", sop_to_dot(sample(), {"yes": "Ya", "no_branch": "Tidak"}, link))
 
 
-def test_deterministic():
-    assert sop_to_dot(sample(), {}, link) == sop_to_dot(sample(), {}, link)
+def test_deterministic_across_processes():
+    from fresh import fresh_outputs
+
+    here = sop_to_dot(sample(), {"yes": "Ya"}, link)
+    code = ("import sys; from test_render_dot import sample, link; from mkdocs_sop.core.render_dot import "
+            "sop_to_dot; sys.stdout.write(sop_to_dot(sample(), {'yes': 'Ya'}, link))")
+    assert fresh_outputs(code) == [here, here]
 
 
 def test_every_symbol_shape():

@@ -252,3 +252,10 @@ def test_control_characters_from_keys_are_not_sent_to_the_terminal():
     printed = d.format()
     assert not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e]", printed), repr(printed)
     assert "\\x1b[2J\\x0dHAPUS\\u202e\\x9b" in printed  # shown, escaped, so the editor can find it
+
+
+def test_a_character_yaml_refuses_is_located_at_its_line_and_column():
+    block = HEAD + "proses_bisnis: a\x00b\n" + STEPS
+    [d] = parse_block(block, "a.md", 5).diagnostics
+    assert (d.code, d.line, d.column) == ("yaml-invalid", 8, 17)
+    assert "#x0000" in d.message and "position" not in d.message

@@ -250,6 +250,17 @@ def test_fuzz_never_raises():
             format_duration(d)
 
 
-def test_deterministic():
-    texts = ["1 jam 30 menit", "5-10 menit; 2 hari", "0,5 jam"]
-    assert [parse_duration(t) for t in texts] == [parse_duration(t) for t in texts]
+def test_deterministic_across_processes_and_orders():
+    """parse_duration is memoised, so only another process (or order) can show a difference."""
+    import random
+
+    from fresh import fresh_outputs
+
+    texts = ["1 jam 30 menit", "5-10 menit; 2 hari", "0,5 jam", "1 x 24 jam", "3 hari kerja + 2 jam"]
+    here = repr([parse_duration(t) for t in texts])
+    code = ("from mkdocs_sop.core.timeparse import parse_duration; "
+            f"print(repr([parse_duration(t) for t in {texts!r}]), end='')")
+    assert fresh_outputs(code) == [here, here]
+    shuffled = list(texts)
+    random.Random(3).shuffle(shuffled)
+    assert sum_durations(shuffled) == sum_durations(texts)
