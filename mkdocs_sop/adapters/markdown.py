@@ -104,6 +104,7 @@ class SopBlockFinder(Preprocessor):
             return lines
         ext = self.extension
         service = ext.service
+        service.start_page()
         path = service.page_path
         offset = service.line_offset
         out: list[str] = []

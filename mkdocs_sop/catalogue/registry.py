@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from ..core.fences import find_blocks
 from ..core.layout import main_path
 from .legal import Regulation, group_citations
-from ..core.model import Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step, TargetKind
+from ..core.model import (Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step, TargetKind,
+                          unique_anchor)
 from ..core.timeparse import Duration, parse_duration, sum_durations
 from ..core.validate import SiteIndex, site_diagnostics, walk_steps
 
@@ -223,13 +224,17 @@ class Catalogue:
     def add_page(self, text: str, page: str, path: str, url: str, parse) -> list[ParseResult]:
         """Collect every block of one page; ``parse(body, path, first_line)`` does the parsing."""
         results = []
+        anchors: set[str] = set()  # ids taken on this page, as the page's renderer counts them
         for block in find_blocks(text.splitlines()):
             if not block.closed:
                 continue
             result = parse(block.body, path, block.first_body_line)
             results.append(result)
             if result.sop is not None:
-                self.add(result.sop, page, url)
+                sop = unique_anchor(result.sop, anchors)
+                self.add(sop, page, url)
+                if sop is not result.sop and id(sop) in self._errors_of:  # the renderer asks with the parsed one
+                    self._errors_of[id(result.sop)] = self._errors_of[id(sop)]
         return results
 
     def finish(self, strict_links: bool = False) -> list[Diagnostic]:

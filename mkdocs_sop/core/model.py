@@ -6,7 +6,7 @@ Nothing here imports mkdocs or markdown, so the catalogue can be driven from any
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -191,6 +191,7 @@ class Sop:
     source_path: str = ""
     line: int = 0  # line of the opening fence in the Markdown file
     lines: dict = field(default_factory=dict, compare=False, hash=False)  # key -> line
+    anchor_id: str = ""  # set only when another SOP on the same page has the same anchor: see unique_anchor
 
     def symbol_of(self, step: Step) -> Symbol:
         """The official symbol: start/end terminators, decisions, process boxes."""
@@ -203,7 +204,28 @@ class Sop:
     @property
     def anchor(self) -> str:
         """A stable HTML id for this SOP on its page."""
-        return "sop-" + slug(self.nomor)
+        return self.anchor_id or "sop-" + slug(self.nomor)
+
+
+def unique_anchor(sop: "Sop", used: set[str]) -> "Sop":
+    """``sop`` with an id no earlier SOP of its page took (``used``, updated).
+
+    The slug folds case and punctuation (``470/SOP/1`` and ``470-SOP-1`` are both
+    ``sop-470-sop-1``), so a later SOP of the same page gets a short digest of its exact
+    nomor added. The page's renderer and the catalogue both call this, in the page's
+    order, so links and ids agree; an SOP that collides with nothing keeps its object.
+    """
+    anchor = sop.anchor
+    if anchor in used:
+        import hashlib
+
+        base = f"{anchor}-{hashlib.sha256(sop.nomor.encode('utf-8')).hexdigest()[:6]}"
+        anchor, n = base, 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        sop = replace(sop, anchor_id=anchor)
+    used.add(anchor)
+    return sop
 
 
 def slug(text: str) -> str:

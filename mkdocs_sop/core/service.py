@@ -26,7 +26,7 @@ from ..version import __version__
 from .cache import BlockCache, digest
 from .limits import DEFAULT_LIMITS, Limits
 from .messages import make
-from .model import Diagnostic, ParseResult, Sop, SopFormat
+from .model import Diagnostic, ParseResult, Sop, SopFormat, unique_anchor
 from .parse import parse_block
 from .render_html import (DIAGRAM_SLOT, RenderContext, RenderOptions, labelled_svg, render_errors, render_sop,
                           to_html)
@@ -71,7 +71,8 @@ class SopService:
         self._dots: dict[tuple[int, str], tuple[str, dict]] = {}  # see _dot()
         self.defer_markup = False  # the plugin's choice: see _deferring()
         self._deferred: dict[int, str] = {}  # stand-in number -> full fragment, until restore_markup()
-        self._stand_in_numbers = itertools.count()  # never len(_deferred): restoring frees numbers
+        self._stand_in_numbers = itertools.count()
+        self._page_anchors: set[str] = set()  # ids of the SOPs rendered so far on the current page  # never len(_deferred): restoring frees numbers
 
     # -- parsing --------------------------------------------------------------------
     def parse(self, body: str, path: str, first_line: int) -> ParseResult:
@@ -106,6 +107,10 @@ class SopService:
         error = f"{type(exc).__name__}: {exc}"
         return make("internal-error", self.options.language, path=path, line=line,
                     error=error if len(error) <= 200 else error[:199] + "…")
+
+    def start_page(self) -> None:
+        """A new page is being rendered: its SOPs' ids start afresh (see model.unique_anchor)."""
+        self._page_anchors = set()
 
     def report(self, diagnostic: Diagnostic) -> None:
         """Send a diagnostic to the reporter, once per build."""
@@ -145,8 +150,8 @@ class SopService:
             self.report(diagnostic)
         if result.sop is None:
             return to_html(render_errors(result.diagnostics, labels, body))
-        sop = result.sop
-        context = self.context_for(sop)
+        context = self.context_for(result.sop)  # the site knows the SOP as parsed
+        sop = unique_anchor(result.sop, self._page_anchors)
         if context.errors:  # e.g. the second SOP with a nomor: its page shows why, like any error
             return to_html(render_errors([*result.diagnostics, *context.errors], labels, body))
         key = self._fragment_key(body, sop, context) if self.cache is not None else None

@@ -259,3 +259,23 @@ def test_a_character_yaml_refuses_is_located_at_its_line_and_column():
     [d] = parse_block(block, "a.md", 5).diagnostics
     assert (d.code, d.line, d.column) == ("yaml-invalid", 8, 17)
     assert "#x0000" in d.message and "position" not in d.message
+
+
+def test_numbers_differing_only_in_punctuation_get_distinct_anchors_that_links_use():
+    """470/SOP/1 and 470-SOP-1 both slug to sop-470-sop-1: the later one gets a digest."""
+    from mkdocs_sop.catalogue.registry import Catalogue
+
+    blocks = [f'```sop\nnomor: "{n}"\nnama: Nama {i}\nunit: U\n' + STEPS + "```\n"
+              for i, n in enumerate(["470/SOP/1", "470-SOP-1", "470.sop.1"])]
+    text = "# Halaman\n\n" + "\n".join(blocks)
+    html = markdown.markdown(text, extensions=["mkdocs_sop"], extension_configs={"mkdocs_sop": {"diagram": False}})
+    ids = re.findall(r'<div id="([^"]+)" data-sop-nomor="([^"]+)"', html)
+    assert [nomor for _, nomor in ids] == ["470/SOP/1", "470-SOP-1", "470.sop.1"]
+    assert ids[0][0] == "sop-470-sop-1" and len({i for i, _ in ids}) == 3
+    all_ids = re.findall(r' id="([^"]+)"', html)
+    assert len(all_ids) == len(set(all_ids))  # step rows too
+    cat = Catalogue()
+    cat.add_page(text, "p.md", "docs/p.md", "p/", lambda b, p, f: parse_block(b, p, f))
+    assert [e.href for e in cat.entries] == [f"p/#{i}" for i, _ in ids]  # the catalogue links to them
+    again = markdown.markdown(text, extensions=["mkdocs_sop"], extension_configs={"mkdocs_sop": {"diagram": False}})
+    assert again == html  # the same ids every time

@@ -156,14 +156,14 @@ def test_numeric_id_rejected():
 def test_decision_without_tidak():
     text, result = flow(step("satu", keputusan="Lengkap?") + step("dua"))
     d = the_error(result, "langkah[1].tidak")
-    assert d.line == line_of(text, "kegiatan: satu")
+    assert d.line == line_of(text, "keputusan: Lengkap?")  # the key that made the step a decision
     assert "`tidak`" in d.message and "Add `tidak:" in d.hint
 
 
 def test_last_step_decision_needs_ya():
     text, result = flow(step("satu") + step("dua", keputusan="Ok?", tidak=1))
     d = the_error(result, "langkah[2].ya")
-    assert d.line == line_of(text, "kegiatan: dua")
+    assert d.line == line_of(text, "keputusan: Ok?")
     assert "ya: selesai" in d.hint
 
 
