@@ -12,6 +12,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # lint
     "lint-summary": ("{sops} SOP(s) in {files} file(s): {errors} error(s), {warnings} warning(s).",
                      "{sops} SOP dalam {files} berkas: {errors} kesalahan, {warnings} peringatan."),
+    "internal-error": ("{path}: internal error: {error}. This is a bug of mkdocs-sop, not a mistake in the "
+                       "SOP; please report it together with that file.",
+                       "{path}: kesalahan internal: {error}. Ini kesalahan program mkdocs-sop, bukan kesalahan "
+                       "penulisan SOP; mohon laporkan beserta berkas itu."),
     # new
     "new-wrote": ("Wrote {path}. Fill in the commented keys, then run `mkdocs-sop lint {path}`.",
                   "Berkas {path} sudah dibuat. Lengkapi kunci-kunci yang diberi petunjuk, lalu "
