@@ -10,6 +10,7 @@ from ..catalogue.registry import Catalogue, page_url
 from ..core.fences import find_blocks
 from ..core.messages import language_of, make
 from ..core.model import Diagnostic, ParseResult, Severity
+from ..core.limits import DEFAULT_LIMITS, Limits
 from ..core.parse import parse_block
 from .sources import Source
 from .terminal import terminal_safe
@@ -60,7 +61,7 @@ class CheckResult:
 
 def check_sources(sources: list[Source], institution: str = "", strict_links: bool = False,
                   use_directory_urls: bool = True, language: str = "id",
-                  url_of: Callable[[str], str] | None = None) -> CheckResult:
+                  url_of: Callable[[str], str] | None = None, limits: Limits = DEFAULT_LIMITS) -> CheckResult:
     """Parse every block of every source into one catalogue, then run the site-wide checks.
 
     Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them,
@@ -79,7 +80,8 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
     blocks = 0
 
     def parse(body: str, path: str, first_line: int) -> ParseResult:
-        return parse_block(body, path, first_line, default_instansi=institution, language=language)
+        return parse_block(body, path, first_line, default_instansi=institution, language=language,
+                           limits=limits)
 
     def check(source: Source) -> list[ParseResult]:
         try:

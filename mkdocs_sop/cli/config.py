@@ -98,6 +98,18 @@ class SiteConfig:
         return value if isinstance(value, str) else ""
 
     @property
+    def limits(self) -> "Limits":
+        """What one block may ask (``limits:``), so lint refuses what the build refuses;
+        values the build would reject leave the defaults (the build says why)."""
+        from ..core.limits import DEFAULT_LIMITS, Limits
+
+        value = self.options.get("limits")
+        try:
+            return Limits.from_options(value if isinstance(value, Mapping) else None)
+        except ValueError:
+            return DEFAULT_LIMITS
+
+    @property
     def strict_links(self) -> bool:
         """Whether a ``keterkaitan`` naming no SOP is a warning."""
         value = self.options.get("strict_links")

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..core.limits import DEFAULT_LIMITS
 from ..core.messages import LANGUAGES
 from ..core.model import Diagnostic
 from ..catalogue.registry import Catalogue
@@ -73,6 +74,7 @@ def command(paths, config_file, output_format, language, strict, strict_links, i
             use_directory_urls=cfg.use_directory_urls if cfg else True,
             language=language,
             url_of=page_url_rule(cfg),
+            limits=cfg.limits if cfg else DEFAULT_LIMITS,
         )
     except Exception as exc:  # noqa: BLE001 - a bug outside any one file: one line, exit 2
         result = CheckResult(Catalogue(language=language), [], len(sources), 0,

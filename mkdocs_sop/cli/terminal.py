@@ -10,20 +10,10 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls and DEL, and the invisible marks that reorder text (bidi controls).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from ..core.printable import terminal_safe  # noqa: F401 - the one implementation, used here and in logs
+
 # The same but C0 (json.dumps escapes those inside strings; outside them are its own newlines).
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` with every control character written as its escape (``ESC`` -> ``\\x1b``)."""
-    return _UNSAFE.sub(_escape, text)
 
 
 def json_safe(document: str) -> str:

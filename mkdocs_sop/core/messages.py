@@ -13,7 +13,6 @@ tidak dikenal.``), so it starts in lower case; a hint is a sentence of its own.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from string import Formatter
 
@@ -375,22 +374,7 @@ def make(code: str, language: str = DEFAULT_LANGUAGE, /, *, path: str = "", line
     entry = MESSAGES[code]
     text = message(code, language, **params)
     help_text = hint(code, language, **params) if hint_text is None else hint_text
-    return Diagnostic(entry.severity, _printable(text), _printable(path), line, column, _printable(key),
-                      _printable(help_text), code)
-
-
-# C0 and C1 controls, DEL and the bidirectional overrides: a key written with ESC [ 2 J or a
-# bare CR would otherwise clear or rewrite the editor's terminal when the message is printed.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def _printable(text: str) -> str:
-    """Editor text in a message, with every control character written as an escape (``\\x1b``)."""
-    if not text or not _UNPRINTABLE.search(text):
-        return text
-    text = text.replace("\n", " ").replace("\t", " ")  # PyYAML's own messages span lines
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-                            else f"\\u{ord(m.group(0)):04x}", text)
+    return Diagnostic(entry.severity, text, path, line, column, key, help_text, code)
 
 
 def placeholders(template: str) -> set[str]:

@@ -9,6 +9,8 @@ import datetime as _dt
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from .printable import terminal_safe
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -42,7 +44,7 @@ class Diagnostic:
             text = f"{text} {self.hint}"
         if self.code:
             text = f"{text} [{self.code}]"
-        return f"{where}: {self.severity.value}: {text}"
+        return terminal_safe(f"{where}: {self.severity.value}: {text}")  # a log line: no raw ESC, CR, ...
 
 
 class SopType(str, Enum):

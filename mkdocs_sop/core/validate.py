@@ -87,7 +87,7 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
 
     def resolve(value, line: int, key: str) -> Target | None:
         written = str(value)
-        if isinstance(value, bool) or value is None or isinstance(value, (list, dict, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, str)):  # also dates: `ya: 2024-01-10`
             report("target-invalid", line, key)
             return None
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdecimal()):

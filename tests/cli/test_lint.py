@@ -252,3 +252,21 @@ def test_every_command_has_examples_in_help(runner, command):
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert "Examples:" in result.stdout and f"mkdocs-sop {command}" in result.stdout
+
+
+def test_lint_applies_the_sites_limits(tmp_path, monkeypatch):
+    """`limits:` under `- sop:` in mkdocs.yml: lint refuses what the build refuses."""
+    from click.testing import CliRunner
+
+    from mkdocs_sop.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(
+        "```sop\nnomor: L/1\nnama: L\nunit: U\nlangkah:\n" + "".join(
+            f"  - kegiatan: k{i}\n    pelaksana: P\n" for i in range(5)) + "```\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - sop:\n      limits: {max_steps: 3}\n",
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["lint"])
+    assert result.exit_code == 1
+    assert "docs/a.md:12: error: `langkah[4]`:" in result.stdout and "[limit-steps]" in result.stdout

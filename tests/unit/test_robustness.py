@@ -64,6 +64,7 @@ REPRODUCERS = {
     "flow-100000-deep": (HEAD + "x: " + "[" * 100_000 + "]" * 100_000 + "\n" + STEPS, "limit-depth"),
     "block-100000-deep": (HEAD + "x:\n  " + "- " * 100_000 + "a\n" + STEPS, "limit-depth"),
     "recursive-alias": (HEAD + "x: &a [1, *a]\n" + STEPS, "limit-yaml-nodes"),
+    "date-target": (decision("ya", "9999-12-31"), "target-invalid"),  # found by tests/fuzz
 }
 
 
