@@ -126,3 +126,18 @@ def test_catalogue_dir_outside_the_site_is_refused(tmp_path, folder):
     assert f"`catalogue_dir: {folder}` must be a folder inside the site" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path.parent / "x").exists() and not (tmp_path / "x").exists()
+
+
+def test_lint_reports_every_reproducer_as_a_finding_not_a_crash(hostile_site):
+    """Lint crashed on the first four reproducers with the exit status of "errors found"."""
+    from click.testing import CliRunner
+
+    from mkdocs_sop.cli import main
+
+    root, pages, _ = hostile_site
+    result = CliRunner().invoke(main, ["lint", "-f", str(root / "mkdocs.yml"), str(root / "docs" / "buruk")])
+    assert result.exit_code == 1, (result.exit_code, result.output[-2000:])  # findings: 1; a crash: 2
+    assert "Traceback" not in result.output and "[internal-error]" not in result.output
+    for name, (_, code) in REPRODUCERS.items():
+        if code is not None:
+            assert re.search(rf"buruk/{re.escape(name)}\.md:\d+(:\d+)?: error: .*\[{code}\]", result.output), name

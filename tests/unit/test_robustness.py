@@ -72,7 +72,8 @@ def page(block: str) -> str:
     return "# Judul\n\nSebelum.\n\n```sop\n" + block + "```\n\nSesudah.\n"
 
 
-def render(block: str, **config) -> tuple[str, list[str]]:
+def convert(text: str, **config) -> tuple[str, list[str]]:
+    """A Markdown page through the extension alone: its HTML and the messages it logged."""
     messages: list[str] = []
 
     class Catch(logging.Handler):
@@ -82,11 +83,15 @@ def render(block: str, **config) -> tuple[str, list[str]]:
     handler = Catch()
     logging.getLogger(LOGGER).addHandler(handler)
     try:
-        html = markdown.markdown(page(block), extensions=["mkdocs_sop"],
+        html = markdown.markdown(text, extensions=["mkdocs_sop"],
                                  extension_configs={"mkdocs_sop": {"diagram": False, **config}})
     finally:
         logging.getLogger(LOGGER).removeHandler(handler)
     return html, messages
+
+
+def render(block: str, **config) -> tuple[str, list[str]]:
+    return convert(page(block), **config)
 
 
 @pytest.mark.parametrize("name", sorted(REPRODUCERS))
@@ -216,26 +221,10 @@ def test_an_unexpected_exception_in_one_block_is_that_blocks_internal_error(monk
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_crlf_and_cr_only_line_endings_render_like_lf(newline):
     text = page(HEAD + STEPS)
-    lf = markdown.markdown(text, extensions=["mkdocs_sop"], extension_configs={"mkdocs_sop": {"diagram": False}})
-    html, messages = render(HEAD + STEPS)
-    assert html == lf and not messages
-    other = text.replace("\n", newline)
-    got = markdown.markdown(other, extensions=["mkdocs_sop"], extension_configs={"mkdocs_sop": {"diagram": False}})
-    assert got == lf  # not dropped (CR only), no false "never closed" (CRLF)
-    # and messages keep their lines
-    bad = page(HEAD + "zzz: 1\n" + STEPS).replace("\n", newline)
-    messages: list[str] = []
-
-    class Catch(logging.Handler):
-        def emit(self, record):
-            messages.append(record.getMessage())
-
-    handler = Catch()
-    logging.getLogger(LOGGER).addHandler(handler)
-    try:
-        markdown.markdown(bad, extensions=["mkdocs_sop"], extension_configs={"mkdocs_sop": {"diagram": False}})
-    finally:
-        logging.getLogger(LOGGER).removeHandler(handler)
+    lf, messages = convert(text)
+    assert 'class="sop ' in lf and not messages
+    assert convert(text.replace("\n", newline)) == (lf, [])  # not dropped (CR only), not "never closed" (CRLF)
+    _, messages = convert(page(HEAD + "zzz: 1\n" + STEPS).replace("\n", newline))  # lines are kept
     assert [m.split(": error")[0].rsplit(":", 1)[1] for m in messages] == ["9"]
 
 
