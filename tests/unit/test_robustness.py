@@ -269,3 +269,14 @@ def test_numbers_differing_only_in_punctuation_get_distinct_anchors_that_links_u
     assert [e.href for e in cat.entries] == [f"p/#{i}" for i, _ in ids]  # the catalogue links to them
     again = markdown.markdown(text, extensions=["mkdocs_sop"], extension_configs={"mkdocs_sop": {"diagram": False}})
     assert again == html  # the same ids every time
+
+
+def test_every_limit_is_documented_with_its_default():
+    import dataclasses
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "konfigurasi.md").read_text("utf-8")
+    rows = dict(re.findall(r"^\| `(\w+)` \| [^|]+ \| `([\d.]+)` \| ", text, re.M))
+    defaults = {f.name: f.default for f in dataclasses.fields(Limits)}
+    assert set(rows) == set(defaults)
+    assert all(float(rows[name]) == float(value) for name, value in defaults.items()), (rows, defaults)
