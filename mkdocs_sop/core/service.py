@@ -22,7 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Callable
 
-from .. import __version__
+from ..version import __version__
 from .cache import BlockCache, digest
 from .messages import make
 from .model import Diagnostic, ParseResult, Sop, SopFormat

@@ -32,8 +32,8 @@ from typing import Sequence
 import jinja2
 from markupsafe import Markup
 
-from ..core.catalogue import page_url, relative_url
-from ..core.catalogue_pages import GeneratedPage
+from ..catalogue.registry import page_url, relative_url
+from ..catalogue.pages import GeneratedPage
 from ..core.dates import format_date
 from ..core.model import Diagnostic, Severity, slug
 from ..core.monev import Assessment, Criterion, Period
