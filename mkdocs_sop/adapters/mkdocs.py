@@ -30,6 +30,8 @@ from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderContext, RenderOptions, SopLink
 from ..core.service import SopService
+from ..cycle.summary import export_fields
+from ..schema.monev import schema_texts as record_schemas
 from ..cycle.site import CycleOptions, build_cycle_pages, collect, cycle_index_path, is_record, sop_additions
 
 log = get_plugin_logger(__name__)
@@ -170,6 +172,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         files.append(File.generated(config, CYCLE_JS_URI, content=_asset("sop-cycle.js")))
         files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
             "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
+        for name, text in record_schemas().items():  # the monitoring/evaluation records' schemas
+            files.append(File.generated(config, name, content=text))
         self._add_catalogue_files(files, config)
         return files
 
@@ -283,7 +287,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             kwargs = dict(include_drafts=self.config.include_drafts, site_name=config.site_name or "",
                           site_url=config.site_url or "", language=self.config.language,
                           use_directory_urls=config.use_directory_urls)
-            data = export_data(self.catalogue, **kwargs)  # one pass for both files
+            cycle = self.cycle.cycle if self.cycle is not None else None
+            data = export_data(self.catalogue, **kwargs,  # one pass for both files
+                               cycle=lambda nomor: export_fields(cycle, nomor))
             for name, make in zip(EXPORT_FILES, (export_json, export_csv)):
                 if self._claim(files, name, "export"):
                     files.append(File.generated(config, name, content=make(self.catalogue, data=data)))

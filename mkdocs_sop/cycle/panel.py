@@ -121,7 +121,8 @@ def checklist(sop: Sop, language: str) -> ET.Element:
     el("span", parent=case, cls="sop-checklist-blank").text = " "
     table = el("table", parent=sheet, cls="sop-checklist-table")
     tr = el("tr", parent=el("thead", parent=table))
-    for text, cls in ((w["no"], "sop-col-no"), (w["kegiatan"], ""), (w["pelaksana"], ""), (t["done"], "sop-col-mark"),
+    for text, cls in ((w["no"], "sop-col-no"), (w["kegiatan"], "sop-col-kegiatan"), (w["pelaksana"], "sop-col-actor"),
+                      (t["done"], "sop-col-mark"),
                       (t["when"], "sop-col-date"), (t["by"], "sop-col-who"), (t["paraf"], "sop-col-paraf")):
         el("th", {"scope": "col"}, text, parent=tr, cls=cls or None)
     body = el("tbody", parent=table)

@@ -201,3 +201,26 @@ def compare_steps(old: Sequence[Step], new: Sequence[Step]) -> list[StepPair]:
             change = Change.CHANGED if a and b else (Change.REMOVED if a else Change.ADDED)
             rows.append(StepPair(a, b, change))
     return rows
+
+
+def export_fields(cycle: Cycle | None, nomor: str) -> dict:
+    """The SOP's latest monitoring and evaluation as ``sop.json`` carries them (``null`` when none)."""
+    if cycle is None:
+        return {}
+    monitored, evaluated = cycle.latest_monitoring(nomor), cycle.latest_evaluation(nomor)
+    out: dict = {"monitoring_terakhir": None, "evaluasi_terakhir": None}
+    if monitored is not None:
+        r = monitored.result
+        out["monitoring_terakhir"] = {
+            "periode": monitored.round.periode.code, "unit": list(monitored.round.unit), "penilaian": r.penilaian.value,
+            "catatan": r.catatan or None, "tindakan": r.tindakan or None, "penilai": list(r.penilai),
+            "tanggal": r.tanggal.date.isoformat() if r.tanggal and r.tanggal.date else None,
+            "metode": [m.value for m in r.metode], "source": f"{monitored.round.path}:{r.line}"}
+    if evaluated is not None:
+        e, meeting = evaluated.evaluation, evaluated.meeting
+        out["evaluasi_terakhir"] = {
+            "tanggal": meeting.date.isoformat(), "nomor_berita_acara": meeting.nomor or None,
+            "keputusan": e.keputusan.value, "kriteria_terpenuhi": e.score,
+            "kriteria": {c.criterion.value: {"ya": c.ya, "catatan": c.catatan or None} for c in e.kriteria},
+            "temuan": list(e.temuan), "tindak_lanjut": list(e.tindak_lanjut), "source": f"{meeting.path}:{e.line}"}
+    return out
