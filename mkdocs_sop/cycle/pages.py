@@ -35,6 +35,7 @@ from markupsafe import Markup
 from ..catalogue.registry import page_url, relative_url
 from ..catalogue.pages import GeneratedPage
 from ..core.dates import format_date
+from ..core.htmltree import title_html
 from ..core.model import Diagnostic, Severity, slug
 from ..core.monev import Assessment, Criterion, Period
 from .panel import PanelLinks
@@ -64,6 +65,7 @@ def _environment() -> jinja2.Environment:
         else value,
     )
     env.filters["json"] = lambda value: Markup(json.dumps(value, ensure_ascii=False))
+    env.filters["title_html"] = title_html  # themes print a page's title raw: escaped once, here
     return env
 
 
