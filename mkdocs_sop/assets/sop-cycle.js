@@ -36,7 +36,7 @@
     var toggle = section.querySelector(".sop-checklist-toggle");
     var reset = section.querySelector(".sop-checklist-reset");
     var count = section.querySelector(".sop-checklist-count");
-    var boxes = Array.prototype.slice.call(section.querySelectorAll("input[type=checkbox][data-step]"));
+    var boxes = Array.prototype.slice.call(section.querySelectorAll("input[type=checkbox][data-checklist-step]"));
     var state = load();
 
     function load() {
@@ -66,7 +66,7 @@
       reset.hidden = !state.on;
       var done = 0;
       boxes.forEach(function (box) {
-        var when = state.ticks[box.getAttribute("data-step")];
+        var when = state.ticks[box.getAttribute("data-checklist-step")];
         box.checked = typeof when === "string";
         box.disabled = !state.on;
         if (box.checked) done += 1;
@@ -93,7 +93,7 @@
     });
     boxes.forEach(function (box) {
       box.addEventListener("change", function () {
-        var step = box.getAttribute("data-step");
+        var step = box.getAttribute("data-checklist-step");
         if (box.checked) state.ticks[step] = new Date().toISOString();
         else delete state.ticks[step];
         save();

@@ -8,7 +8,9 @@ from ..catalogue.registry import Catalogue, page_url
 from ..core.fences import find_blocks
 from ..core.messages import language_of, make
 from ..core.model import Diagnostic, ParseResult, Severity
+from ..core.monev import check_site, parse_records
 from ..core.parse import parse_block
+from ..cycle.summary import site_view
 from .sources import Source
 
 
@@ -42,11 +44,15 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
     def parse(body: str, path: str, first_line: int) -> ParseResult:
         return parse_block(body, path, first_line, default_instansi=institution, language=language)
 
+    records: list[tuple[str, str]] = []  # monitoring/evaluation records, checked once every SOP is known
     for source in sources:
         try:
             text = source.read()
         except (OSError, UnicodeDecodeError) as exc:
             found.append(make("file-unreadable", language, path=source.display, error=exc))
+            continue
+        if source.record:
+            records.append((source.display, text))
             continue
         if source.yaml_file:
             result = parse(text, source.display, 1)
@@ -66,6 +72,9 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
         for result in results:
             found.extend(result.diagnostics)
     found.extend(catalogue.finish(strict_links))
+    parsed, problems = parse_records(records, language)
+    found.extend(problems)
+    found.extend(check_site(parsed, site_view(catalogue), language)[1])
     unique = list(dict.fromkeys(found))  # the build reports each problem once
     unique.sort(key=lambda d: (d.path, d.line, d.column))
     return CheckResult(catalogue, unique, len(sources), blocks)

@@ -158,6 +158,7 @@ class MonitoringResult:
     tanggal: FlexDate | None = None
     metode: tuple[Method, ...] = ()
     line: int = 0  # line of the row in the file (1-based)
+    index: int = 0  # its place under `hasil` as written (1-based), for messages
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ class SopEvaluation:
     temuan: tuple[str, ...] = ()
     tindak_lanjut: tuple[str, ...] = ()  # the follow-up SOP(s) by nomor, or a decree as text
     line: int = 0
+    index: int = 0  # its place under `hasil` as written (1-based), for messages
 
     @property
     def score(self) -> int:
@@ -383,7 +385,8 @@ def _result(item: LineDict, where: str, rep: _Reporter, line: int) -> Monitoring
     result = MonitoringResult(
         sop=sop, penilaian=Assessment(assessment or "baik"), catatan=f.text("catatan"),
         tindakan=f.text("tindakan"), penilai=f.text_list("penilai"), tanggal=f.date("tanggal"),
-        metode=tuple(Method(m) for m in f.choices("metode", _METHODS)), line=rep.md_line(line))
+        metode=tuple(Method(m) for m in f.choices("metode", _METHODS)), line=rep.md_line(line),
+        index=int(where[len("hasil["):].split("]")[0]))
     if len([d for d in rep.items if d.severity is Severity.ERROR]) > before:
         return None  # this row is dropped; the others are kept
     if result.penilaian is Assessment.TIDAK_BAIK and not result.tindakan:
@@ -428,7 +431,8 @@ def _evaluation(item: LineDict, where: str, rep: _Reporter, line: int) -> SopEva
     if len([d for d in rep.items if d.severity is Severity.ERROR]) > before or criteria is None or not decision:
         return None
     evaluation = SopEvaluation(sop=sop, kriteria=criteria, keputusan=Decision(decision), temuan=temuan,
-                               tindak_lanjut=follow_up, line=rep.md_line(line))
+                               tindak_lanjut=follow_up, line=rep.md_line(line),
+                               index=int(where[len("hasil["):].split("]")[0]))
     if evaluation.keputusan is not Decision.TETAP and not follow_up:
         rep.add("follow-up-missing", f.line("keputusan"), f"{where}tindak_lanjut",
                 decision=evaluation.keputusan.value)
@@ -466,7 +470,7 @@ def _criteria(f: _RecordFields, where: str, rep: _Reporter) -> tuple[CriterionRe
         found[criterion] = CriterionResult(criterion, answer, note)
     missing = [c for c in Criterion if c not in found]
     if missing:
-        rep.add("criterion-missing", value.line, where, missing=_backticked(c.value for c in missing))
+        rep.add("criterion-missing", f.line("kriteria"), where, missing=_backticked(c.value for c in missing))
         return None
     return tuple(found[c] for c in Criterion)
 
@@ -538,15 +542,15 @@ def _known_only(record: Record, site: SiteView, diagnostics: list[Diagnostic], l
     from dataclasses import replace
 
     results = []
-    for i, result in enumerate(record.hasil):
+    for result in record.hasil:
         nomor = site.find(result.sop)
         if nomor is None:
             diagnostics.append(make("record-sop-unknown", language, path=record.path, line=result.line,
-                                    key=f"hasil[{i + 1}].sop", sop=result.sop))
+                                    key=f"hasil[{result.index}].sop", sop=result.sop))
             continue
         if isinstance(record, MonitoringRound) and not unit_covers(record.unit, site.unit_of(nomor)):
             diagnostics.append(make("record-sop-other-unit", language, path=record.path, line=result.line,
-                                    key=f"hasil[{i + 1}].sop", sop=result.sop, unit=" > ".join(record.unit)))
+                                    key=f"hasil[{result.index}].sop", sop=result.sop, unit=" > ".join(record.unit)))
         results.append(replace(result, sop=nomor))
     return replace(record, hasil=tuple(results))
 

@@ -128,13 +128,13 @@ def checklist(sop: Sop, language: str) -> ET.Element:
     body = el("tbody", parent=table)
     steps = sop.steps if sop.format is SopFormat.DIAGRAM_ALIR else list(walk_steps(sop.steps))
     for step in steps:
-        row = el("tr", {"data-step": step.number}, parent=body)
+        row = el("tr", {"data-checklist-step": step.number}, parent=body)
         el("td", text=step.number, parent=row, cls="sop-col-no")
         el("td", text=step.kegiatan, parent=row)
         el("td", text=", ".join(step.pelaksana), parent=row)
         cell = el("td", parent=row, cls="sop-col-mark")
         label = el("label", parent=cell, cls="sop-checklist-tick")
-        el("input", {"type": "checkbox", "disabled": "disabled", "data-step": step.number,
+        el("input", {"type": "checkbox", "disabled": "disabled", "data-checklist-step": step.number,
                      "aria-label": f"{t['done']}: {step.number}. {step.kegiatan}"}, parent=label)
         el("td", parent=row, cls="sop-col-date sop-checklist-when")
         el("td", parent=row, cls="sop-col-who")

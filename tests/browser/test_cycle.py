@@ -58,7 +58,7 @@ def test_checklist_on_a_phone_tick_reload_reset(new_page, artifacts):
     boxes.nth(0).check()
     boxes.nth(2).check()
     assert section.locator(".sop-checklist-count").inner_text() == "2/8 langkah selesai"
-    when = section.locator("tr[data-step='1'] .sop-checklist-when").inner_text()
+    when = section.locator("tr[data-checklist-step='1'] .sop-checklist-when").inner_text()
     assert re.search(r"\d{4}", when), when  # the time of the tick is written down
     overflow = w.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"the page is {overflow}px wider than the phone"
@@ -67,7 +67,7 @@ def test_checklist_on_a_phone_tick_reload_reset(new_page, artifacts):
     w.page.reload(wait_until="load")
     assert _ticks(w) == [True, False, True, False, False, False, False, False]
     assert section.locator(".sop-checklist-toggle").get_attribute("aria-pressed") == "true"
-    assert section.locator("tr[data-step='1'] .sop-checklist-when").inner_text() == when
+    assert section.locator("tr[data-checklist-step='1'] .sop-checklist-when").inner_text() == when
 
     section.locator(".sop-checklist-reset").click()
     assert _ticks(w) == [False] * 8
@@ -84,7 +84,7 @@ def test_checklist_mode_prints_the_execution_sheet(new_page, artifacts):
     size, texts = _pdf(w.page, artifacts / "kk-sop.pdf")
     assert size == A4_LANDSCAPE and "Dasar Hukum" in texts[0] and "Lembar kerja" not in " ".join(texts)
     w.page.click(".sop-checklist-toggle")
-    w.page.check(".sop-checklist input[data-step='2']")
+    w.page.check(".sop-checklist input[data-checklist-step='2']")
     size, texts = _pdf(w.page, artifacts / "kk-lembar-kerja.pdf")
     assert size == A4_PORTRAIT and len(texts) == 1
     sheet = texts[0]

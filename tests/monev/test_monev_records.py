@@ -96,7 +96,7 @@ def test_a_missing_criterion_drops_that_evaluation_and_names_it():
     text = MEETING.replace("      sinergi: ya\n", "")
     result = parse_record(text, "a.evaluasi.yml")
     (d,) = result.diagnostics
-    assert (d.code, d.severity, d.line, d.key) == ("criterion-missing", Severity.ERROR, 6, "hasil[1].kriteria")
+    assert (d.code, d.severity, d.line, d.key) == ("criterion-missing", Severity.ERROR, 5, "hasil[1].kriteria")
     assert "`sinergi`" in d.message
     assert result.record.hasil == ()
 
