@@ -356,41 +356,47 @@ def _round(data: LineDict, path: str, rep: _Reporter) -> MonitoringRound | None:
     tanggal = f.date("tanggal")
     if rep.failed or period is None:
         return None
-    results = []
-    seen: dict[str, int] = {}
-    for i, item, line in _items(f, "hasil", "mapping"):
-        result = _result(item, f"hasil[{i + 1}].", rep, line)
-        if result is None:
-            continue
-        if result.penilai == () and penilai:
-            result = _replace(result, penilai=penilai)
-        if result.sop in seen:
-            rep.add("record-sop-twice", line, f"hasil[{i + 1}].sop", sop=result.sop, first=seen[result.sop])
-            continue
-        seen[result.sop] = result.line
-        if result.tanggal and result.tanggal.date and not period.contains(result.tanggal.date):
-            rep.add("date-outside-period", item.key_lines.get("tanggal", line), f"hasil[{i + 1}].tanggal",
-                    value=result.tanggal.text, period=period.code)
-        results.append(result)
+    results = _rows(f, rep, lambda *row: _result(*row, period=period, penilai=penilai))
     return MonitoringRound(unit=unit, periode=period, periode_text=written, hasil=tuple(results),
                            penilai=penilai, tanggal=tanggal, path=path, line=data.line + 1,
                            periode_line=rep.md_line(f.line("periode")))
 
 
-def _result(item: LineDict, where: str, rep: _Reporter, line: int) -> MonitoringResult | None:
+def _rows(f: _RecordFields, rep: _Reporter, read: Callable) -> list:
+    """Each row under ``hasil``, read by ``read(item, where, rep, line, index)``; a second row of one SOP is left out."""
+    rows: list = []
+    seen: dict[str, int] = {}
+    for i, item, line in _items(f, "hasil", "mapping"):
+        row = read(item, f"hasil[{i + 1}].", rep, line, i + 1)
+        if row is None:
+            continue
+        if row.sop in seen:
+            rep.add("record-sop-twice", line, f"hasil[{i + 1}].sop", sop=row.sop, first=seen[row.sop])
+            continue
+        seen[row.sop] = row.line
+        rows.append(row)
+    return rows
+
+
+def _result(item: LineDict, where: str, rep: _Reporter, line: int, index: int, *, period: Period,
+            penilai: tuple[str, ...]) -> MonitoringResult | None:
+    """One Tabel 7 row; the round's assessors stand in when the row names none."""
     before = len([d for d in rep.items if d.severity is Severity.ERROR])
     f = _fields(item, RESULT_KEYS, where, rep)
     sop = f.text("sop", required=True)
     assessment = f.choice("penilaian", _ASSESSMENTS)
     result = MonitoringResult(
         sop=sop, penilaian=Assessment(assessment or "baik"), catatan=f.text("catatan"),
-        tindakan=f.text("tindakan"), penilai=f.text_list("penilai"), tanggal=f.date("tanggal"),
-        metode=tuple(Method(m) for m in f.choices("metode", _METHODS)), line=rep.md_line(line),
-        index=int(where[len("hasil["):].split("]")[0]))
+        tindakan=f.text("tindakan"), penilai=f.text_list("penilai") or penilai, tanggal=f.date("tanggal"),
+        metode=tuple(Method(m) for m in f.choices("metode", _METHODS)), line=rep.md_line(line), index=index)
     if len([d for d in rep.items if d.severity is Severity.ERROR]) > before:
         return None  # this row is dropped; the others are kept
     if result.penilaian is Assessment.TIDAK_BAIK and not result.tindakan:
         rep.add("action-missing", line, f"{where}tindakan")
+    day = result.tanggal.date if result.tanggal else None
+    if day is not None and not period.contains(day):
+        rep.add("date-outside-period", f.line("tanggal"), f"{where}tanggal", value=result.tanggal.text,
+                period=period.code)
     return result
 
 
@@ -405,22 +411,12 @@ def _meeting(data: LineDict, path: str, rep: _Reporter) -> EvaluationMeeting | N
         rep.add("wrong-shape", f.line("tanggal"), "tanggal", None,
                 expected=rep.phrase("expect-full-date"), found=tanggal.text)
         return None
-    results = []
-    seen: dict[str, int] = {}
-    for i, item, line in _items(f, "hasil", "mapping"):
-        evaluation = _evaluation(item, f"hasil[{i + 1}].", rep, line)
-        if evaluation is None:
-            continue
-        if evaluation.sop in seen:
-            rep.add("record-sop-twice", line, f"hasil[{i + 1}].sop", sop=evaluation.sop, first=seen[evaluation.sop])
-            continue
-        seen[evaluation.sop] = evaluation.line
-        results.append(evaluation)
+    results = _rows(f, rep, _evaluation)
     return EvaluationMeeting(tanggal=tanggal, hasil=tuple(results), path=path, line=data.line + 1,
                              **meeting_fields)
 
 
-def _evaluation(item: LineDict, where: str, rep: _Reporter, line: int) -> SopEvaluation | None:
+def _evaluation(item: LineDict, where: str, rep: _Reporter, line: int, index: int) -> SopEvaluation | None:
     before = len([d for d in rep.items if d.severity is Severity.ERROR])
     f = _fields(item, EVALUATION_KEYS, where, rep)
     sop = f.text("sop", required=True)
@@ -431,8 +427,7 @@ def _evaluation(item: LineDict, where: str, rep: _Reporter, line: int) -> SopEva
     if len([d for d in rep.items if d.severity is Severity.ERROR]) > before or criteria is None or not decision:
         return None
     evaluation = SopEvaluation(sop=sop, kriteria=criteria, keputusan=Decision(decision), temuan=temuan,
-                               tindak_lanjut=follow_up, line=rep.md_line(line),
-                               index=int(where[len("hasil["):].split("]")[0]))
+                               tindak_lanjut=follow_up, line=rep.md_line(line), index=index)
     if evaluation.keputusan is not Decision.TETAP and not follow_up:
         rep.add("follow-up-missing", f.line("keputusan"), f"{where}tindak_lanjut",
                 decision=evaluation.keputusan.value)
@@ -481,12 +476,6 @@ def _yes_no(value: Any) -> bool | None:
     if isinstance(value, str):
         return _YES_NO.get(value.strip().lower())
     return None
-
-
-def _replace(result: MonitoringResult, **changes) -> MonitoringResult:
-    from dataclasses import replace
-
-    return replace(result, **changes)
 
 
 # --- checks against the site -------------------------------------------------------------

@@ -25,7 +25,6 @@ import datetime as _dt
 import functools
 import json
 import posixpath
-import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -37,10 +36,10 @@ from ..catalogue.pages import GeneratedPage
 from ..core.dates import format_date
 from ..core.htmltree import title_html
 from ..core.model import Diagnostic, Severity, slug
-from ..core.monev import Assessment, Criterion, Period
+from ..core.monev import Assessment, Criterion
 from .panel import PanelLinks
 from .qr import qr_svg
-from .summary import Cycle, compare_steps
+from .summary import Cycle, Monitored, compare_steps
 from .text import assessment_text, criterion_text, decision_text, method_text, words
 
 
@@ -326,7 +325,6 @@ def _unit_pages(site: CycleSite, unit: tuple[str, ...]) -> list[GeneratedPage]:
         for entry in cycle.entries_of(unit, in_force_only=False):
             result = by_nomor.get(entry.sop.nomor)
             if result is not None:
-                from .summary import Monitored
                 rows.append(_monitoring_row(page, entry, Monitored(rnd, result), lang))
         missing = [page.sop(e) for e in entries if e.sop.nomor not in by_nomor]
         form = {"unit": name, "period": rnd.periode.label(lang), "filled": True, "rows": rows, "missing": missing,
