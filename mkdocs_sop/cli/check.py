@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..catalogue.registry import Catalogue, page_url
 from ..core.fences import find_blocks
@@ -20,6 +20,7 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     files: int = 0
     blocks: int = 0
+    records: list = field(default_factory=list)  # the monitoring/evaluation records that passed the checks
 
     @property
     def errors(self) -> int:
@@ -74,7 +75,8 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
     found.extend(catalogue.finish(strict_links))
     parsed, problems = parse_records(records, language)
     found.extend(problems)
-    found.extend(check_site(parsed, site_view(catalogue), language)[1])
+    kept, site_problems = check_site(parsed, site_view(catalogue), language)
+    found.extend(site_problems)
     unique = list(dict.fromkeys(found))  # the build reports each problem once
     unique.sort(key=lambda d: (d.path, d.line, d.column))
-    return CheckResult(catalogue, unique, len(sources), blocks)
+    return CheckResult(catalogue, unique, len(sources), blocks, kept)

@@ -84,6 +84,8 @@ def test_the_revised_sop_is_compared_step_by_step(pages):
 
 
 def test_tabel_7_blank_and_filled(pages):
+    assert '<section class="sop-form sop-form-landscape sop-tabel7 sop-form-empty">' in pages[
+        DUKCAPIL + "formulir-monitoring.md"]  # the class the print stylesheet sizes the sheet by
     blank = Tables(pages[DUKCAPIL + "formulir-monitoring.md"]).rows("sop-form-table")
     assert blank[0][:3] == ["No", "SOP", "Penilaian terhadap Penerapan"]
     assert blank[1] == ["Berjalan dengan baik", "Tidak berjalan dengan baik"]

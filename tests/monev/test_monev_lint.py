@@ -42,3 +42,16 @@ def test_bad_records_fail_lint_with_file_and_line(tmp_path, monkeypatch):
     assert lines[0].endswith("[criterion-missing]")
     assert lines[1].startswith("sops/dpmptsp/monev/rapat.evaluasi.yml:7: error: `hasil[2].sop`: SOP "
                                "`SOP/DPMPTSP/PRZ/009` tidak ada di situs ini")
+
+
+def test_export_carries_the_latest_monitoring_and_evaluation(tmp_path, monkeypatch):
+    docs = _site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", str(docs.name)])
+    assert result.exit_code == 0, result.output
+    sops = {s["nomor"]: s for s in json.loads(result.output)["sops"]}
+    pindah = sops["470/SOP-PDP/005/2024"]
+    assert pindah["monitoring_terakhir"]["periode"] == "2026-S2"
+    assert pindah["monitoring_terakhir"]["penilaian"] == "tidak-baik"
+    assert pindah["evaluasi_terakhir"]["keputusan"] == "revisi" and pindah["evaluasi_terakhir"]["kriteria_terpenuhi"] == 4
+    assert sops["470/SOP-PDP/002/2024"]["evaluasi_terakhir"] is None
