@@ -1,4 +1,4 @@
-/* mkdocs-sop: the checklist mode of an SOP page.
+/* mkdocs-sop: the checklist mode of an SOP page, and the Print button of the cycle's forms.
    Staff tick the steps of one case as they carry it out. The ticks (and the time of each)
    are kept in this browser's localStorage only, under the page and the SOP's number and
    revision date, so a revised SOP starts clean; nothing is sent anywhere. "Kosongkan"
@@ -104,6 +104,11 @@
   }
 
   function start() {
+    // the forms' Print buttons (no inline handlers: the pages carry no script attributes)
+    Array.prototype.forEach.call(document.querySelectorAll("button.sop-cycle-print[hidden]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
     var store = storage();
     Array.prototype.forEach.call(document.querySelectorAll(".sop-checklist[data-sop-checklist]"), function (s) {
       setup(s, store);

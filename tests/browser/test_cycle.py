@@ -116,6 +116,8 @@ def test_the_printed_sop_carries_a_qr_code_to_its_page(new_page):
 def test_tabel_7_and_the_evaluation_sheet_print_on_a4(new_page, artifacts):
     w = new_page()
     w.goto(TABEL7)
+    button = w.page.locator("button.sop-cycle-print")
+    assert button.is_visible() and button.inner_text() == "Cetak"  # shown by the script, which also wires it
     size, texts = _pdf(w.page, artifacts / "tabel7.pdf")
     assert size == A4_LANDSCAPE
     first = texts[0]
