@@ -273,7 +273,7 @@ def _bomb(levels: int) -> str:
 
 
 RESOURCE_INPUTS = {
-    "anchors-3kb": _bomb(12),
+    "anchors-1kb-1e11-steps": _bomb(12),
     "sub-250-deep": 'nomor: "D/1"\nnama: D\nunit: U\nformat: langkah-berjenjang\nlangkah:\n' + "".join(
         "  " * (2 * i) + "  - kegiatan: a\n" + "  " * (2 * i) + "    pelaksana: P\n" + "  " * (2 * i) + "    sub:\n"
         for i in range(250)) + "  " * 500 + "  - kegiatan: z\n",
