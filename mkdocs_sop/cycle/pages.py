@@ -136,12 +136,13 @@ class _Page:
         sop = entry.sop
         status = self.site.cycle.catalogue.status(sop)
         return {"nomor": sop.nomor, "nama": sop.nama, "href": relative_url(self.site.entry_site_url(entry), self.url),
-                "status": status.value, "revised": format_date(sop.tanggal_revisi or sop.tanggal_efektif
+                "status": status.value, "status_text": self.site.words["status_" + status.value], "revised": format_date(sop.tanggal_revisi or sop.tanggal_efektif
                                                                or sop.tanggal_pembuatan, self.site.options.language)}
 
     def sop_ref(self, nomor: str) -> dict:
         entry = self.site.cycle.catalogue.find(nomor)
-        return self.sop(entry) if entry else {"nomor": nomor, "nama": "", "href": "", "status": "", "revised": ""}
+        return self.sop(entry) if entry else {"nomor": nomor, "nama": "", "href": "", "status": "", "status_text": "",
+                                              "revised": ""}
 
     def follow_up(self, items: Sequence[str]) -> list[dict]:
         """Each follow-up: a link when it names an SOP of the site, else the text (a decree)."""
