@@ -16,7 +16,7 @@ from ..core.dates import format_date
 from ..core.htmltree import el
 from ..core.model import Sop, SopFormat
 from ..core.validate import walk_steps
-from .qr import qr_svg
+from .qr import QrCodes
 from .text import assessment_text, decision_text, words
 
 @dataclass(frozen=True)
@@ -27,14 +27,14 @@ class PanelLinks:
     meeting: str = ""
 
 
-def qr_block(sop: Sop, absolute_url: str, language: str) -> ET.Element | None:
+def qr_block(sop: Sop, absolute_url: str, language: str, qr_codes: QrCodes) -> ET.Element | None:
     """The QR code of the SOP's page with its number and revision date beside it."""
     if not absolute_url:
         return None
     w = words(language)
     box = el("div", {"data-qr-url": absolute_url}, cls="sop-qr sop-qr-sop")
     image = el("div", parent=box, cls="sop-qr-image")
-    image.append(ET.fromstring(qr_svg(absolute_url, w["qr_note"])))
+    image.append(ET.fromstring(qr_codes.svg(absolute_url, w["qr_note"])))
     text = el("div", parent=box, cls="sop-qr-text")
     el("span", text=sop.nomor, parent=text, cls="sop-qr-nomor")
     revised = sop.tanggal_revisi or sop.tanggal_efektif or sop.tanggal_pembuatan
