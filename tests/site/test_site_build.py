@@ -85,7 +85,7 @@ BAD_PAGES: dict[str, tuple[str, str, str]] = {
     "duplicate-id": (steps("B12", "  - kegiatan: a\n    pelaksana: A\n    id: x\n  - kegiatan: b\n"
                                   "    pelaksana: A\n    id: x\n"), "- kegiatan: b", "`id` `x` sudah dipakai oleh langkah 1"),
     "no-tidak": (steps("B13", "  - kegiatan: a\n    pelaksana: A\n    keputusan: Ok?\n  - kegiatan: b\n"
-                              "    pelaksana: A\n"), "- kegiatan: a", "keputusan memerlukan `tidak`"),
+                              "    pelaksana: A\n"), "keputusan: Ok?", "keputusan memerlukan `tidak`"),
     "ya-not-decision": (steps("B14", "  - kegiatan: a\n    pelaksana: A\n    ya: 2\n  - kegiatan: b\n"
                                      "    pelaksana: A\n"), "ya: 2", "`ya` hanya untuk langkah keputusan"),
     "unreachable": (steps("B15", "  - kegiatan: a\n    pelaksana: A\n    lanjut: selesai\n  - kegiatan: b\n"
