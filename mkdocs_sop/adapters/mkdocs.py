@@ -21,15 +21,16 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from .core.catalogue import Catalogue, relative_url
-from .core.catalogue_pages import PAGE_KEYS, PageOptions, build_pages, page_paths
-from .core.export import export_csv, export_data, export_json
-from .core.fences import find_blocks
-from .core.labels import label_set
-from .core.messages import make
-from .core.model import Diagnostic, Severity, Sop
-from .core.render_html import RenderContext, RenderOptions, SopLink
-from .core.service import SopService
+from ..catalogue.registry import Catalogue, relative_url
+from ..catalogue.pages import PAGE_KEYS, PageOptions, build_pages, page_paths
+from ..catalogue.export import export_csv, export_data, export_json
+from ..core.fences import find_blocks
+from ..core.htmltree import title_html
+from ..core.labels import label_set
+from ..core.messages import make
+from ..core.model import Diagnostic, Severity, Sop
+from ..core.render_html import RenderContext, RenderOptions, SopLink
+from ..core.service import SopService
 
 log = get_plugin_logger(__name__)
 
@@ -239,8 +240,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             status=self.catalogue.status(sop),
         )
 
-    # -- catalogue pages, exports, navigation (the pure work is in core.catalogue_pages /
-    #    core.export; these methods only hand MkDocs the results) -----------------------
+    # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
+    #    catalogue.export; these methods only hand MkDocs the results) -----------------------
     def _configure_catalogue(self, config) -> None:
         self._user_nav = config.nav is not None
         self._today = self._resolve_today(config)
@@ -329,7 +330,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         if generated:
             paths = page_paths(self.config.catalogue_dir)
             section = [paths[k] for k in PAGE_KEYS if paths[k] in generated]
-            title = self.service.options.labels["cat_overview"]
+            title = title_html(self.service.options.labels["cat_overview"])  # themes print it raw
             at = 1 if nav and isinstance(nav[0], str) and nav[0] in ("index.md", "README.md") else 0
             nav.insert(at, {title: section})
         return nav

@@ -37,12 +37,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .htmltree import el
-from .catalogue import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
+from ..core.htmltree import el, title_html
+from .registry import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
                         relative_url, total_time, unit_path)
-from .dates import format_date
-from .model import FlexDate, SopCategory, SopStatus, SopType, Step, slug
-from .timeparse import format_duration, sum_durations
+from ..core.dates import format_date
+from ..core.model import FlexDate, SopCategory, SopStatus, SopType, Step, slug
+from ..core.timeparse import format_duration, sum_durations
 
 __all__ = ["PageOptions", "GeneratedPage", "build_pages", "page_paths"]
 
@@ -94,7 +94,8 @@ def _html(element: ET.Element) -> str:
 
 
 def _doc(title: str, blocks: list[ET.Element]) -> str:
-    parts = ["---", "title: " + json.dumps(title, ensure_ascii=False), "---", ""]
+    """The page's Markdown; ``title`` is plain text (escaped for the theme, set as text in the h1)."""
+    parts = ["---", "title: " + json.dumps(title_html(title), ensure_ascii=False), "---", ""]
     h1 = _el("h1", text=title)
     parts.append(_html(h1))
     for block in blocks:
