@@ -148,14 +148,15 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         """The search index is built from the finished HTML, as for any other generator."""
         if not self.config.search:
             return
-        from .search import build_search_index
+        from ..search import build_search_index
 
         try:
             report = build_search_index(config.site_dir, language=self.config.language)
         except (ImportError, FileNotFoundError, OSError, RuntimeError) as exc:
-            log.warning("sop: search index not built (%s); install `pagefind[bin]` and `PySastrawi`", exc)
+            log.warning("sop: search index not built (%s); install `pagefind[bin]` and `PySastrawi` "
+                        "[search-index]", exc)
             return
-        log.info("sop: search index: %s", report.summary())
+        log.debug("sop: search index: %s", report.summary())
 
     # -- collection -----------------------------------------------------------------
     def on_files(self, files: Files, config) -> Files:

@@ -13,9 +13,13 @@
 
   /* The terms of a text as the site search reads them (Indonesian roots, numbers without
    * punctuation) when sop-search.js is loaded; folded words otherwise. */
-  function terms(text) {
-    if (window.SopNormal) return window.SopNormal.terms(text);
+  function terms(text, isQuery) {
+    if (window.SopNormal) return window.SopNormal.terms(text, isQuery);
     return fold(text).split(/\s+/).filter(Boolean);
+  }
+
+  function rowText(row) {  // cells apart, so "470/SOP-PDP/001/2024" and the name stay two words
+    return Array.prototype.map.call(row.cells, function (cell) { return cell.textContent; }).join(" ");
   }
 
   /* Every query term is found in a term of the row: a word at its start (typing "perik"
@@ -45,7 +49,7 @@
     var body = table.tBodies[0];
     if (!body) return;
     var rows = Array.prototype.slice.call(body.rows);
-    var texts = rows.map(function (r) { return terms(r.textContent); });
+    var texts = rows.map(function (r) { return terms(rowText(r)); });
     var total = rows.length;
     var countLabel = table.getAttribute("data-label-count") || "{shown} / {total}";
     var sortLabel = table.getAttribute("data-label-sort") || "Sort by";
@@ -58,7 +62,7 @@
       if (output) output.textContent = countLabel.replace("{shown}", shown).replace("{total}", total);
     }
     function applyFilter() {
-      var words = terms(input ? input.value : "");
+      var words = terms(input ? input.value : "", true);
       var shown = 0;
       rows.forEach(function (row, i) {
         var ok = matches(words, texts[i]);

@@ -34,7 +34,6 @@
   };
   var FACETS = ["unit", "jenis", "kategori", "status", "pelaksana", "dasar hukum"];
   var NOT_SOP_FACTOR = 0.35; // a guide or catalogue page ranks below an SOP page with the same words
-  var RERANK = 30;           // results whose page data is loaded to rerank
   var PAGE = 10;             // results shown at a time
   var MAX_VARIANTS = 10;     // forms of one root searched for one query word
 
@@ -95,16 +94,22 @@
     return kosakata.akar[word] || (rootSet[word] ? word : guessRoot(word)) || word;
   }
 
-  /* Terms of a text: each word's root, and the code of each chunk holding a digit. */
-  function terms(text) {
+  /* Terms of a text: each word's root, and the code of each chunk holding a digit. A
+   * query's chunk holding a digit is a number: its code alone ("470/SOP-PDP" is not
+   * also the words "sop" and "pdp"). */
+  function terms(text, isQuery) {
     var out = [];
     fold(text).split(/\s+/).forEach(function (chunk) {
       if (!chunk) return;
-      if (/[0-9]/.test(chunk)) out.push(code(chunk));
+      var number = /[0-9]/.test(chunk);
+      if (number) out.push(code(chunk));
+      if (number && isQuery) return;
       (chunk.match(/[a-z]+/g) || []).forEach(function (w) { out.push(root(w)); });
     });
     return out;
   }
+
+  function queryTerms(text) { return terms(text, true); }
 
   /* The codes (SOP numbers, regulations) a query names, typed with or without
    * punctuation, "nomor"/"tahun" or spaces: "UU 24/2013", "470 SOP PDP 001 2024". */
@@ -124,7 +129,8 @@
     return list.slice(0, MAX_VARIANTS);
   }
 
-  window.SopNormal = { fold: fold, code: code, root: root, terms: terms, codesIn: codesIn, variants: variants };
+  window.SopNormal = { fold: fold, code: code, root: root, terms: terms, queryTerms: queryTerms,
+    codesIn: codesIn, variants: variants };
 
   /* ---------------- the engine ---------------- */
 
@@ -195,24 +201,37 @@
     return list.sort(function (a, b) { return b.score - a.score || (a.result.id < b.result.id ? -1 : 1); });
   }
 
-  /* The first RERANK results are loaded: SOP pages (with an SOP number) before others. */
-  function rank(list) {
-    sortByScore(list);
-    var head = list.slice(0, RERANK);
-    return Promise.all(head.map(function (item) {
-      return item.result.data().then(function (data) {
-        item.data = data;
-        if (!(data.meta && data.meta.nomor)) item.score *= NOT_SOP_FACTOR;
+  /* The ids of the pages holding an SOP: every SOP has a status facet, so one search
+   * by facet alone finds them all, without loading a page's data. Asked once. */
+  var sopPagesPromise = null;
+
+  function sopPages(pf) {
+    if (!sopPagesPromise) {
+      sopPagesPromise = Promise.resolve(pf.filters()).then(function (all) {
+        var statuses = Object.keys(all.status || {});
+        if (!statuses.length) return {};
+        return pf.search(null, { filters: { status: { any: statuses } } }).then(function (s) {
+          var ids = {};
+          s.results.forEach(function (r) { ids[r.id] = true; });
+          return ids;
+        });
       });
-    })).then(function () {
-      return sortByScore(head).concat(list.slice(RERANK));
+    }
+    return sopPagesPromise;
+  }
+
+  /* SOP pages before guide and catalogue pages with the same words. */
+  function rank(pf, list) {
+    return sopPages(pf).then(function (sops) {
+      list.forEach(function (item) { if (!sops[item.result.id]) item.score *= NOT_SOP_FACTOR; });
+      return sortByScore(list);
     });
   }
 
   function search(query, filters) {
     tables();
     return pagefind().then(function (pf) {
-      return searchWords(pf, query, filters || {}).then(rank);
+      return searchWords(pf, query, filters || {}).then(function (list) { return rank(pf, list); });
     });
   }
 
@@ -268,7 +287,8 @@
 
   function offlineNote(container) {
     var note = make("p", { "class": "sop-search-offline", role: "note" }, t("offline") + " ");
-    note.appendChild(make("a", { href: siteRoot + "katalog/" }, t("catalogue")));
+    var index = location.protocol === "file:" ? "index.html" : ""; // no folder index on a file system
+    note.appendChild(make("a", { href: siteRoot + "katalog/" + index }, t("catalogue")));
     container.appendChild(note);
   }
 
@@ -409,6 +429,12 @@
     SearchUi(box.form, box.input, panel, false);
     box.input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { box.input.value = ""; panel.hidden = true; }
+    });
+    document.addEventListener("click", function (event) {  // a click elsewhere closes the list
+      if (!wrap.contains(event.target)) panel.hidden = true;
+    });
+    box.input.addEventListener("focus", function () {
+      if (box.input.value.trim() && panel.querySelector(".sop-search-result")) panel.hidden = false;
     });
     document.addEventListener("keydown", function (event) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((event.target || {}).tagName || "");

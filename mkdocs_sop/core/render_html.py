@@ -105,7 +105,7 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
     else:
         _step_list(root, sop, options)
     _history(root, sop, labels)
-    root.append(search_block(sop, status, labels))
+    root.insert(0, search_block(sop, status, labels))  # hidden: facets and codes for the site search
     return root
 
 

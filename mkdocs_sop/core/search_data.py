@@ -22,7 +22,6 @@ import xml.etree.ElementTree as ET
 from typing import Mapping
 
 from .htmltree import el
-from .legal import parse_citation
 from .model import Sop, SopStatus
 
 NUMBER_WEIGHT = "10"  # Pagefind's highest: an SOP's own number beats every other word
@@ -49,6 +48,8 @@ def _unit_levels(sop: Sop) -> list[str]:
 
 def search_block(sop: Sop, status: SopStatus, labels: Mapping[str, str]) -> ET.Element:
     """The hidden block of facets, result metadata and number codes for one SOP."""
+    from ..catalogue.legal import parse_citation  # pure text parsing; the catalogue's one reading of citations
+
     block = el("div", {"hidden": "hidden"}, cls="sop-search-data")
     facets = el("div", {"data-pagefind-ignore": ""}, parent=block)  # values, not words
     for key, value in (("nomor", sop.nomor), ("unit", " › ".join(_unit_levels(sop))),

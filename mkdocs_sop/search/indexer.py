@@ -31,14 +31,17 @@ ASSET_FILES = ("sop-search.js", "sop-search.css")
 VOCABULARY_FILE = "kosakata.js"
 
 # What is not text to search: theme chrome (any theme: semantic tags; Material's and
-# Zensical's sidebars, tabs and permalinks by class), and the SOP's drawing (symbols,
-# arrows, branch labels, connectors, the diagram). The hidden search block stays.
+# Zensical's sidebars, tabs and permalinks by class), the SOP's drawing (symbols, arrows,
+# branch labels, connectors, the diagram) and the catalogue's lists. The hidden search
+# block stays.
 EXCLUDED = (
     "nav", "header", "footer", "[role=navigation]", "[role=search]", "form",
     ".md-sidebar", ".md-tabs", ".md-header", ".md-footer", ".md-source", ".headerlink",
     ".md-content__button", ".sop-search-box",
     ".sop-diagram", "svg", ".sop-sym-holder", ".sop-marks", ".sop-branches", ".lbl", ".arr", ".w",
-    ".sop-print-only", ".sop-cat-filter",
+    ".sop-print-only",
+    # the catalogue's lists name every SOP: found by their titles, their bodies would crowd results
+    ".sop-cat-filter", ".sop-cat-table", ".sop-cat-tree", ".sop-cat-unit-sops", ".sop-cat-subunits",
 )
 
 # A closing cell/item tag gets a space after it, so words of neighbouring cells stay apart.
@@ -52,12 +55,12 @@ class SearchIndexReport:
     words: int  # distinct words read
     roots: int  # words mapped to another root
     codes: int  # SOP numbers and regulations matched by their code
-    index_bytes: int
+    index_bytes: int  # pagefind/ and sop-search/ together
     seconds: float
 
     def summary(self) -> str:
-        return (f"{self.pages} halaman, {self.words} kata ({self.roots} berakar lain), "
-                f"{self.codes} kode; indeks {self.index_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
+        return (f"{self.pages} pages, {self.words} words ({self.roots} with another root), "
+                f"{self.codes} codes; {self.index_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
 
 
 def separate_cells(html: str) -> str:
@@ -102,7 +105,8 @@ def build_search_index(site_dir: str | os.PathLike, *, language: str = "id") -> 
         _write_if_changed(assets / name, data)
     roots = vocabulary.roots()
     _write_if_changed(assets / VOCABULARY_FILE, vocabulary.script(roots).encode("utf-8"))
-    index_bytes = sum(p.stat().st_size for p in (site / INDEX_DIR).rglob("*") if p.is_file())
+    index_bytes = sum(p.stat().st_size for folder in (INDEX_DIR, ASSETS_DIR)
+                      for p in (site / folder).rglob("*") if p.is_file())
     return SearchIndexReport(pages=len(pages), words=len(vocabulary.words), roots=len(roots),
                              codes=len(vocabulary.codes), index_bytes=index_bytes,
                              seconds=time.perf_counter() - started)
