@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from needs import need
@@ -68,10 +69,7 @@ def printed(browser, base_url, artifacts):
           approver: [...document.querySelectorAll('.sop-id-approval > div:not(.sop-signature)')].map(d => d.textContent).filter(Boolean),
           title: document.title})""")
         pdf = artifacts / f"{name}-print.pdf"
-        # the page's own today, in the context's time zone (Asia/Jakarta is UTC+7: from 17:00 UTC
-        # the printed date is already tomorrow's)
-        today = date(*page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, "
-                                    "d.getDate()]; }"))
+        today = datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the browser's clock (timezone_id above)
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(artifacts / f"{name}-print-page")], check=True)
         out[name] = {"pdf": pdf, "facts": facts, "url": base_url + path, "today": today,
