@@ -20,26 +20,11 @@ pytestmark = pytest.mark.site
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from test_robustness import REPRODUCERS, anchors_bomb  # noqa: E402
+from test_site_build import good  # noqa: E402
 
-GOOD = """\
-# Baik
-
-```sop
-nomor: "BAIK/1"
-nama: Prosedur Baik
-unit: Dinas Contoh
-tanggal_efektif: 9999-12-31
-langkah:
-  - kegiatan: Menerima
-    pelaksana: Petugas
-  - kegiatan: Memeriksa
-    pelaksana: Kepala
-    keputusan: Lengkap?
-    tidak: 1
-  - kegiatan: Menyelesaikan
-    pelaksana: Petugas
-```
-"""
+# an SOP with the common "no end date" placeholder, which once broke the review page
+GOOD = "# Baik\n\n" + good("BAIK/1", "Prosedur Baik").replace("unit: Dinas Contoh\n",
+                                                                "unit: Dinas Contoh\ntanggal_efektif: 9999-12-31\n")
 
 
 def bad_page(name: str, block: str) -> str:
