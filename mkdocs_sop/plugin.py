@@ -63,6 +63,9 @@ class SopPluginConfig(base.Config):
     """The cache folder, relative to mkdocs.yml; deleting it is always safe."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
+    warnings_on_page = c.Choice(("serve", "always", "never"), default="serve")
+    """Show each SOP's warnings in a yellow box above it: ``serve`` only under ``mkdocs serve`` (while
+    editing; never in a built site), ``always`` (e.g. a review copy), ``never``."""
     hide_toc = c.Type(bool, default=True)
     """On pages holding an SOP and on catalogue pages, hide Material's table of contents so wide tables have room."""
 
@@ -99,11 +102,19 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.command = "build"  # `mkdocs serve` means someone is editing: see warnings_on_page
         self.service: SopService | None = None
         self.catalogue = Catalogue()
         self._urls: dict[str, str] = {}
 
     # -- configuration --------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def _show_warnings(self) -> bool:
+        setting = self.config.warnings_on_page
+        return setting == "always" or (setting == "serve" and self.command == "serve")
+
     def on_config(self, config):
         try:
             labels = label_set(self.config.language, self.config.labels)
@@ -113,7 +124,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             raise PluginError(f"sop: {exc.args[0]} in `labels` (see the configuration reference)") from None
         options = RenderOptions(labels=labels, language=self.config.language,
                                 rows_per_page=self.config.rows_per_page, logo="",
-                                diagram=self.config.diagram)
+                                diagram=self.config.diagram, show_warnings=self._show_warnings())
         cache_dir = None
         if self.config.cache:
             cache_dir = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)

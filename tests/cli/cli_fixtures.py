@@ -110,9 +110,8 @@ BROKEN_EXPECTED = [
     'prosedur ini. [teknis-many-actors]',
     'docs/sub/b.md:28: error: blok `sop` ini tidak pernah ditutup. Tambahkan pagar penutup (```) '
     'sesudah blok. [block-not-closed]',
-    'docs/sub/c.md:8:1: error: YAML tidak dapat dibaca karena indentasi memakai Tab (while '
-    'scanning for the next token, found character that cannot start any token); YAML hanya '
-    'menerima spasi. Ganti setiap Tab di awal baris ini dengan spasi. [yaml-tab]',
+    'docs/sub/c.md:8:1: error: baris ini diindentasi dengan tombol Tab; YAML hanya menerima spasi. '
+    'Ganti setiap Tab di awal baris ini dengan spasi, sejajar dengan kunci di atasnya. [yaml-tab]',
 ]
 
 # The same with `language: en` under `- sop:` in mkdocs.yml, or `mkdocs-sop lint --lang en`.
@@ -133,9 +132,8 @@ BROKEN_EXPECTED_EN = [
     '[teknis-many-actors]',
     'docs/sub/b.md:28: error: this `sop` block is never closed. Add a closing fence (```) after '
     'the block. [block-not-closed]',
-    'docs/sub/c.md:8:1: error: the YAML does not parse: while scanning for the next token, found '
-    'character that cannot start any token. YAML does not allow tabs for indentation: indent with'
-    ' spaces. Check indentation (spaces only), colons and closing quotes on this line. [yaml-tab]',
+    'docs/sub/c.md:8:1: error: this line is indented with a Tab; YAML only accepts spaces. Replace each '
+    'Tab at the start of this line with spaces, lined up with the key above. [yaml-tab]',
 ]
 
 
