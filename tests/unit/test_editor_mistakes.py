@@ -11,7 +11,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from mkdocs_sop.core.catalogue import Catalogue
+from mkdocs_sop.catalogue.registry import Catalogue
 from mkdocs_sop.core.fences import find_blocks
 from mkdocs_sop.core.model import Severity
 from mkdocs_sop.core.parse import parse_block
