@@ -31,6 +31,8 @@ from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderContext, RenderOptions, SopLink
 from ..core.service import SopService
+from ..form import form_assets, form_page
+from ..printing import ADDRESSES, PrintChoices, SCRIPT_URI as PRINT_SCRIPT_URI, STYLE_URI as PRINT_STYLE_URI
 
 log = get_plugin_logger(__name__)
 
@@ -64,6 +66,14 @@ class SopPluginConfig(base.Config):
     """The cache folder, relative to mkdocs.yml; deleting it is always safe."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
+    print_diagram = c.Type(bool, default=True)
+    """Print the Graphviz diagram sheet after the flowchart table; false: an official copy holds the
+    identity grid and the flowchart table only."""
+    print_address = c.Choice(ADDRESSES, default="site_url")
+    """The address in the footer of each printed sheet: ``site_url`` (the page under ``site_url`` when
+    it is set, not ``localhost`` or a shared-drive path), ``page`` (as opened) or ``none``."""
+    form = c.Type(str, default="formulir-sop.md")
+    """Path (inside docs) of the SOP form page for editors (docs/formulir.md); empty: no form."""
     warnings_on_page = c.Choice(("serve", "always", "never"), default="serve")
     """Show each SOP's warnings in a yellow box above it: ``serve`` only under ``mkdocs serve`` (while
     editing; never in a built site), ``always`` (e.g. a review copy), ``never``."""
@@ -141,6 +151,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(JS_URI)
+        for uris, uri in ((config.extra_javascript, PRINT_SCRIPT_URI), (config.extra_css, PRINT_STYLE_URI)):
+            if uri not in [str(x) for x in uris]:
+                uris.insert(0, uri)  # the choices are read by sop.js, so they come first
         self._configure_catalogue(config)
         return config
 
@@ -172,8 +185,23 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         files.append(File.generated(config, JS_URI, content=_asset("sop.js")))
         files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
             "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
+        choices = PrintChoices(diagram=self.config.print_diagram, address=self.config.print_address)
+        files.append(File.generated(config, PRINT_SCRIPT_URI, content=choices.script()))
+        files.append(File.generated(config, PRINT_STYLE_URI, content=choices.style()))
+        self._add_form_files(files, config)
         self._add_catalogue_files(files, config)
         return files
+
+    def _add_form_files(self, files: Files, config) -> None:
+        """The SOP form page and its assets (scripts, style, vendored libraries, schema)."""
+        page = self.config.form.strip("/")
+        if not page or not self._claim(files, page, "form"):
+            return
+        for path, content in form_assets().items():
+            files.append(File.generated(config, path, content=content))
+        files.append(_generated_page(config, page, form_page(page, self.service.options.labels,
+                                                               config.use_directory_urls),
+                                     InclusionLevel.UNDEFINED))
 
     def on_page_markdown(self, markdown: str, page, config, files):
         service = self.service
