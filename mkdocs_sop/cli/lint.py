@@ -18,7 +18,8 @@ from .texts import cli_text
 
 def _diagnostic_json(d: Diagnostic) -> dict:
     return {"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value,
-            "code": d.code, "key": d.key, "message": d.message, "hint": d.hint, "text": d.format()}
+            "code": d.code, "key": d.key, "message": d.message, "hint": d.hint, "text": d.format(),
+            "source": d.source}
 
 
 @click.command("lint", epilog="""\b
@@ -77,6 +78,9 @@ def command(paths, config_file, output_format, language, strict, strict_links, i
     else:
         for diagnostic in result.diagnostics:
             click.echo(diagnostic.format())
+            quoted, marker = diagnostic.excerpt()
+            if quoted:  # the line as written, a caret under the column (as compilers quote it)
+                click.echo(f"{quoted}\n{marker}")
         if not quiet:
             click.echo(cli_text("lint-summary", language, sops=len(result.catalogue.entries),
                             files=result.files, errors=result.errors, warnings=result.warnings), err=True)

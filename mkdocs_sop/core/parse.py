@@ -172,6 +172,13 @@ class _Reporter:
             diagnostic = replace(diagnostic, source=self.lines[index])
         self.items.append(diagnostic)
 
+    def quoted(self, diagnostic: Diagnostic) -> Diagnostic:
+        """``diagnostic`` with its line of this block as written (made by the flow checks)."""
+        index = diagnostic.line - self.first_line
+        if diagnostic.source or not 0 <= index < len(self.lines):
+            return diagnostic
+        return replace(diagnostic, source=self.lines[index])
+
     def hint(self, name: str, /, **params) -> str:
         return _hint(name, self.language, **params)
 
@@ -406,7 +413,7 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
         return ParseResult(None, tuple(rep.items))
     sop, flow_diagnostics = validate.resolve_flow(sop, step_maps, rep.md_line, explicit_actors="pelaksana" in values,
                                                   language=language)
-    diagnostics = tuple(rep.items) + tuple(flow_diagnostics)
+    diagnostics = tuple(rep.items) + tuple(rep.quoted(d) for d in flow_diagnostics)
     if any(d.severity is Severity.ERROR for d in flow_diagnostics):
         return ParseResult(None, diagnostics)
     return ParseResult(sop, diagnostics)
