@@ -13,6 +13,7 @@ import datetime as _dt
 import hashlib
 import logging
 import os
+import posixpath
 from importlib import resources
 
 from mkdocs.config import base
@@ -23,6 +24,7 @@ from mkdocs.utils.meta import get_data
 
 from ..catalogue.registry import Catalogue, relative_url
 from ..catalogue.pages import PAGE_KEYS, PageOptions, build_pages, page_paths
+from ..catalogue.units import INDEX_NAMES, landing_pages, titled_sections, unit_folders, with_hand_written_titles
 from ..catalogue.export import export_csv, export_data, export_json
 from ..core.fences import find_blocks
 from ..core.htmltree import title_html
@@ -72,6 +74,9 @@ class SopPluginConfig(base.Config):
     print_address = c.Choice(ADDRESSES, default="site_url")
     """The address in the footer of each printed sheet: ``site_url`` (the page under ``site_url`` when
     it is set, not ``localhost`` or a shared-drive path), ``page`` (as opened) or ``none``."""
+    unit_pages = c.Type(bool, default=True)
+    """Each folder holding SOPs gets a landing page listing them (unless it has an index.md or README.md)
+    and, with ``navigation: sections``, a menu entry named after its unit instead of the folder."""
     form = c.Type(str, default="formulir-sop.md")
     """Path (inside docs) of the SOP form page for editors (docs/formulir.md); empty: no form."""
     warnings_on_page = c.Choice(("serve", "always", "never"), default="serve")
@@ -312,12 +317,31 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                                  else InclusionLevel.NOT_IN_NAV)
                     files.append(_generated_page(config, page.src_uri, page.markdown, inclusion))
                     generated.append(page.src_uri)
+        folders = self._add_unit_pages(files, config)
         if self.config.navigation == "sections" and not self._user_nav:
-            config.nav = self._sections_nav(files, sop_pages, set(generated))
+            config.nav = titled_sections(self._sections_nav(files, sop_pages, set(generated)), folders)
             in_nav = set(_nav_paths(config.nav))
             for file in files.documentation_pages():
                 if file.src_uri not in in_nav and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV  # left out on purpose: no notice
+
+    def _add_unit_pages(self, files: Files, config) -> dict:
+        """Landing pages of the folders holding SOPs; their units' names, for the navigation."""
+        if not self.config.unit_pages:
+            return {}
+        folders = unit_folders(self.catalogue.entries)
+        index_pages = {}
+        for file in files.documentation_pages():
+            folder, name = posixpath.split(file.src_uri)
+            if name in INDEX_NAMES and folder in folders:
+                try:
+                    index_pages[folder] = file.content_string
+                except (OSError, UnicodeDecodeError):
+                    index_pages[folder] = ""
+        folders = with_hand_written_titles(folders, index_pages)
+        for src_uri, markdown in landing_pages(folders, set(index_pages), config.use_directory_urls):
+            files.append(_generated_page(config, src_uri, markdown, InclusionLevel.UNDEFINED))
+        return folders
 
     def _claim(self, files: Files, src_uri: str, option: str) -> bool:
         """True when ``src_uri`` is free; a page of the site's own is never overwritten."""
