@@ -14,7 +14,6 @@ so every generator can use it.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from ..core.htmltree import el, title_html
+from .pages import generated_page_markdown
 from .registry import Entry, page_url, relative_url
 
 INDEX_NAMES = ("index.md", "README.md")
@@ -159,15 +159,7 @@ def _landing(unit: UnitFolder, folders: Mapping[str, UnitFolder], src_uri: str, 
            folders[child].title, parent=h2)
         section.append(sop_list(folders[child].entries))
         blocks.append(section)
-    parts = ["---", "title: " + json.dumps(title_html(unit.title), ensure_ascii=False), "---", "",
-             _one_line(el("h1", text=unit.title))]
-    for block in blocks:
-        parts += ["", _one_line(block)]
-    return "\n".join(parts) + "\n"
-
-
-def _one_line(element: ET.Element) -> str:
-    return ET.tostring(element, encoding="unicode", method="html").replace("\n", "&#10;")
+    return generated_page_markdown(unit.title, blocks)
 
 
 def _common_prefix(units: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
