@@ -407,7 +407,7 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
         print_rows=rows,
         source_path=path,
         line=first_line - 1,
-        lines={k: rep.md_line(v) for k, v in lines.items()},
+        lines={k: rep.md_line(v) for k, v in {**lines, **_item_lines(values, ("keterkaitan", "menggantikan"))}.items()},
     )
     if rep.failed:
         return ParseResult(None, tuple(rep.items))
@@ -417,6 +417,17 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
     if any(d.severity is Severity.ERROR for d in flow_diagnostics):
         return ParseResult(None, diagnostics)
     return ParseResult(sop, diagnostics)
+
+
+def _item_lines(values: dict, keys: tuple[str, ...]) -> dict[str, int]:
+    """``key[i]`` -> line of each item of these lists, so a message about one item points at it."""
+    out = {}
+    for key in keys:
+        value = values.get(key)
+        if isinstance(value, LineList):
+            for i, line in enumerate(value.item_lines):
+                out[f"{key}[{i}]"] = line
+    return out
 
 
 def _walk(steps):

@@ -246,17 +246,22 @@ class SiteIndex:
     def unresolved(self, sop: Sop) -> list[tuple[str, str, int]]:
         """(kind, reference, line) of every related item and `sop:` target naming no SOP."""
         out = []
-        for item in sop.keterkaitan:
+        for i, item in enumerate(sop.keterkaitan):
             if self.find(item) is None:
-                out.append(("keterkaitan", item, sop.lines.get("keterkaitan", sop.line + 1)))
+                out.append(("keterkaitan", item, _item_line(sop, "keterkaitan", i)))
         for step in sop.steps:
             for _, target in step.targets():
                 if target is not None and target.kind is TargetKind.SOP and self.find(target.sop) is None:
                     out.append(("sop", target.sop, target.line or step.line))
-        for nomor in sop.menggantikan:
+        for i, nomor in enumerate(sop.menggantikan):
             if self.find(nomor) is None:
-                out.append(("menggantikan", nomor, sop.lines.get("menggantikan", sop.line + 1)))
+                out.append(("menggantikan", nomor, _item_line(sop, "menggantikan", i)))
         return out
+
+
+def _item_line(sop: Sop, key: str, index: int) -> int:
+    """The line of item ``index`` of a list key (its key's line when written on one line)."""
+    return sop.lines.get(f"{key}[{index}]") or sop.lines.get(key, sop.line + 1)
 
 
 _SOP_WORD = re.compile(r"^sop\s+", re.IGNORECASE)

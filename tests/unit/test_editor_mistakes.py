@@ -186,7 +186,7 @@ def test_a_related_sop_that_matches_none_gets_did_you_mean(written, suggested):
     page = PAGE.replace("  - Penerbitan Surat Keputusan Mutasi", f"  - {written}")
     found = [d for d in _site(page) if d.code == "related-unresolved"]
     assert len(found) == 1, [d.format() for d in _site(page)]
-    assert found[0].line == line_no(page, "keterkaitan:")
+    assert found[0].line == line_no(page, f"  - {written}")  # the item, not the key
     assert found[0].hint == f"Mungkin maksud Anda `{suggested}`?"
 
 
