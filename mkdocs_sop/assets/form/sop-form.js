@@ -514,8 +514,9 @@
     holder.textContent = "";
     var actors = state.actors.slice();
     state.steps.forEach(function (s) { s.pelaksana.forEach(function (a) { if (actors.indexOf(a) < 0) actors.push(a); }); });
-    var table = el("table", {class: "sop-flowchart sop-form-preview-table"});
-    table.appendChild(el("caption", {class: "sop-flowchart-caption", text: "Pratinjau diagram alir \u2014 " + (state.identity.nama || "SOP baru")}));
+    // not `sop-flowchart`: that class (a hook of SOP-FORMAT) means a finished, wired flowchart
+    var table = el("table", {class: "sop-form-preview-table"});
+    table.appendChild(el("caption", {text: "Pratinjau diagram alir \u2014 " + (state.identity.nama || "SOP baru")}));
     var head = el("thead", {}, [
       el("tr", {}, [el("th", {rowspan: 2, class: "sop-h-no", text: "No"}), el("th", {rowspan: 2, class: "sop-h-kegiatan", text: "Kegiatan"}),
         el("th", {colspan: Math.max(actors.length, 1), class: "sop-h-pelaksana", text: "Pelaksana"}),
@@ -555,7 +556,7 @@
       body.appendChild(row);
     });
     table.appendChild(body);
-    holder.appendChild(el("div", {class: "sop"}, [el("div", {class: "sop-flowchart-wrap"}, [table])]));
+    holder.appendChild(el("div", {class: "sop-form-preview-sheet"}, [table]));
   }
 
   function renderProblems(found) {
