@@ -61,6 +61,8 @@ HINTS: dict[str, tuple[str, str]] = {  # name -> (English, Indonesian)
     "rows-example": ("For example `baris_per_halaman: 12`.", "Misalnya `baris_per_halaman: 12`."),
     "waktu-unit": ("Write the unit, e.g. `waktu: {value} menit`.",
                    "Tulis satuannya, misalnya `waktu: {value} menit`."),
+    "actor-misspelt": ("Step {step} writes it as `{written}`: correct the name there.",
+                       "Langkah {step} menuliskannya `{written}`: perbaiki nama di langkah itu."),
     "known-ids": ("Known ids: {ids}.", "`id` yang ada: {ids}."),
     "write-the-question": ("Write the question the step decides, e.g. `keputusan: Is the file complete?`.",
                            "Tulis pertanyaan yang diputuskan langkah ini, misalnya "
@@ -371,11 +373,17 @@ def did_you_mean(word: str, choices: Iterable[str], language: str = DEFAULT_LANG
     The one suggestion of the project (keys, values, actors, targets, related SOPs):
     case and spacing are ignored, the choice is quoted as written.
     """
+    close = closest(word, choices)
+    return hint("did-you-mean", language, suggestion=close) if close else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str:
+    """The choice ``word`` most likely misspells, as written, or ``""`` (case and spacing ignored)."""
     written: dict[str, str] = {}
     for choice in choices:
         written.setdefault(_fold(choice), str(choice))
     close = difflib.get_close_matches(_fold(word), list(written), n=1, cutoff=0.6)
-    return hint("did-you-mean", language, suggestion=written[close[0]]) if close else ""
+    return written[close[0]] if close else ""
 
 
 def _fold(text: object) -> str:
@@ -387,5 +395,5 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(template) if name}
 
 
-__all__ = ["LANGUAGES", "MESSAGES", "HINTS", "PHRASES", "Message", "make", "message", "hint", "phrase", "did_you_mean",
+__all__ = ["LANGUAGES", "MESSAGES", "HINTS", "PHRASES", "Message", "make", "message", "hint", "phrase", "did_you_mean", "closest",
            "language_of", "placeholders"]
