@@ -70,7 +70,7 @@ def printed(browser, base_url, artifacts):
           // print_address: site_url (the default) prints the address under the site's site_url
           address: (document.querySelector('link[rel="canonical"]') || location).href.split('#')[0]})""")
         pdf = artifacts / f"{name}-print.pdf"
-        today = datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the browser's day (its time zone)
+        today = datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the browser's clock (timezone_id above)
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(artifacts / f"{name}-print-page")], check=True)
         out[name] = {"pdf": pdf, "facts": facts, "url": facts["address"], "today": today,
