@@ -151,3 +151,15 @@ def test_export_says_so_when_a_file_crashed(runner, tmp_path, monkeypatch):
     assert json.loads(result.stdout)["count"] == 0
     assert result.stderr == ("a.md: kesalahan internal: KeyError: 'x'. Ini kesalahan program mkdocs-sop, bukan "
                              "kesalahan penulisan SOP; mohon laporkan beserta berkas itu.\n")
+
+
+def test_fmt_reports_a_crash_as_one_line_leaves_the_file_and_exits_2(runner, tmp_path, monkeypatch):
+    import mkdocs_sop.cli.fmt as fmt
+
+    _crash_with(monkeypatch, tmp_path, fmt, "format_text", RecursionError("maximum recursion depth exceeded"))
+    result = runner.invoke(main, ["fmt", "a.md"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "a.md: kesalahan internal: RecursionError: maximum recursion depth exceeded. Ini kesalahan program "
+        "mkdocs-sop, bukan kesalahan penulisan SOP; mohon laporkan beserta berkas itu.")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == CLEAN_PAGE
