@@ -30,6 +30,7 @@ from .messages import make
 from .model import Diagnostic, ParseResult, Sop, SopFormat, unique_anchor
 from .parse import parse_block
 from .render_html import (DIAGRAM_SLOT, RenderContext, RenderOptions, labelled_svg, render_errors, render_sop,
+                          render_warnings,
                           to_html)
 
 # our own serialisation (ElementTree, fixed attribute order); editor text is escaped, so it never matches
@@ -150,11 +151,25 @@ class SopService:
         for diagnostic in result.diagnostics:
             self.report(diagnostic)
         if result.sop is None:
-            return to_html(render_errors(result.diagnostics, labels, body))
+            return to_html(render_errors(result.diagnostics, labels, body, first_line))
         context = self.context_for(result.sop)  # the site knows the SOP as parsed
-        sop = unique_anchor(result.sop, self._page_anchors)
         if context.errors:  # e.g. the second SOP with a nomor: its page shows why, like any error
-            return to_html(render_errors([*result.diagnostics, *context.errors], labels, body))
+            return to_html(render_errors([*result.diagnostics, *context.errors], labels, body, first_line))
+        sop = unique_anchor(result.sop, self._page_anchors)
+        return self._warnings_box(body, path, first_line, result) + self._render_sop(body, sop, context)
+
+    def _warnings_box(self, body: str, path: str, first_line: int, result: ParseResult) -> str:
+        """While editing: the block's warnings, its own and the site's (reported before pages render)."""
+        if not self.options.show_warnings:
+            return ""
+        last_line = first_line + body.count("\n")
+        site = [d for d in self._reported if d.path == path and first_line <= d.line <= last_line]
+        found = list(dict.fromkeys([*result.diagnostics, *sorted(site, key=lambda d: (d.line, d.code))]))
+        box = render_warnings(found, self.options.labels)
+        return to_html(box) if box is not None else ""
+
+    def _render_sop(self, body: str, sop: Sop, context: RenderContext) -> str:
+        labels = self.options.labels
         key = self._fragment_key(body, sop, context) if self.cache is not None else None
         if key is not None:
             cached = self._cached_fragment(key, context)

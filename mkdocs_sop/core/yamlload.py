@@ -155,7 +155,7 @@ class YamlProblem(Exception):
     """
 
     def __init__(self, message: str, line: int, column: int, problem: str = "", tabs: bool = False,
-                 code: str = "", params: dict | None = None) -> None:
+                 error: yaml.MarkedYAMLError | None = None, code: str = "", params: dict | None = None) -> None:
         super().__init__(message)
         self.message = message  # the problem, plus the tab advice when ``tabs``
         self.line = line
@@ -164,6 +164,15 @@ class YamlProblem(Exception):
         self.tabs = tabs  # a tab in the indentation broke it
         self.code = code
         self.params = params or {}
+        # PyYAML's two marks, for core/yamlexplain.py: where the construct it was reading
+        # began (context) and where it gave up (problem); 0-based
+        problem_mark = getattr(error, "problem_mark", None)
+        context_mark = getattr(error, "context_mark", None) or problem_mark
+        self.context = getattr(error, "context", None) or ""
+        self.problem_line = problem_mark.line if problem_mark else line
+        self.problem_column = problem_mark.column if problem_mark else column
+        self.context_line = context_mark.line if context_mark else line
+        self.context_column = context_mark.column if context_mark else column
 
 
 _TAB_HINT = "YAML does not allow tabs for indentation: indent with spaces."
@@ -220,7 +229,7 @@ def _marked_problem(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
     bad_line = text.splitlines()[line] if line < len(text.splitlines()) else ""
     tabs = "\t" in bad_line or "found character '\\t'" in problem
     message = f"{problem}. {_TAB_HINT}" if tabs else problem
-    return YamlProblem(message, line, column, problem, tabs)
+    return YamlProblem(message, line, column, problem, tabs, exc)
 
 
 def _bad_value(node: yaml.Node, exc: Exception) -> YamlProblem:
