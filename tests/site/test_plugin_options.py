@@ -153,7 +153,8 @@ WRONG = {"language": "fr", "labels": "nama", "institution": 5, "logo": 5, "rows_
          "diagram_engine": "neato", "cache": "ya", "cache_dir": 5, "strict_links": "ya", "hide_toc": "ya",
          "catalogue": "ya", "catalogue_dir": 5, "include_drafts": "ya", "review_horizon_days": "90",
          "review_after_years": "2", "export": "ya", "today": 5, "navigation": "all",
-         "navigation_depth": "1", "limits": 5, "search": "ya"}
+         "navigation_depth": "1", "limits": 5, "search": "ya", "form": 5, "print_address": "kantor",
+         "print_diagram": "ya", "unit_pages": "ya", "warnings_on_page": "kadang"}
 
 
 def option_names() -> set[str]:
