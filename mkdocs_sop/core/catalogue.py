@@ -14,11 +14,11 @@ import unicodedata as _ud
 from dataclasses import dataclass, field
 
 from .fences import find_blocks
-from .layout import main_path
+from .flowtime import flow_time, steps_time
 from .legal import Regulation, group_citations
-from .model import Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step, TargetKind
-from .timeparse import Duration, parse_duration, sum_durations
-from .validate import SiteIndex, site_diagnostics, walk_steps
+from .model import Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step, TargetKind, walk_steps
+from .timeparse import Duration, rough_minutes
+from .validate import SiteIndex, site_diagnostics
 
 
 @dataclass(frozen=True)
@@ -90,25 +90,15 @@ def unit_path(sop: Sop) -> tuple[str, ...]:
 
 
 def total_time(sop: Sop) -> Duration | None:
-    """Total time as the SOP page shows it: the main path of a flowchart, every leaf step
-    of a step list; ``None`` when no step gives a time."""
-    if sop.format is SopFormat.DIAGRAM_ALIR:
-        steps = main_path(sop)
-    else:
-        steps = [s for s in walk_steps(sop.steps) if not s.substeps]
-    times = [s.waktu for s in steps if s.waktu]
-    if not times:
-        return None
-    return sum_durations(parse_duration(t) for t in times)
+    """Total time as the SOP page shows it (:func:`flowtime.flow_time`); ``None`` when no
+    step gives a readable time."""
+    return flow_time(sop).total
 
 
 def duration_sort_value(d: Duration | None) -> float:
-    """A rough single number for sorting tables only (never shown): minutes, with a day
-    as 1440 minutes, a working day as 1440 x 7/5 and a month as 30 days."""
-    if d is None:
-        return -1.0
-    a = d.high
-    return a.minutes + 1440 * (a.days + a.working_days * 7 / 5 + a.months * 30)
+    """A rough single number for sorting tables only (never shown): the high end in
+    :func:`timeparse.rough_minutes`."""
+    return -1.0 if d is None else rough_minutes(d.high)
 
 
 @dataclass
@@ -368,9 +358,7 @@ class Catalogue:
             works = []
             for eid, entry in owners.items():
                 own = tuple(steps[eid])
-                times = [s.waktu for s in own if s.waktu]
-                works.append(ActorWork(entry, own,
-                                       sum_durations(parse_duration(t) for t in times) if times else None))
+                works.append(ActorWork(entry, own, steps_time(own).total))
             works.sort(key=lambda w: entry_order(w.entry))
             out.append((name, works))
         out.sort(key=lambda nw: sort_key(nw[0]))

@@ -41,7 +41,7 @@ from .htmltree import el
 from .catalogue import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
                         relative_url, total_time, unit_path)
 from .dates import format_date
-from .model import FlexDate, SopCategory, SopStatus, SopType, Step, slug
+from .model import FlexDate, SopCategory, SopStatus, SopType, Step, leaf_steps, slug
 from .timeparse import format_duration, sum_durations
 
 __all__ = ["PageOptions", "GeneratedPage", "build_pages", "page_paths"]
@@ -318,7 +318,7 @@ class _Builder:
                 iso = eff.date.isoformat() if eff.date else (
                     f"{eff.year:04d}-{eff.month or 1:02d}-00" if eff.year else "")
             _el("td", {"data-sort": iso}, format_date(eff, opts.language), parent=tr)
-            count = sum(1 for _ in _leaf_steps(sop.steps))
+            count = sum(1 for _ in leaf_steps(sop.steps))
             _el("td", {"data-sort": str(count)}, str(count), parent=tr, cls="sop-cat-num")
             total = total_time(sop)
             _el("td", {"data-sort": f"{duration_sort_value(total):.2f}"},
@@ -621,14 +621,6 @@ def _time_text(d, lang: str) -> str:
     if d.unknown:
         text += " (+?)"
     return text
-
-
-def _leaf_steps(steps):
-    for step in steps:
-        if step.substeps:
-            yield from _leaf_steps(step.substeps)
-        else:
-            yield step
 
 
 def build_pages(catalogue: Catalogue, options: PageOptions) -> list[GeneratedPage]:

@@ -305,19 +305,3 @@ def layout_flow(sop: Sop, rows_per_page: int = 0) -> FlowLayout:
             rows.append(Row("connector-out", None, tuple(c.freeze() for c in extra_out[p])))
         pages.append(Page(tuple(rows)))
     return FlowLayout(actors, L, has_exit, tuple(pages))
-
-
-def main_path(sop: Sop) -> list[Step]:
-    """The steps of the main path: from step 1, the ``ya``/default way, each step once."""
-    by_index = {s.index: s for s in sop.steps}
-    path, seen = [], set()
-    current = 1
-    while current in by_index and current not in seen:
-        seen.add(current)
-        step = by_index[current]
-        path.append(step)
-        target = step.yes if step.decision else step.next
-        if target is None or target.kind is not TargetKind.STEP:
-            break
-        current = target.step
-    return path

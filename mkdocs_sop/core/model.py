@@ -206,6 +206,18 @@ class Sop:
         return "sop-" + slug(self.nomor)
 
 
+def walk_steps(steps: "tuple[Step, ...] | list[Step]"):
+    """Every step, depth first, a parent before its sub-steps: the one walker over steps."""
+    for step in steps:
+        yield step
+        yield from walk_steps(step.substeps)
+
+
+def leaf_steps(steps: "tuple[Step, ...] | list[Step]"):
+    """The steps that do the work (a parent of sub-steps is a heading), in reading order."""
+    return (s for s in walk_steps(steps) if not s.substeps)
+
+
 def slug(text: str) -> str:
     """ASCII slug for anchors and file names: lower-case letters, digits and dashes."""
     import unicodedata

@@ -29,6 +29,7 @@ from .model import (
     SopStatus,
     SopType,
     Step,
+    walk_steps,
 )
 from .yamlload import LineDict, LineList, YamlProblem, load
 
@@ -367,7 +368,7 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
 
     if not actors:
         seen: dict[str, None] = {}
-        for step in _walk(steps):
+        for step in walk_steps(steps):
             for actor in step.pelaksana:
                 seen.setdefault(actor, None)
         actors = tuple(seen)
@@ -410,12 +411,6 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
     if any(d.severity is Severity.ERROR for d in flow_diagnostics):
         return ParseResult(None, diagnostics)
     return ParseResult(sop, diagnostics)
-
-
-def _walk(steps):
-    for step in steps:
-        yield step
-        yield from _walk(step.substeps)
 
 
 def _approval(value: Any, f: _Fields, rep: _Reporter) -> Approval | None:

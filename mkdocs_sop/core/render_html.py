@@ -16,7 +16,8 @@ from .htmltree import el
 from . import layout as lay
 from .dates import format_date
 from .model import Diagnostic, Severity, Sop, SopFormat, SopStatus, Step, Symbol, TargetKind
-from .timeparse import format_duration, parse_duration, sum_durations
+from .flowtime import FlowTime, flow_time
+from .timeparse import format_duration
 
 # Replaced by the SVG after serialisation; unguessable, so editor text can never forge it.
 DIAGRAM_SLOT = "sop-diagram-slot-" + secrets.token_hex(12)
@@ -439,28 +440,29 @@ def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: Re
 
 def _time_footer(table: ET.Element, sop: Sop, flow: lay.FlowLayout, labels: Mapping[str, str],
                  language: str) -> None:
-    path = lay.main_path(sop)
-    parsed, skipped = [], []
-    for step in path:
-        if not step.waktu:
-            continue
-        duration = parse_duration(step.waktu)
-        if duration is None:
-            skipped.append(step)
-        else:
-            parsed.append(duration)
-    if not parsed and not skipped:
+    time = flow_time(sop)
+    if not time.has_anything:
         return
-    tfoot = _el("tfoot", parent=table)
-    tr = _el("tr", parent=tfoot, cls="sop-total")
-    span = 2 + flow.columns + 1
+    tr = _el("tr", parent=_el("tfoot", parent=table), cls="sop-total")
     _el("th", {"colspan": str(2 + flow.columns), "scope": "row"}, labels["total_time"], parent=tr)
-    total = _el("td", {"colspan": str(4)}, parent=tr, cls="sop-total-time")
-    _el("strong", text=format_duration(sum_durations(parsed), language) if parsed else "–", parent=total)
-    for step in skipped:
-        note = _el("div", parent=total, cls="sop-total-note")
-        note.text = f"{labels['step']} {step.index}: “{step.waktu}” — {labels['total_time_excluded']}"
-    del span
+    _time_total(_el("td", {"colspan": "4"}, parent=tr, cls="sop-total-time"), time, labels, language, "div")
+
+
+def _time_total(parent: ET.Element, time: FlowTime, labels: Mapping[str, str], language: str,
+                note_tag: str) -> None:
+    """The total in bold, then in words what it covers and what it leaves out."""
+    _el("strong", text=format_duration(time.total, language) if time.total is not None else "–",
+        parent=parent, cls="sop-total-value")
+    notes = []
+    if time.over_paths:
+        notes.append(labels["total_time_paths"])
+    if time.untimed and time.total is not None:
+        notes.append(labels["total_time_untimed"].format(
+            count=len(time.untimed), steps=", ".join(s.number for s in time.untimed)))
+    for step in time.unreadable:
+        notes.append(f"{labels['step']} {step.number}: “{step.waktu}” — {labels['total_time_excluded']}")
+    for text in notes:
+        _el(note_tag, text=(" " if note_tag == "span" else "") + text, parent=parent, cls="sop-total-note")
 
 
 def _step_list(root: ET.Element, sop: Sop, options: RenderOptions) -> None:
@@ -469,26 +471,11 @@ def _step_list(root: ET.Element, sop: Sop, options: RenderOptions) -> None:
     _el("h3", text=labels["steps"], parent=wrap, cls="sop-steps-title")
     _step_items(wrap, sop.steps, labels, sop)
     if options.show_time_total:
-        parsed, skipped = [], []
-        for step in lay_walk(sop.steps):
-            if step.waktu:
-                d = parse_duration(step.waktu)
-                (parsed.append(d) if d is not None else skipped.append(step))
-        if parsed or skipped:
+        time = flow_time(sop)
+        if time.has_anything:
             p = _el("p", parent=wrap, cls="sop-total")
             _el("strong", text=labels["total_time"] + ": ", parent=p)
-            _el("span", text=format_duration(sum_durations(parsed), options.language) if parsed else "–",
-                parent=p, cls="sop-total-time")
-            for step in skipped:
-                _el("span", text=f" ({labels['step']} {step.number}: “{step.waktu}” — "
-                    f"{labels['total_time_excluded']})", parent=p, cls="sop-total-note")
-
-
-def lay_walk(steps):
-    for step in steps:
-        if not step.substeps:
-            yield step
-        yield from lay_walk(step.substeps)
+            _time_total(_el("span", parent=p, cls="sop-total-time"), time, labels, options.language, "span")
 
 
 def _step_items(parent: ET.Element, steps: Sequence[Step], labels: Mapping[str, str], sop: Sop) -> None:

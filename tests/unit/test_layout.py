@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from mkdocs_sop.core.layout import Mark, layout_flow, main_path
+from mkdocs_sop.core.layout import Mark, layout_flow
 from mkdocs_sop.core.model import Symbol, TargetKind
 from mkdocs_sop.core.parse import parse_block
 
@@ -220,13 +220,6 @@ def test_self_loop_stays_in_its_own_row():
     assert g[2][0].wires == ("hc-ce", "ht-ce", "v-cs", "v-nc", "v-tc")
     assert g[2][1].wires == ("hc-wc", "ht-wc", "v-tc")  # out at the centre, back in over the top
     assert g[1][1].wires == () and g[3][1].wires == ()
-
-
-def test_main_path_follows_ya_and_stops_at_loops():
-    sop = make_sop(st("a") + st("b", keputusan="x", ya=1, tidak=3) + st("c"))
-    assert [s.index for s in main_path(sop)] == [1, 2]
-    sop = make_sop(st("a") + st("b", keputusan="x", tidak=1) + st("c"))
-    assert [s.index for s in main_path(sop)] == [1, 2, 3]
 
 
 # ---------------------------------------------------------------------------------------
