@@ -13,12 +13,13 @@ import re
 import unicodedata as _ud
 from dataclasses import dataclass, field
 
-from .fences import find_blocks
-from .flowtime import flow_time, steps_time
+from ..core.fences import find_blocks
+from ..core.flowtime import flow_time, steps_time
 from .legal import Regulation, group_citations
-from .model import Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step, TargetKind, walk_steps
-from .timeparse import Duration, rough_minutes
-from .validate import SiteIndex, site_diagnostics
+from ..core.model import (Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step,
+                          TargetKind, walk_steps)
+from ..core.timeparse import Duration, rough_minutes
+from ..core.validate import SiteIndex, site_diagnostics
 
 
 @dataclass(frozen=True)
