@@ -17,6 +17,7 @@ from . import layout as lay
 from .dates import format_date
 from .model import Diagnostic, Severity, Sop, SopFormat, SopStatus, Step, Symbol, TargetKind
 from .flowtime import FlowTime, flow_time
+from .paper import sheet_for
 from .timeparse import format_duration
 
 # Replaced by the SVG after serialisation; unguessable, so editor text can never forge it.
@@ -252,7 +253,7 @@ def _target_text(target, labels: Mapping[str, str]) -> str:
 def _flowchart(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderContext) -> None:
     labels = options.labels
     rows = sop.print_rows if sop.print_rows is not None else options.rows_per_page
-    flow = lay.layout_flow(sop, rows)
+    flow = lay.layout_flow(sop, rows, sheet_for(sop, labels) if rows else None)
     wrapper = _el("div", {"role": "region", "aria-label": labels["flowchart_caption"], "tabindex": "0"},
                   parent=root, cls="sop-flowchart-wrap")
     page_count = len(flow.pages)
@@ -308,8 +309,9 @@ def _flow_row(body: ET.Element, row: lay.Row, flow: lay.FlowLayout, sop: Sop,
               labels: Mapping[str, str], ctx: RenderContext) -> None:
     step = row.step
     if step is None:
-        tr = _el("tr", {"data-connector": row.kind}, parent=body, cls=f"sop-row sop-row-{row.kind}")
-        text = labels["continued_from"] if row.kind == "connector-in" else labels["continues_on"]
+        kind = row.kind.value
+        tr = _el("tr", {"data-connector": kind}, parent=body, cls=f"sop-row sop-row-{kind}")
+        text = labels["continued_from"] if row.kind is lay.RowKind.CONNECTOR_IN else labels["continues_on"]
         _el("td", parent=tr, cls="sop-no")
         _el("td", text=text, parent=tr, cls="sop-kegiatan sop-connector-note")
     else:
@@ -415,12 +417,12 @@ def _flow_cell(tr: ET.Element, c: int, cell: lay.Cell, flow: lay.FlowLayout, ste
 
 
 def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: RenderContext) -> ET.Element:
-    if mark.kind == "end":
+    if mark.kind is lay.MarkKind.END:
         holder = _el("span", {"data-symbol": "terminator"}, parent=parent, cls="sop-mark sop-mark-end")
         _symbol_svg(holder, Symbol.TERMINATOR)
         _el("span", text=labels["end"], parent=holder, cls="sop-mark-text")
         return holder
-    if mark.kind == "sop":
+    if mark.kind is lay.MarkKind.SOP:
         link = ctx.find(mark.text)
         attrs = {"data-symbol": "connector", "data-sop": mark.text}
         if link is not None:

@@ -447,3 +447,33 @@ def test_random_flows_exercise_every_feature():
                     ("mark", "sop", False), ("mark", "connector", False), ("mark", "connector", True),
                     ("multi", True)] + [("symbol", s) for s in Symbol]:
         assert feature in seen, feature
+
+
+# ---------------------------------------------------------------------------------------
+# Sheets by printed height
+# ---------------------------------------------------------------------------------------
+
+def test_sheets_break_by_height_not_row_count():
+    from mkdocs_sop.core.layout import Paper, paginate
+    sop = make_sop("".join(st(f"s{i}") for i in range(1, 9)))
+    tall = {2, 3, 6}
+    paper = Paper(room=300, row_height=lambda s: 120 if s.index in tall else 50, connector_row=50, footer=40)
+    page_of = paginate(sop.steps, 8, paper)
+    # sheet 1: 50 + 120 (+ 50 connector) fits, a second 120 would not; and so on
+    assert [page_of[i] for i in range(1, 9)] == [0, 0, 1, 1, 2, 2, 3, 3]
+    flow = layout_flow(sop, 8, paper)
+    assert len(flow.pages) == 4
+    # every break keeps its lettered pair: foot of one sheet, top of the next
+    for before, after in zip(flow.pages, flow.pages[1:]):
+        out = [c.letter for c in before.rows[-1].cells if c.letter]
+        into = [c.letter for c in after.rows[0].cells if c.letter]
+        assert before.rows[-1].kind == "connector-out" and after.rows[0].kind == "connector-in"
+        assert out and out == into
+
+
+def test_a_row_taller_than_a_sheet_gets_a_sheet_of_its_own_and_the_cap_still_holds():
+    from mkdocs_sop.core.layout import Paper, paginate
+    sop = make_sop("".join(st(f"s{i}") for i in range(1, 6)))
+    paper = Paper(room=300, row_height=lambda s: 400 if s.index == 3 else 50, connector_row=50)
+    assert list(paginate(sop.steps, 8, paper).values()) == [0, 0, 1, 2, 2]
+    assert list(paginate(sop.steps, 2, None).values()) == [0, 0, 1, 1, 2]
