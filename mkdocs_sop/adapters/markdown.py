@@ -39,6 +39,7 @@ class SopExtension(Extension):
             "rows_per_page": [8, "Flowchart rows per printed page (0: never split)."],
             "logo": ["", "URL of the institution's logo for the identity grid."],
             "diagram": [True, "Add a Graphviz diagram of each flowchart."],
+            "print_uncontrolled": [False, "Print 'uncontrolled when printed' and the print date atop every sheet."],
             "diagram_engine": ["auto", "Graphviz engine: auto, dot, wasm or none."],
             "cache_dir": ["", "Folder for cached diagrams (empty: no disk cache)."],
             "service": ["", "A shared SopService (set by the MkDocs plugin)."],
@@ -55,7 +56,8 @@ class SopExtension(Extension):
             labels = label_set(self.getConfig("language"), self.getConfig("labels"))
             options = RenderOptions(labels=labels, language=self.getConfig("language"),
                                     rows_per_page=int(self.getConfig("rows_per_page")),
-                                    logo=self.getConfig("logo"), diagram=bool(self.getConfig("diagram")))
+                                    logo=self.getConfig("logo"), diagram=bool(self.getConfig("diagram")),
+                                    print_uncontrolled=bool(self.getConfig("print_uncontrolled")))
             self._service = SopService(options, institution=self.getConfig("institution"),
                                        diagram_engine=self.getConfig("diagram_engine"),
                                        cache_dir=self.getConfig("cache_dir") or None,

@@ -89,12 +89,16 @@ class Page:
 class FlowLayout:
     actors: tuple[str, ...]
     lanes: int
-    has_exit: bool
+    exits: int  # exit columns: 0, 1, or 2 when connectors arriving from another sheet need their own
     pages: tuple[Page, ...]
 
     @property
+    def has_exit(self) -> bool:
+        return self.exits > 0
+
+    @property
     def columns(self) -> int:
-        return len(self.actors) + self.lanes + (1 if self.has_exit else 0)
+        return len(self.actors) + self.lanes + self.exits
 
 
 @dataclass(frozen=True)
@@ -258,7 +262,15 @@ class _Router:
         col_of = {a: i for i, a in enumerate(sop.pelaksana)}
         self.actors = len(sop.pelaksana)
         self.exit_col = self.actors + lanes
-        self.width = self.actors + lanes + (1 if any(e.kind is EdgeKind.EXIT for e in edges) else 0)
+        exits = [e for e in edges if e.kind is EdgeKind.EXIT]
+        # A row that both leaves by the exit column and is arrived at from another sheet
+        # would stack both marks in one cell, and the arriving wire would run through the
+        # leaving mark: arriving connectors then get a column of their own, right of it.
+        arriving = {e.target.step for e in exits if e.target.kind is TargetKind.STEP}
+        shared = arriving & {e.source.index for e in exits}
+        self.in_col = self.exit_col + 1 if shared else self.exit_col
+        self.exits = (1 if exits else 0) + (1 if shared else 0)
+        self.width = self.actors + lanes + self.exits
         self.page_of = page_of
         self.cols = {s.index: sorted(col_of[a] for a in s.pelaksana) for s in sop.steps}
         self.grid = {s.index: [_MCell() for _ in range(self.width)] for s in sop.steps}
@@ -335,10 +347,10 @@ class _Router:
         else:  # a jump to another sheet: a lettered pair in the exit column
             letter = next(self.letters)
             cell.marks.append(Mark(MarkKind.CONNECTOR, letter, e.branch))
-            dst = self.grid[e.target.step][self.exit_col]
+            dst = self.grid[e.target.step][self.in_col]
             dst.marks.append(Mark(MarkKind.CONNECTOR, letter, "", incoming=True))
             dst.wires.add(_v("t", "c"))
-            self._arrive_along_top_track(e.target.step, self.exit_col)
+            self._arrive_along_top_track(e.target.step, self.in_col)
         if y == "c":
             cell.arrows.add("w")
 
@@ -414,4 +426,4 @@ def layout_flow(sop: Sop, rows_per_page: int = 0, paper: Paper | None = None) ->
         if e.kind is EdgeKind.EXIT:
             router.exit(e)
     sheets = max(page_of.values(), default=-1) + 1
-    return FlowLayout(sop.pelaksana, lanes, router.width > router.actors + lanes, router.pages(sop, sheets))
+    return FlowLayout(sop.pelaksana, lanes, router.exits, router.pages(sop, sheets))

@@ -184,6 +184,8 @@ class Sop:
     tambahan: tuple[tuple[str, str], ...] = ()
     proses_bisnis: str = ""
     status: SopStatus = SopStatus.BERLAKU
+    tanggal_dicabut: FlexDate | None = None  # when a revoked or superseded SOP stopped applying
+    alasan_dicabut: str = ""  # why (the revoking decision, the SOP that replaced it ...)
     menggantikan: tuple[str, ...] = ()
     riwayat: tuple[Revision, ...] = ()
     pelaksana: tuple[str, ...] = ()  # resolved column order (given, or order of appearance)

@@ -57,9 +57,9 @@ def _lines(text: str, width_px: float, char: float = CHAR) -> int:
     return lines
 
 
-def column_widths(actors: int, lanes: int = 1, exit_col: bool = True) -> dict[str, float]:
+def column_widths(actors: int, lanes: int = 1, exits: int = 1) -> dict[str, float]:
     """Each text column's width in px: its share, less what the actor columns need."""
-    fixed = NO_COL + actors * ACTOR_MIN + lanes * LANE_COL + (EXIT_COL if exit_col else 0)
+    fixed = NO_COL + actors * ACTOR_MIN + lanes * LANE_COL + exits * EXIT_COL
     wanted = SHEET_W * sum(SHARES.values())
     scale = min(1.0, max(0.3, (SHEET_W - fixed) / wanted))
     return {k: SHEET_W * share * scale - PAD_X for k, share in SHARES.items()}
@@ -68,7 +68,10 @@ def column_widths(actors: int, lanes: int = 1, exit_col: bool = True) -> dict[st
 def sheet_for(sop: Sop, labels: Mapping[str, str]) -> Paper:
     """The :class:`layout.Paper` for this SOP's flowchart."""
     actors = len(sop.pelaksana)
-    widths = column_widths(actors)
+    # a second exit column when a row may both leave by it and be arrived at from another sheet
+    jumps = any(t.kind is TargetKind.STEP and t.step != s.index + 1 for s in sop.steps for _, t in s.targets())
+    leaves = any(t.kind is TargetKind.SOP or (b and t.kind is TargetKind.END) for s in sop.steps for b, t in s.targets())
+    widths = column_widths(actors, exits=2 if jumps and leaves else 1)
     # the actor columns share what is left (taken as equal shares: the long names wrap most)
     left = SHEET_W - NO_COL - sum(w + PAD_X for w in widths.values()) - LANE_COL - EXIT_COL
     head_lines = max((_lines(a, min(110, max(ACTOR_MIN, left / max(actors, 1))) - PAD_X, CHAR * 1.08)

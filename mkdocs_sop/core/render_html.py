@@ -50,6 +50,7 @@ class RenderOptions:
     logo: str = ""  # URL of the institution's logo, relative to the page
     diagram: bool = True
     show_time_total: bool = True
+    print_uncontrolled: bool = False  # "uncontrolled when printed" and the print date atop every sheet
 
 
 @dataclass
@@ -91,9 +92,11 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
     status = ctx.status or sop.status
     classes = ["sop", f"sop-status-{status.value}", f"sop-format-{sop.format.value}",
                *ctx.extra_classes]
-    root = _el("div", {"id": sop.anchor, "data-sop-nomor": sop.nomor,
-                       "data-sop-status": status.value}, cls=" ".join(classes))
-    _lifecycle(root, sop, labels, ctx)
+    attrs = {"id": sop.anchor, "data-sop-nomor": sop.nomor, "data-sop-status": status.value}
+    if options.print_uncontrolled:  # sop.js puts it, with the print date, atop every sheet
+        attrs["data-print-note"] = labels["print_uncontrolled"]
+    root = _el("div", attrs, cls=" ".join(classes))
+    _lifecycle(root, sop, options, ctx)
     _identity(root, sop, options, ctx)
     if sop.format is SopFormat.DIAGRAM_ALIR:
         _flowchart(root, sop, options, ctx)
@@ -109,13 +112,27 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
     return root
 
 
-def _lifecycle(root: ET.Element, sop: Sop, labels: Mapping[str, str], ctx: RenderContext) -> None:
+# Each status has its own icon and colour (sop.css), so it never rests on colour alone.
+STATUS_ICON = {SopStatus.BERLAKU: "✓", SopStatus.DRAF: "✎", SopStatus.DICABUT: "⊘", SopStatus.DIGANTIKAN: "⇄"}
+
+
+def _lifecycle(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderContext) -> None:
+    """The status line every SOP shows: in force since when, or revoked/superseded since
+    when and why, with the SOPs it replaces or that replace it; and, on paper, a mark on
+    every sheet of an SOP that is not (or not yet) in force."""
+    labels, language = options.labels, options.language
     status = ctx.status or sop.status
-    if status is SopStatus.BERLAKU and not ctx.superseded_by and not ctx.supersedes:
-        return
     box = _el("div", {"role": "note"}, parent=root, cls=f"sop-lifecycle sop-lifecycle-{status.value}")
+    _el("span", {"aria-hidden": "true"}, STATUS_ICON[status], parent=box, cls="sop-status-icon")
     badge = _el("strong", text=labels["status_" + status.value], parent=box, cls="sop-status-badge")
+    since = sop.tanggal_efektif if status is SopStatus.BERLAKU else (
+        sop.tanggal_dicabut if status in (SopStatus.DICABUT, SopStatus.DIGANTIKAN) else None)
+    if since is not None:
+        badge.text = labels["status_since_" + status.value].replace("{date}", format_date(since, language))
     badge.tail = " "
+    if sop.alasan_dicabut and status in (SopStatus.DICABUT, SopStatus.DIGANTIKAN):
+        _el("span", text=f"{labels['revocation_reason']}: {sop.alasan_dicabut}", parent=box,
+            cls="sop-revocation-reason").tail = " "
     for key, links, cls in (("superseded_by", ctx.superseded_by, "sop-superseded-by"),
                             ("supersedes", ctx.supersedes, "sop-supersedes")):
         if not links:
@@ -126,6 +143,10 @@ def _lifecycle(root: ET.Element, sop: Sop, labels: Mapping[str, str], ctx: Rende
             a = _el("a", {"href": link.url}, f"{link.nomor} — {link.nama}", parent=span)
             if i < len(links) - 1:
                 a.tail = "; "
+    if status is not SopStatus.BERLAKU:
+        # position: fixed in print, so Chromium repeats it on every sheet
+        _el("div", {"aria-hidden": "true"}, labels["status_" + status.value].upper(), parent=root,
+            cls="sop-print-status")
 
 
 def _identity(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderContext) -> None:
@@ -204,7 +225,16 @@ def _approval(td: ET.Element, sop: Sop, labels: Mapping[str, str]) -> None:
     if approval.pangkat:
         _el("div", text=approval.pangkat, parent=td, cls="sop-approval-rank")
     if approval.nip:
-        _el("div", text=f"{labels['nip']} {approval.nip}", parent=td, cls="sop-approval-nip")
+        _el("div", text=f"{labels['nip']} {grouped_nip(approval.nip)}", parent=td, cls="sop-approval-nip")
+
+
+def grouped_nip(nip: str) -> str:
+    """An 18-digit civil-servant NIP in its official groups (birth date, appointment
+    month, sex, number: ``19790803 199912 1 001``), however it was typed; anything else as written."""
+    digits = "".join(nip.split())
+    if len(digits) == 18 and digits.isascii() and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip
 
 
 def _related(td: ET.Element, items: Sequence[str], labels: Mapping[str, str], ctx: RenderContext) -> None:
@@ -217,8 +247,8 @@ def _related(td: ET.Element, items: Sequence[str], labels: Mapping[str, str], ct
         if link is None:
             _el("span", {"title": labels["unresolved"]}, item, parent=li, cls="sop-unresolved")
         else:
-            _el("a", {"href": link.url, "title": f"{link.nomor} — {link.nama}"}, item, parent=li,
-                cls="sop-related")
+            # number and name, whichever the editor wrote: a bare number tells a reader nothing
+            _el("a", {"href": link.url}, f"{link.nomor} — {link.nama}", parent=li, cls="sop-related")
 
 
 def _symbol_svg(parent: ET.Element, symbol: Symbol, text: str = "") -> ET.Element:
@@ -280,7 +310,7 @@ def _flow_colgroup(table: ET.Element, flow: lay.FlowLayout) -> None:
         _el("col", parent=group, cls="sop-col-actor")
     for _ in range(flow.lanes):
         _el("col", parent=group, cls="sop-col-lane")
-    if flow.has_exit:
+    for _ in range(flow.exits):
         _el("col", parent=group, cls="sop-col-exit")
     for name in ("kelengkapan", "waktu", "output", "keterangan"):
         _el("col", parent=group, cls=f"sop-col-{name}")
@@ -298,7 +328,7 @@ def _flow_head(table: ET.Element, flow: lay.FlowLayout, labels: Mapping[str, str
     second = _el("tr", parent=thead)
     for actor in flow.actors:
         _el("th", {"scope": "col"}, actor, parent=second, cls="sop-h-actor")
-    gutter = flow.lanes + (1 if flow.has_exit else 0)
+    gutter = flow.lanes + flow.exits
     if gutter:
         _el("th", {"colspan": str(gutter), "aria-hidden": "true"}, parent=second, cls="sop-h-gutter")
     for key in ("kelengkapan", "waktu", "output"):
@@ -459,8 +489,8 @@ def _time_total(parent: ET.Element, time: FlowTime, labels: Mapping[str, str], l
     if time.over_paths:
         notes.append(labels["total_time_paths"])
     if time.untimed and time.total is not None:
-        notes.append(labels["total_time_untimed"].format(
-            count=len(time.untimed), steps=", ".join(s.number for s in time.untimed)))
+        notes.append(labels["total_time_untimed"].replace("{count}", str(len(time.untimed)))
+                     .replace("{steps}", ", ".join(s.number for s in time.untimed)))
     for step in time.unreadable:
         notes.append(f"{labels['step']} {step.number}: “{step.waktu}” — {labels['total_time_excluded']}")
     for text in notes:

@@ -243,3 +243,24 @@ def test_estimated_row_heights_cover_the_printed_rows(new_page):
         empty_cells += [(path, h) for h in got["emptyIdentity"]]
     # an empty identity row keeps room to write by hand (8 mm, about 30 px)
     assert empty_cells and all(h >= 28 for _, h in empty_cells), empty_cells
+
+
+def test_revoked_sop_is_marked_on_every_sheet_and_the_uncontrolled_note_prints(browser, base_url, artifacts):
+    """A revoked SOP says DICABUT on every printed sheet; with print_uncontrolled (here the
+    attribute the option writes, set on the page) every sheet says it is uncontrolled."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    page.goto(base_url + "dpmptsp/perizinan/izin-gangguan/", wait_until="load")
+    page.evaluate("""() => { document.querySelector('.sop').setAttribute('data-print-note',
+                      'Dokumen tidak terkendali bila dicetak'); dispatchEvent(new Event('beforeprint')); }""")
+    pdf = artifacts / "dicabut-print.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    context.close()
+    sheets = int(_pdf_info(pdf)["Pages"])
+    assert sheets >= 2
+    for i in range(1, sheets + 1):
+        text = _squash(_pdf_text(pdf, i))
+        assert "DICABUT" in _pdf_text(pdf, i, "-raw"), f"sheet {i} carries no DICABUT mark"
+        assert "Dokumen tidak terkendali bila dicetak" in text, f"sheet {i}: no uncontrolled-copy note"
+    first = _squash(_pdf_text(pdf, 1))
+    assert "DICABUT SEJAK 15 JANUARI 2018" in first and "Alasan: Izin gangguan dihapus" in first

@@ -46,7 +46,7 @@ def test_overview_rows_carry_status_and_sort_keys(site):
     assert status["Y/001/2019"] == "digantikan"  # only the NEW SOP says menggantikan
     assert status["Y/004/2018"] == "dicabut"
     assert status["X/001/2022"] == "berlaku"
-    assert 'data-sort="2022-06-01">1 Juni 2022</td>' in page.text
+    assert 'data-sort="2022-06-01">01 Juni 2022</td>' in page.text
     assert '<td data-sort="3" class="sop-cat-num">3</td>' in page.text  # X/001 has 3 steps
 
 
@@ -126,7 +126,7 @@ def test_review_status(site):
     assert state("overdue") == {"X/001/2022"}
     assert state("due") == {"X/002/2023"}
     assert state("no-dates") == set()
-    assert "1 Juni 2024" in text  # the due date of X/001 (2 years after 2022-06-01)
+    assert "01 Juni 2024" in text  # the due date of X/001 (2 years after 2022-06-01)
 
 
 def test_unresolved_references(site):
