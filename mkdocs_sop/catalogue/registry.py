@@ -87,6 +87,12 @@ def entry_order(entry: Entry) -> tuple:
             sort_key(entry.sop.nama), entry.page)
 
 
+def actor_home(sop: Sop) -> tuple[str, ...]:
+    """The organisation an SOP's actors belong to: the instansi and the unit below it
+    (the dinas or badan); sub-units (bidang, seksi) of one organisation share actors."""
+    return unit_path(sop)[:2]
+
+
 def unit_path(sop: Sop) -> tuple[str, ...]:
     """Instansi > unit > sub-unit, as the organisation chart reads (instansi when known)."""
     units = tuple(u for u in sop.unit if u)
@@ -348,19 +354,30 @@ class Catalogue:
 
     def by_actor(self, entries: list[Entry] | None = None
                   ) -> list[tuple[str, list[ActorWork]]]:
-        """Every actor (case and spacing ignored; shown as first written in catalogue order),
-        with the SOPs and steps they take part in and the time of those steps."""
-        actors: dict[str, tuple[str, dict[int, list[Step]], dict[int, Entry]]] = {}
+        """Every actor, with the SOPs and steps they take part in and the time of those steps.
+
+        An actor is a role within its organisation: "Kepala Dinas" of two dinas are two
+        actors. Within one organisation (the instansi and the unit below it, see
+        :func:`actor_home`) case and spacing are ignored and the name is shown as first
+        written in catalogue order; a name used in several organisations is shown with
+        the organisation's name."""
+        actors: dict[tuple, tuple[str, dict[int, list[Step]], dict[int, Entry]]] = {}
         for entry in entries if entries is not None else self.official():
+            home = actor_home(entry.sop)
             for step in walk_steps(entry.sop.steps):
                 if step.substeps:
                     continue  # a parent of sub-steps is a heading; its leaves do the work
                 for actor in step.pelaksana:
-                    name, steps, owners = actors.setdefault(_fold(actor), (actor, {}, {}))
+                    name, steps, owners = actors.setdefault((_fold(actor), home), (actor, {}, {}))
                     steps.setdefault(id(entry), []).append(step)
                     owners[id(entry)] = entry
+        homes_of: dict[str, int] = {}
+        for fold, _home in actors:
+            homes_of[fold] = homes_of.get(fold, 0) + 1
         out = []
-        for _key, (name, steps, owners) in actors.items():
+        for (fold, home), (name, steps, owners) in actors.items():
+            if homes_of[fold] > 1 and home:
+                name = f"{name} ({home[-1]})"
             works = []
             for eid, entry in owners.items():
                 own = tuple(steps[eid])

@@ -278,8 +278,7 @@ class _Router:
         self.out_rows: dict[int, list[_MCell]] = {}  # sheet -> connector row at its foot
         self.in_rows: dict[int, list[_MCell]] = {}  # sheet -> connector row at its top
         self.side_used: dict[int, int] = {}
-        self.goes_down = {e.source.index for e in edges
-                          if e.kind in (EdgeKind.NEXT_ROW, EdgeKind.SHEET_BREAK)}
+        self.down_cols: dict[int, tuple[int, int]] = {}  # step -> columns its way down spans
         self.lane_of_edge = lane_of_edge
 
     def place_symbols(self, sop: Sop) -> None:
@@ -296,6 +295,7 @@ class _Router:
         b_col = _nearest(self.cols[e.target.step], self.cols[e.source.index][0])
         a_col = _nearest(self.cols[e.source.index], b_col)
         src, dst = self.grid[e.source.index], self.grid[e.target.step]
+        self.down_cols[e.source.index] = tuple(sorted((a_col, b_col)))
         if e.branch:
             src[a_col].labels.append(("s", e.branch))
         if a_col == b_col:
@@ -310,6 +310,7 @@ class _Router:
         letter = next(self.letters)
         a_col = _nearest(self.cols[e.source.index], self.cols[e.target.step][0])
         b_col = _nearest(self.cols[e.target.step], a_col)
+        self.down_cols[e.source.index] = (a_col, a_col)
         self.grid[e.source.index][a_col].wires.add(_v("c", "s"))
         if e.branch:
             self.grid[e.source.index][a_col].labels.append(("s", e.branch))
@@ -373,7 +374,7 @@ class _Router:
         row = self.grid[e.source.index]
         used = self.side_used.get(e.source.index, 0)
         self.side_used[e.source.index] = used + 1
-        y = "c" if used == 0 else ("t" if e.source.index in self.goes_down else "b")
+        y = "c" if used == 0 else ("t" if e.source.index in self.down_cols else "b")
         if y == "c":
             _run(row, "c", a_col, to_col)
             port = "e"

@@ -321,16 +321,18 @@ def _flow_head(table: ET.Element, flow: lay.FlowLayout, labels: Mapping[str, str
     top = _el("tr", parent=thead)
     _el("th", {"rowspan": "2", "scope": "col"}, labels["no"], parent=top, cls="sop-h-no")
     _el("th", {"rowspan": "2", "scope": "col"}, labels["kegiatan"], parent=top, cls="sop-h-kegiatan")
-    _el("th", {"colspan": str(flow.columns), "scope": "colgroup"}, labels["pelaksana"], parent=top,
+    # Pelaksana spans the actor columns only; the routing lanes and the exit column are
+    # not actors, so they get no header and no grid lines (sop.css), just room for wires
+    _el("th", {"colspan": str(len(flow.actors)), "scope": "colgroup"}, labels["pelaksana"], parent=top,
         cls="sop-h-pelaksana")
+    gutter = flow.lanes + flow.exits
+    if gutter:
+        _el("td", {"colspan": str(gutter), "rowspan": "2", "aria-hidden": "true"}, parent=top, cls="sop-h-gutter")
     _el("th", {"colspan": "3", "scope": "colgroup"}, labels["mutu_baku"], parent=top, cls="sop-h-mutu")
     _el("th", {"rowspan": "2", "scope": "col"}, labels["keterangan"], parent=top, cls="sop-h-keterangan")
     second = _el("tr", parent=thead)
     for actor in flow.actors:
         _el("th", {"scope": "col"}, actor, parent=second, cls="sop-h-actor")
-    gutter = flow.lanes + flow.exits
-    if gutter:
-        _el("th", {"colspan": str(gutter), "aria-hidden": "true"}, parent=second, cls="sop-h-gutter")
     for key in ("kelengkapan", "waktu", "output"):
         _el("th", {"scope": "col"}, labels[key], parent=second, cls=f"sop-h-{key}")
 

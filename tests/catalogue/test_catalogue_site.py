@@ -34,6 +34,9 @@ def test_overview_lists_every_official_sop_once(site):
     assert 'data-sop-catalogue' in page.text
     # counts
     assert '<div data-count="sops"><dt>SOP</dt><dd>7</dd></div>' in page.text
+    # what a reader counts: two dinas, four units owning SOPs (not the 6 levels of the tree)
+    assert '<div data-count="organisations"><dt>Perangkat daerah</dt><dd>2</dd></div>' in page.text
+    assert '<div data-count="units"><dt>Unit kerja pemilik SOP</dt><dd>4</dd></div>' in page.text
     assert '<div data-count="status-digantikan"><dt>Digantikan</dt><dd>1</dd></div>' in page.text
     # editor text is escaped, never markup
     assert "<script>alert(1)</script>" not in page.text
