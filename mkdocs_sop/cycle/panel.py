@@ -51,36 +51,39 @@ def latest_block(sop: Sop, cycle, links: PanelLinks, language: str) -> ET.Elemen
     w = words(language)
     box = el("aside", {"aria-label": w["section"]}, cls="sop-cycle-latest")
     monitored = cycle.latest_monitoring(sop.nomor)
-    p = el("p", parent=box, cls="sop-cycle-latest-monitoring")
-    el("strong", text=w["latest_monitoring"] + ": ", parent=p)
-    if monitored is None:
-        el("span", text=w["never_monitored"], parent=p)
-    else:
-        result = monitored.result
-        state = el("span", {"data-assessment": result.penilaian.value},
-                   text=assessment_text(result.penilaian, language), parent=p, cls="sop-cycle-assessment")
-        state.tail = f" ({monitored.round.periode.label(language)})"
-        details = [t for t in (result.catatan, f"{w['tindakan']}: {result.tindakan}" if result.tindakan else "") if t]
-        if details:
-            state.tail += " — " + " ".join(details)
-        if links.round:
-            a = el("a", {"href": links.round}, w["tabel7_filled"], parent=p)
-            state.tail += " · "
-            a.tail = ""
+    state = tail = None
+    if monitored is not None:
+        r = monitored.result
+        state = ({"data-assessment": r.penilaian.value}, assessment_text(r.penilaian, language), "sop-cycle-assessment")
+        details = [t for t in (r.catatan, f"{w['tindakan']}: {r.tindakan}" if r.tindakan else "") if t]
+        tail = f" ({monitored.round.periode.label(language)})" + (" — " + " ".join(details) if details else "")
+    _latest_line(box, "sop-cycle-latest-monitoring", w["latest_monitoring"], w["never_monitored"], state, tail,
+                 (links.round, w["tabel7_filled"]))
     evaluated = cycle.latest_evaluation(sop.nomor)
-    p = el("p", parent=box, cls="sop-cycle-latest-evaluation")
-    el("strong", text=w["latest_evaluation"] + ": ", parent=p)
-    if evaluated is None:
-        el("span", text=w["never_evaluated"], parent=p)
-    else:
+    state = tail = None
+    if evaluated is not None:
         ev = evaluated.evaluation
-        state = el("span", {"data-decision": ev.keputusan.value}, text=decision_text(ev.keputusan, language),
-                   parent=p, cls="sop-cycle-decision")
-        state.tail = f" ({format_date(evaluated.meeting.tanggal, language)}, {w['score'].lower()} {ev.score}/7)"
-        if links.meeting:
-            state.tail += " · "
-            el("a", {"href": links.meeting}, w["eval_sheet"], parent=p)
+        state = ({"data-decision": ev.keputusan.value}, decision_text(ev.keputusan, language), "sop-cycle-decision")
+        tail = f" ({format_date(evaluated.meeting.tanggal, language)}, {w['score'].lower()} {ev.score}/7)"
+    _latest_line(box, "sop-cycle-latest-evaluation", w["latest_evaluation"], w["never_evaluated"], state, tail,
+                 (links.meeting, w["eval_sheet"]))
     return box
+
+
+def _latest_line(box: ET.Element, cls: str, label: str, none: str, state, tail, link: tuple[str, str]) -> None:
+    """``Label: <state> (when) — notes · <link>``, or ``Label: none``."""
+    p = el("p", parent=box, cls=cls)
+    el("strong", text=label + ": ", parent=p)
+    if state is None:
+        el("span", text=none, parent=p)
+        return
+    attrs, text, span_cls = state
+    span = el("span", attrs, text, parent=p, cls=span_cls)
+    span.tail = tail
+    href, link_text = link
+    if href:
+        span.tail += " · "
+        el("a", {"href": href}, link_text, parent=p)
 
 
 _CHECKLIST_ID = {"id": {"title": "Lembar kerja / daftar periksa", "toggle": "Mode daftar periksa",
