@@ -21,7 +21,7 @@ from typing import Iterable
 
 import click
 
-from .core.catalogue import Catalogue, page_url
+from .catalogue.registry import Catalogue, page_url
 from .core.fences import find_blocks
 from .core.messages import DEFAULT_LANGUAGE, LANGUAGES, language_of, make
 from .core.model import Diagnostic, ParseResult, Severity, Sop, Step, slug
@@ -958,7 +958,7 @@ shapes); site name, URL, language and include_drafts come from mkdocs.yml.""")
 @_lang_option("Language of the messages (the data keeps the site's `language`)")
 def export(paths, config_file, output_format, output, include_drafts, language) -> None:
     """Export the catalogue data of the site without building it."""
-    from .core.export import export_csv, export_json
+    from .catalogue.export import export_csv, export_json
 
     cfg = find_config(config_file, language)
     language = output_language(language, cfg)

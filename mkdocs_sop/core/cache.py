@@ -42,7 +42,7 @@ def code_fingerprint() -> str:
     """Package version + hash of the package's source: any code change is a new cache."""
     global _code
     if _code is None:
-        from .. import __version__
+        from ..version import __version__
 
         h = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{sys.version_info[:2]}\0".encode())
         package = Path(__file__).resolve().parent.parent

@@ -57,7 +57,7 @@ _WASM_MAX_MEMORY = 256 * 1024 * 1024
 
 def _package_version() -> str:
     try:
-        from mkdocs_sop import __version__
+        from ..version import __version__
 
         return str(__version__)
     except Exception:  # pragma: no cover - partial checkouts

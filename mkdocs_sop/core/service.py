@@ -21,7 +21,7 @@ import hashlib
 import re
 from typing import Callable
 
-from .. import __version__
+from ..version import __version__
 from .cache import BlockCache, digest
 from .messages import make
 from .model import Diagnostic, ParseResult, Sop, SopFormat

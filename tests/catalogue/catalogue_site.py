@@ -251,7 +251,7 @@ class Site:
         self.warnings = warnings
 
     def url_of(self, src: str) -> str:
-        from mkdocs_sop.core.catalogue import page_url
+        from mkdocs_sop.catalogue.registry import page_url
 
         return page_url(src, self.dir_urls)
 

@@ -9,9 +9,9 @@ import textwrap
 
 import pytest
 
-from mkdocs_sop.core.catalogue import Catalogue, page_url, relative_url
-from mkdocs_sop.core.catalogue_pages import PAGE_KEYS, PageOptions, build_pages, page_paths
-from mkdocs_sop.core.export import CSV_COLUMNS, export_csv, export_data, export_json
+from mkdocs_sop.catalogue.registry import Catalogue, page_url, relative_url
+from mkdocs_sop.catalogue.pages import PAGE_KEYS, PageOptions, build_pages, page_paths
+from mkdocs_sop.catalogue.export import CSV_COLUMNS, export_csv, export_data, export_json
 from mkdocs_sop.core.labels import ENGLISH, INDONESIAN, label_set
 from mkdocs_sop.core.model import SopStatus
 from mkdocs_sop.core.parse import parse_block

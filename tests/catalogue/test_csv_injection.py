@@ -3,8 +3,8 @@
 import csv
 import io
 
-from mkdocs_sop.core.catalogue import Catalogue
-from mkdocs_sop.core.export import export_csv
+from mkdocs_sop.catalogue.registry import Catalogue
+from mkdocs_sop.catalogue.export import export_csv
 from mkdocs_sop.core.parse import parse_block
 
 BLOCK = """\

@@ -14,7 +14,7 @@ from cli_fixtures import SAMPLES, env_without_color
 
 from cli_fixtures import broken_site, runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import main
-from mkdocs_sop.core.export import CSV_COLUMNS
+from mkdocs_sop.catalogue.export import CSV_COLUMNS
 
 CONFIG = """\
 site_name: Uji Ekspor

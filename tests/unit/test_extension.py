@@ -9,7 +9,7 @@ import markdown
 import pytest
 from page_support import line_of
 
-from mkdocs_sop.extension import SopExtension, makeExtension
+from mkdocs_sop.adapters.markdown import SopExtension, makeExtension
 
 SOP = """\
 ```sop
@@ -51,8 +51,8 @@ def test_entry_point_and_instance_forms():
     for ext in (SopExtension(diagram=False), makeExtension(diagram=False)):
         assert count_sops(markdown.markdown(SOP, extensions=[ext])) == 1
     # registered as a Markdown extension entry point and importable by dotted name
-    assert count_sops(markdown.markdown(SOP, extensions=["mkdocs_sop.extension"],
-                                        extension_configs={"mkdocs_sop.extension": {"diagram": False}})) == 1
+    assert count_sops(markdown.markdown(SOP, extensions=["mkdocs_sop.adapters.markdown"],
+                                        extension_configs={"mkdocs_sop.adapters.markdown": {"diagram": False}})) == 1
 
 
 def test_two_blocks_and_other_code_untouched():

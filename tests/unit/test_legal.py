@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from mkdocs_sop.core.legal import RANKS, Regulation, group_citations, parse_citation
+from mkdocs_sop.catalogue.legal import RANKS, Regulation, group_citations, parse_citation
 
 # Every spelling in one tuple must be the same regulation.
 SAME = {

@@ -12,7 +12,7 @@ from string import Formatter
 import pytest
 
 from mkdocs_sop.cli import Source, check_sources
-from mkdocs_sop.core.catalogue import Catalogue
+from mkdocs_sop.catalogue.registry import Catalogue
 from mkdocs_sop.core.labels import label_set
 from mkdocs_sop.core.messages import HINTS, MESSAGES, PHRASES, make, placeholders
 from mkdocs_sop.core.model import Diagnostic, Severity

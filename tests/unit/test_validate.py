@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from page_support import line_of, make_page
 
-from mkdocs_sop.core.catalogue import Catalogue
+from mkdocs_sop.catalogue.registry import Catalogue
 from mkdocs_sop.core.fences import find_blocks
 from mkdocs_sop.core.model import ParseResult, Severity, TargetKind
 from mkdocs_sop.core.parse import parse_block as _parse_block

@@ -19,11 +19,11 @@ from typing import Any
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from .core.fences import find_blocks
-from .core.labels import label_set
-from .core.model import Diagnostic, Severity
-from .core.render_html import RenderOptions
-from .core.service import SopService
+from ..core.fences import find_blocks
+from ..core.labels import label_set
+from ..core.model import Diagnostic, Severity
+from ..core.render_html import RenderOptions
+from ..core.service import SopService
 
 log = logging.getLogger("mkdocs.plugins.mkdocs_sop")
 

@@ -33,7 +33,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Iterable, TypeVar
 
-from .model import slug
+from ..core.model import slug
 
 __all__ = ["Regulation", "RANKS", "parse_citation", "group_citations"]
 

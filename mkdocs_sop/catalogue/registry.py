@@ -13,12 +13,12 @@ import re
 import unicodedata as _ud
 from dataclasses import dataclass, field
 
-from .fences import find_blocks
-from .layout import main_path
+from ..core.fences import find_blocks
+from ..core.layout import main_path
 from .legal import Regulation, group_citations
-from .model import Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step, TargetKind
-from .timeparse import Duration, parse_duration, sum_durations
-from .validate import SiteIndex, site_diagnostics, walk_steps
+from ..core.model import Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step, TargetKind
+from ..core.timeparse import Duration, parse_duration, sum_durations
+from ..core.validate import SiteIndex, site_diagnostics, walk_steps
 
 
 @dataclass(frozen=True)

@@ -37,12 +37,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .htmltree import el
-from .catalogue import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
+from ..core.htmltree import el
+from .registry import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
                         relative_url, total_time, unit_path)
-from .dates import format_date
-from .model import FlexDate, SopCategory, SopStatus, SopType, Step, slug
-from .timeparse import format_duration, sum_durations
+from ..core.dates import format_date
+from ..core.model import FlexDate, SopCategory, SopStatus, SopType, Step, slug
+from ..core.timeparse import format_duration, sum_durations
 
 __all__ = ["PageOptions", "GeneratedPage", "build_pages", "page_paths"]
 

@@ -12,9 +12,9 @@ import io
 import json
 from typing import Any
 
-from .catalogue import Catalogue, Entry, page_url, total_time, unit_path
-from .model import FlexDate, Sop, SopFormat, Step
-from .timeparse import Amount, Duration, format_duration
+from .registry import Catalogue, Entry, page_url, total_time, unit_path
+from ..core.model import FlexDate, Sop, SopFormat, Step
+from ..core.timeparse import Amount, Duration, format_duration
 
 __all__ = ["EXPORT_VERSION", "export_data", "export_json", "export_csv", "CSV_COLUMNS"]
 

@@ -21,15 +21,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from .core.catalogue import Catalogue, relative_url
-from .core.catalogue_pages import PAGE_KEYS, PageOptions, build_pages, page_paths
-from .core.export import export_csv, export_data, export_json
-from .core.fences import find_blocks
-from .core.labels import label_set
-from .core.messages import make
-from .core.model import Diagnostic, Severity, Sop
-from .core.render_html import RenderContext, RenderOptions, SopLink
-from .core.service import SopService
+from ..catalogue.registry import Catalogue, relative_url
+from ..catalogue.pages import PAGE_KEYS, PageOptions, build_pages, page_paths
+from ..catalogue.export import export_csv, export_data, export_json
+from ..core.fences import find_blocks
+from ..core.labels import label_set
+from ..core.messages import make
+from ..core.model import Diagnostic, Severity, Sop
+from ..core.render_html import RenderContext, RenderOptions, SopLink
+from ..core.service import SopService
 
 log = get_plugin_logger(__name__)
 
@@ -215,8 +215,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             status=self.catalogue.status(sop),
         )
 
-    # -- catalogue pages, exports, navigation (the pure work is in core.catalogue_pages /
-    #    core.export; these methods only hand MkDocs the results) -----------------------
+    # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
+    #    catalogue.export; these methods only hand MkDocs the results) -----------------------
     def _configure_catalogue(self, config) -> None:
         self._user_nav = config.nav is not None
         self._today = self._resolve_today(config)
