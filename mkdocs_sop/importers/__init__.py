@@ -13,7 +13,7 @@ from .draft import DraftSop, DraftStep, Note, NoteLevel
 from .reader import FileImport, import_file
 from .writer import Page, write_page
 
-SUFFIXES = (".docx", ".docm", ".xlsx", ".xlsm")
+from .batch import SUFFIXES, BatchResult, import_paths
 
-__all__ = ["DraftSop", "DraftStep", "FileImport", "Note", "NoteLevel", "Page", "SUFFIXES", "import_file",
+__all__ = ["BatchResult", "import_paths", "DraftSop", "DraftStep", "FileImport", "Note", "NoteLevel", "Page", "SUFFIXES", "import_file",
            "write_page"]

@@ -370,7 +370,8 @@ def _decision(work: _Work, index: int, outgoing: list[tuple[str, list[int]]]) ->
         work.draft.note(NoteLevel.GUESSED, work.say("branch-guessed", target=_target_text(work, step.tidak)),
                         work.key(index, "tidak"))
         return
-    work.draft.note(NoteLevel.CHECK, work.say("branch-unclear"), work.key(index, "keputusan"))
+    # On the step's first line: where lint reports the missing `tidak`.
+    work.draft.note(NoteLevel.CHECK, work.say("branch-unclear"), work.key(index))
 
 
 def _process(work: _Work, index: int, outgoing: list[tuple[str, list[int]]]) -> None:
