@@ -53,7 +53,11 @@ def import_file(path: str, language: str = "id") -> FileImport:
     except Exception as exc:  # noqa: BLE001 - a damaged file is one line, never a traceback
         detail = " ".join(str(exc).split())[:160] or type(exc).__name__
         return FileImport(path, problem=say("bad-damaged", language, error=detail))
-    return cut_into_sops(path, document, language)
+    try:
+        return cut_into_sops(path, document, language)
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop an import of hundreds
+        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
+        return FileImport(path, problem=say("bad-bug", language, error=detail))
 
 
 def sniff(path: str, language: str) -> tuple[str, str]:

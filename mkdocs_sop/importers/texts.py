@@ -104,6 +104,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "dilindungi kata sandi: simpan salinan tanpa kata sandi dahulu"),
     "bad-empty": ("the file is empty", "berkasnya kosong"),
     "bad-damaged": ("cannot be read ({error})", "tidak dapat dibaca ({error})"),
+    "bad-bug": ("could not be read because of a fault in the importer (please report it with the file): {error}",
+                "tidak dapat dibaca karena kesalahan program pengimpor (mohon laporkan beserta berkasnya): {error}"),
     "bad-no-tables": ("no table in it: an SOP's identity and flowchart are tables",
                       "tidak ada tabel di dalamnya: identitas dan diagram alir SOP berupa tabel"),
     "bad-no-flowchart": ("no flowchart table (with No, Kegiatan and Pelaksana columns) found",
