@@ -33,11 +33,8 @@ def run_import(source: Path, out: Path, language: str = "id") -> Imported:
 
 def lint(folder: Path):
     """What `mkdocs-sop lint` says about the folder: the same parser and site-wide checks."""
-    from mkdocs_sop.importers.report import check_page  # noqa: F401 - the importer's own verdict is tested apart
-    try:
-        from mkdocs_sop.cli.lint import check_sources, walk_sources  # after the command-line split
-    except ImportError:
-        from mkdocs_sop.cli import check_sources, walk_sources
+    from mkdocs_sop.cli import check_sources, walk_sources
+
     return check_sources(walk_sources([str(folder)], None))
 
 

@@ -15,10 +15,8 @@ from office_fixtures import DocxBuilder, build_xlsx, kartu_keluarga
 
 
 def _fmt():
-    try:
-        from mkdocs_sop.cli.fmt import format_text  # after the command-line split
-    except ImportError:
-        from mkdocs_sop.cli import format_text
+    from mkdocs_sop.cli import format_text
+
     return format_text
 
 
