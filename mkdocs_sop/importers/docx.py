@@ -14,11 +14,11 @@ their text, and the grid says so.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .drawing import (Figure, Transform, connection_links, figure_from_sppr, paragraphs_text, q,
+from .drawing import (Figure, Transform, Xfrm, connection_links, figure_from_sppr, paragraphs_text, q,
                       read_xfrm, vml_figure, vml_position)
-from .grid import EMU_PER_TWIP, Box, Cell, Grid, Point, Shape, ShapeKind, SourceDocument
+from .grid import EMU_PER_TWIP, Box, Cell, Grid, Point, Shape, SourceDocument
 
 DEFAULT_CELL_MARGIN_TWIPS = 108  # Word's default left cell margin (0.19 cm)
 LINE_HEIGHT_TWIPS = 276  # one line of 11 pt text, single spaced with Word's default 1.15
@@ -345,8 +345,6 @@ class _Placement:
 
 def _whole(xfrm, cx: int, cy: int):
     """A group's own frame is the anchor's extent (Word writes off 0,0 and the same extent)."""
-    from dataclasses import replace
-
     return replace(xfrm, x=0, y=0, cx=cx or xfrm.cx, cy=cy or xfrm.cy)
 
 
@@ -365,12 +363,8 @@ def _wsp_figure(wsp, transform: Transform, whole: tuple[int, int] | None = None,
     sppr = wsp.find(q("wps:spPr"))
     xfrm = read_xfrm(sppr.find(q("a:xfrm")) if sppr is not None else None)
     if whole is not None:
-        from .drawing import Xfrm
-
         xfrm = Xfrm(0, 0, whole[0], whole[1], xfrm.flip_h if xfrm else False, xfrm.flip_v if xfrm else False)
     elif xfrm is None:
-        from .drawing import Xfrm
-
         xfrm = Xfrm()
     nv = wsp.find(q("wps:cNvPr"))
     own_id = nv.get("id", "") if nv is not None else shape_id
@@ -383,4 +377,4 @@ def _wsp_figure(wsp, transform: Transform, whole: tuple[int, int] | None = None,
                             own_id or shape_id, connection_links(connector))
 
 
-__all__ = ["read_docx", "ShapeKind"]
+__all__ = ["read_docx"]

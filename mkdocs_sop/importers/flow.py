@@ -75,11 +75,11 @@ def read_steps(tables: list[FlowTable], draft: DraftSop, language: str) -> None:
     _rows(work)
     _place(work)
     _marks(work)
+    _summary(work)
     _edges(work)
     _label(work)
     _targets(work)
     _symbols(work)
-    _summary(work)
 
 
 def _rows(work: _Work) -> None:

@@ -106,10 +106,6 @@ class Shape:
     source: str = "drawingml"  # drawingml, vml, xlsx: for the review report
     guessed_symbol: bool = False  # a figure read as a symbol (rect as process, ellipse as terminator)
 
-    @property
-    def is_text_only(self) -> bool:
-        return self.kind is ShapeKind.LABEL
-
 
 @dataclass
 class Grid:
@@ -121,7 +117,6 @@ class Grid:
     row_edges: list[float]  # len = rows + 1, EMU
     shapes: list[Shape] = field(default_factory=list)
     heights_estimated: bool = False  # Word rows without a fixed height: their edges are estimates
-    page_break_before: bool = False
 
     @property
     def n_rows(self) -> int:

@@ -73,7 +73,7 @@ def report(file: FileImport, written: list[Written], display: str, language: str
         _section(out, say("report-read", language), list(dict.fromkeys(read)))
         for level, name in ((NoteLevel.GUESSED, "report-guessed"), (NoteLevel.CHECK, "report-check")):
             lines = []
-            for note, line in item.page.note_lines:
+            for note, line in sorted(item.page.note_lines, key=lambda pair: pair[1]):
                 if note.level is level:
                     where = say("report-line", language, line=line) if line else ""
                     key = f" `{note.key}`" if note.key else ""

@@ -16,10 +16,14 @@ import zipfile
 
 from .drawing import (Transform, Xfrm, connection_links, figure_from_sppr, paragraphs_text, q,
                       read_xfrm)
-from .grid import EMU_PER_PIXEL, EMU_PER_POINT, Box, Cell, Grid, Shape, ShapeKind, SourceDocument
+from .grid import EMU_PER_PIXEL, EMU_PER_POINT, Box, Cell, Grid, Shape, SourceDocument
 
 DEFAULT_COLUMN_CHARS = 8.43
 DEFAULT_ROW_POINTS = 15.0
+# A sheet formatted down to row 1,048,576 must not become a grid of a million rows: an SOP
+# sheet is a few hundred rows at most.
+MAX_ROWS = 3000
+MAX_COLUMNS = 120
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -56,14 +60,14 @@ def _text(value) -> str:
 
 def _sheet_grid(sheet) -> Grid:
 
-    n_rows, n_cols = sheet.max_row, sheet.max_column
+    n_rows, n_cols = min(sheet.max_row, MAX_ROWS), min(sheet.max_column, MAX_COLUMNS)
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: dict[tuple[int, int], tuple[int, int]] = {}
     for merged in sheet.merged_cells.ranges:
         top, left = merged.min_row - 1, merged.min_col - 1
         spans[(top, left)] = (merged.max_row - merged.min_row + 1, merged.max_col - merged.min_col + 1)
-        for r in range(merged.min_row - 1, merged.max_row):
-            for c in range(merged.min_col - 1, merged.max_col):
+        for r in range(merged.min_row - 1, min(merged.max_row, n_rows)):
+            for c in range(merged.min_col - 1, min(merged.max_col, n_cols)):
                 covered[(r, c)] = (top, left)
     made: dict[tuple[int, int], Cell] = {}
     rows: list[list[Cell | None]] = []
@@ -227,4 +231,4 @@ def _element(element, transform: Transform | None, anchor_box: Box, grid: Grid, 
                   figure.start_link, figure.end_link, "table", row, col, "xlsx", figure.guessed)]
 
 
-__all__ = ["read_xlsx", "ShapeKind"]
+__all__ = ["read_xlsx"]

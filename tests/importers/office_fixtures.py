@@ -28,6 +28,7 @@ NSDECL = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
           'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+          'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
           'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
 PRESET = {"terminator": "flowChartTerminator", "process": "flowChartProcess", "decision": "flowChartDecision",
@@ -303,7 +304,7 @@ class DocxBuilder:
                                    branch.label)
 
     def _emit(self, table, drawing: "_Drawing") -> None:
-        if self.mode == "group":
+        if self.mode in ("group", "canvas"):
             self._emit_group(table, drawing)
             return
         for item in drawing.items:
@@ -311,44 +312,61 @@ class DocxBuilder:
             run_xml = self._run_xml(item, drawing.frame)
             cell.paragraphs[0]._p.append(etree.fromstring(run_xml))
 
+    TABLE_TOP_ON_PAGE = 1_500_000  # EMU: where mode "page" says the table starts on its page
+
     def _run_xml(self, item: "_Item", frame: "_Frame") -> str:
         x = item.x0 - (frame.col_edges[item.col] + CELL_MARGIN)
         y = item.y0 - frame.row_edges[item.row]
+        relative_h, relative_v = "column", "paragraph"
         self.next_id += 1
         vml = _vml(item, x, y)
         if self.mode == "vml":
             return f'<w:r {NSDECL}><w:pict>{vml}</w:pict></w:r>'
+        if self.mode == "page":  # positioned against the page, as when shapes were dragged with layoutInCell off
+            x = item.x0 + int(self.doc.sections[0].left_margin)
+            y = item.y0 + self.TABLE_TOP_ON_PAGE
+            relative_h, relative_v = "page", "page"
         anchor = (f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{self.next_id}" '
-                  f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-                  f'<wp:positionH relativeFrom="column"><wp:posOffset>{int(x)}</wp:posOffset></wp:positionH>'
-                  f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{int(y)}</wp:posOffset></wp:positionV>'
+                  f'behindDoc="0" locked="0" layoutInCell="{int(self.mode != "page")}" allowOverlap="1">'
+                  f'<wp:simplePos x="0" y="0"/>'
+                  f'<wp:positionH relativeFrom="{relative_h}"><wp:posOffset>{int(x)}</wp:posOffset></wp:positionH>'
+                  f'<wp:positionV relativeFrom="{relative_v}"><wp:posOffset>{int(y)}</wp:posOffset></wp:positionV>'
                   f'<wp:extent cx="{int(item.width)}" cy="{int(item.height)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
                   f'<wp:wrapNone/><wp:docPr id="{self.next_id}" name="Shape {self.next_id}"/><wp:cNvGraphicFramePr/>'
                   f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
                   f'{_wsp(item, 0, 0, None)}</a:graphicData></a:graphic></wp:anchor>')
+        fallback = "" if self.mode == "page" else f"<mc:Fallback><w:pict>{vml}</w:pict></mc:Fallback>"
         return (f'<w:r {NSDECL}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{anchor}</w:drawing>'
-                f'</mc:Choice><mc:Fallback><w:pict>{vml}</w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+                f'</mc:Choice>{fallback}</mc:AlternateContent></w:r>')
 
     def _emit_group(self, table, drawing: "_Drawing") -> None:
-        """Every shape in one ``wpg:wgp`` anchored in the first step row, child frame at twice the scale."""
+        """Every shape in one ``wpg:wgp`` (child frame at twice the scale) or one ``wpc:wpc`` drawing
+        canvas (children in EMU from its corner), anchored in the first step row."""
         frame = drawing.frame
         row = min(item.row for item in drawing.items)
         top = frame.row_edges[row]
         width, height = frame.col_edges[-1], frame.row_edges[-1] - top
-        children = "".join(_wsp(item, -0, -top, 2.0) for item in drawing.items)
+        canvas = self.mode == "canvas"
+        children = "".join(_wsp(item, -0, -top, 1.0 if canvas else 2.0) for item in drawing.items)
         self.next_id += 1
-        group = (f'<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/>'
-                 f'<a:ext cx="{int(width)}" cy="{int(height)}"/><a:chOff x="0" y="0"/>'
-                 f'<a:chExt cx="{int(width * 2)}" cy="{int(height * 2)}"/></a:xfrm></wpg:grpSpPr>{children}</wpg:wgp>')
+        if canvas:
+            group = f"<wpc:wpc><wpc:bg/><wpc:whole/>{children}</wpc:wpc>"
+            uri, requires = "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas", "wpc"
+        else:
+            group = (f'<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/>'
+                     f'<a:ext cx="{int(width)}" cy="{int(height)}"/><a:chOff x="0" y="0"/>'
+                     f'<a:chExt cx="{int(width * 2)}" cy="{int(height * 2)}"/></a:xfrm></wpg:grpSpPr>{children}'
+                     f'</wpg:wgp>')
+            uri, requires = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup", "wpg"
         anchor = (f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" '
                   f'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
                   f'<wp:positionH relativeFrom="column"><wp:posOffset>{-CELL_MARGIN}</wp:posOffset></wp:positionH>'
                   f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
                   f'<wp:extent cx="{int(width)}" cy="{int(height)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
                   f'<wp:wrapNone/><wp:docPr id="{self.next_id}" name="Group {self.next_id}"/><wp:cNvGraphicFramePr/>'
-                  f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup">'
-                  f'{group}</a:graphicData></a:graphic></wp:anchor>')
-        run = f'<w:r {NSDECL}><mc:AlternateContent><mc:Choice Requires="wpg"><w:drawing>{anchor}</w:drawing></mc:Choice></mc:AlternateContent></w:r>'
+                  f'<a:graphic><a:graphicData uri="{uri}">{group}</a:graphicData></a:graphic></wp:anchor>')
+        run = (f'<w:r {NSDECL}><mc:AlternateContent><mc:Choice Requires="{requires}"><w:drawing>{anchor}</w:drawing>'
+               f'</mc:Choice></mc:AlternateContent></w:r>')
         table.cell(row, 0).paragraphs[0]._p.append(etree.fromstring(run))
 
 

@@ -27,7 +27,7 @@ def _check_like_source(imported, spec, page_index: int = 0) -> None:
             assert step.branches == ()
 
 
-@pytest.mark.parametrize("mode", ["shapes", "vml", "group"])
+@pytest.mark.parametrize("mode", ["shapes", "vml", "group", "canvas", "page"])
 def test_word_flowchart_imports_like_its_source(tmp_path, mode):
     spec = kartu_keluarga()
     source = DocxBuilder(mode).sop(spec).save(tmp_path / f"sop-{mode}.docx")
