@@ -12,22 +12,10 @@ from dataclasses import dataclass, field
 from ..core.model import slug
 from .reader import FileImport, import_file
 from .report import Written, check_page, report
+from .texts import say
 from .writer import write_page
 
 SUFFIXES = (".docx", ".docm", ".xlsx", ".xlsm")
-
-_TEXTS = {
-    "exists": ("{path} already exists; not overwritten (move it away, or import into another folder)",
-               "{path} sudah ada; tidak ditimpa (pindahkan berkas itu, atau impor ke folder lain)"),
-    "nothing": ("no .docx or .xlsx file in {path}", "tidak ada berkas .docx atau .xlsx di {path}"),
-    "missing": ("{path}: no such file or folder", "{path}: tidak ada berkas atau folder bernama itu"),
-}
-
-
-def _say(name: str, language: str, **params) -> str:
-    en, ind = _TEXTS[name]
-    return (en if language == "en" else ind).format(**params)
-
 
 @dataclass
 class BatchResult:
@@ -53,12 +41,12 @@ def find_files(paths: list[str], language: str, result: BatchResult) -> list[str
                     if name.lower().endswith(SUFFIXES) and not name.startswith("~$"):
                         found.append(os.path.join(folder, name))
             if not found:
-                result.lines.append(_say("nothing", language, path=given))
+                result.lines.append(say("batch-nothing", language, path=given))
             out.extend(found)
         elif os.path.isfile(given):
             out.append(given)
         else:
-            result.lines.append(_say("missing", language, path=given))
+            result.lines.append(say("batch-missing", language, path=given))
             result.bad_files += 1
     return out
 
@@ -98,7 +86,7 @@ def _write(draft, imported: FileImport, folder: str, taken: set[str], language: 
             handle.write(page.text)
     except FileExistsError:
         result.refused += 1
-        return Written(draft, page, display, check, refused=_say("exists", language, path=display))
+        return Written(draft, page, display, check, refused=say("batch-exists", language, path=display))
     result.written.append(target)
     return Written(draft, page, display, check)
 

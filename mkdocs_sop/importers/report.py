@@ -22,16 +22,9 @@ from .writer import Page
 class PageCheck:
     """Lint's verdict on one written page (the same parser and checks as ``mkdocs-sop lint``)."""
 
-    diagnostics: tuple[Diagnostic, ...]
+    errors: int
+    warnings: int
     unmarked: tuple[Diagnostic, ...]  # problems at lines the importer did not mark
-
-    @property
-    def errors(self) -> int:
-        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
-
-    @property
-    def warnings(self) -> int:
-        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
 
 
 def check_page(page: Page, path: str, language: str) -> PageCheck:
@@ -40,8 +33,8 @@ def check_page(page: Page, path: str, language: str) -> PageCheck:
         result = parse_block(block.body, path, block.first_body_line, language=language)
         found.extend(result.diagnostics)
     marked = {line for _, line in page.note_lines if line}
-    unmarked = tuple(d for d in found if d.line not in marked)
-    return PageCheck(tuple(found), unmarked)
+    errors = sum(d.severity is Severity.ERROR for d in found)
+    return PageCheck(errors, len(found) - errors, tuple(d for d in found if d.line not in marked))
 
 
 @dataclass(frozen=True)

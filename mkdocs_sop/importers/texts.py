@@ -96,6 +96,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "lint: {errors} kesalahan, {warnings} peringatan, semuanya di baris bertanda"),
     "report-lint-unmarked": ("lint found a problem at an unmarked line (please report it): {problem}",
                              "lint menemukan masalah di baris tanpa tanda (mohon laporkan): {problem}"),
+    # files and pages
+    "batch-exists": ("{path} already exists; not overwritten (move it away, or import into another folder)",
+                     "{path} sudah ada; tidak ditimpa (pindahkan berkas itu, atau impor ke folder lain)"),
+    "batch-nothing": ("no .docx or .xlsx file in {path}", "tidak ada berkas .docx atau .xlsx di {path}"),
+    "batch-missing": ("{path}: no such file or folder", "{path}: tidak ada berkas atau folder bernama itu"),
     # bad files
     "bad-not-office": ("not a Word (.docx) or Excel (.xlsx) file", "bukan berkas Word (.docx) atau Excel (.xlsx)"),
     "bad-old-format": ("an old Word/Excel 97-2003 file (.doc/.xls): open it and save it as .docx or .xlsx first",

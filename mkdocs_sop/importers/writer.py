@@ -85,20 +85,8 @@ def _identity(out: _Lines, draft: DraftSop) -> None:
 
 def _step(out: _Lines, step: DraftStep, key: str) -> None:
     out.add(f"  - kegiatan: {yaml_scalar(step.kegiatan)}" if step.kegiatan else "  - kegiatan:", key)
-    if len(step.actors) == 1:
-        out.add(f"    pelaksana: {yaml_scalar(step.actors[0])}", f"{key}.pelaksana")
-    elif step.actors:
-        out.add("    pelaksana:", f"{key}.pelaksana")
-        for actor in step.actors:
-            out.add(f"      - {yaml_scalar(actor)}")
-    else:
-        out.add("    pelaksana:", f"{key}.pelaksana")
-    if len(step.kelengkapan) == 1:
-        out.add(f"    kelengkapan: {yaml_scalar(step.kelengkapan[0])}", f"{key}.kelengkapan")
-    elif step.kelengkapan:
-        out.add("    kelengkapan:", f"{key}.kelengkapan")
-        for item in step.kelengkapan:
-            out.add(f"      - {yaml_scalar(item)}")
+    _one_or_list(out, "pelaksana", step.actors, f"{key}.pelaksana", always=True)
+    _one_or_list(out, "kelengkapan", step.kelengkapan, f"{key}.kelengkapan")
     for name in ("waktu", "output", "keterangan"):
         if getattr(step, name):
             out.add(f"    {name}: {yaml_scalar(getattr(step, name))}", f"{key}.{name}")
@@ -108,6 +96,17 @@ def _step(out: _Lines, step: DraftStep, key: str) -> None:
         value = getattr(step, name)
         if value is not None:
             out.add(f"    {name}: {value}", f"{key}.{name}")
+
+
+def _one_or_list(out: _Lines, name: str, items: list[str], key: str, always: bool = False) -> None:
+    """``name: item`` for one item, a list under ``name:`` for several, ``name:`` alone (when
+    ``always``) for none, so lint names the empty key."""
+    if len(items) == 1:
+        out.add(f"    {name}: {yaml_scalar(items[0])}", key)
+    elif items or always:
+        out.add(f"    {name}:", key)
+        for item in items:
+            out.add(f"      - {yaml_scalar(item)}")
 
 
 def _line_of(out: _Lines, key: str) -> int:
