@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import re
 from typing import Callable
 
@@ -67,6 +68,7 @@ class SopService:
         self._dots: dict[tuple[int, str], tuple[str, dict]] = {}  # see _dot()
         self.defer_markup = False  # the plugin's choice: see _deferring()
         self._deferred: dict[int, str] = {}  # stand-in number -> full fragment, until restore_markup()
+        self._stand_in_numbers = itertools.count()  # never len(_deferred): restoring frees numbers
 
     # -- parsing --------------------------------------------------------------------
     def parse(self, body: str, path: str, first_line: int) -> ParseResult:
@@ -154,7 +156,7 @@ class SopService:
             return html
         light = html.replace(svg, "", 1) if svg else html
         light = _DRAWING.sub("", light)
-        number = len(self._deferred)
+        number = next(self._stand_in_numbers)
         self._deferred[number] = html
         return f"<!--{DIAGRAM_SLOT}:{number}-->{light}<!--{DIAGRAM_SLOT}:{number}:end-->"
 
