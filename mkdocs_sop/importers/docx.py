@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from .drawing import (Figure, Transform, Xfrm, connection_links, figure_from_sppr, paragraphs_text, q,
+from .drawing import (LINE_PRESETS, Figure, Transform, Xfrm, connection_links, figure_from_sppr, paragraphs_text, q,
                       read_xfrm, vml_figure, vml_position)
 from .grid import EMU_PER_TWIP, Box, Cell, Grid, Point, Shape, SourceDocument
 
@@ -131,13 +131,16 @@ class _TableReader:
         return out
 
     def _estimate(self, r: int, widths: list[int]) -> int:
-        """A row's height from its text: lines (wrapped at the column width) times a line."""
+        """A row's height from its text (lines wrapped at the column width), and at least as tall
+        as the symbols drawn in it (authors make room for them)."""
         lines = 1
+        symbols = 0
         for b in {id(b): b for b in self.cells[r] if b is not None and b.row == r and b.rowspan == 1}.values():
             width = sum(widths[b.col: b.col + b.colspan]) - 2 * DEFAULT_CELL_MARGIN_TWIPS
             per_line = max(1, width // CHAR_WIDTH_TWIPS)
             lines = max(lines, sum(max(1, math.ceil(len(p) / per_line)) for p in b.paragraphs) or 1)
-        return lines * LINE_HEIGHT_TWIPS + 2 * 30
+            symbols = max([symbols] + [bottom for bottom in _symbol_bottoms(b.element)])
+        return max(lines * LINE_HEIGHT_TWIPS + 2 * 30, int(symbols * 1.1 / EMU_PER_TWIP))
 
     def _shapes(self, grid: Grid) -> list[Shape]:
         out: list[Shape] = []
@@ -157,6 +160,23 @@ class _TableReader:
                         place = _Placement(cell_box, b.row, b.col, self.left_margin + tbl_indent, tbl_indent)
                         out.extend(place.drawingml(element) if kind == "drawingml" else place.vml(element))
         return out
+
+
+def _symbol_bottoms(tc):
+    """How far below its paragraph each lone symbol anchored in the cell reaches (EMU)."""
+    for kind, anchor in (item for p in tc.iter(q("w:p")) for item in _drawings(p)):
+        if kind != "drawingml":
+            continue
+        position, extent = anchor.find(q("wp:positionV")), anchor.find(q("wp:extent"))
+        wsp = anchor.find(f"{q('a:graphic')}/{q('a:graphicData')}/{q('wps:wsp')}")
+        if (position is None or extent is None or wsp is None or wsp.find(q("wps:cNvCnPr")) is not None
+                or position.get("relativeFrom") not in ("paragraph", "line")):
+            continue
+        prst = wsp.find(f"{q('wps:spPr')}/{q('a:prstGeom')}")
+        if prst is not None and prst.get("prst") in LINE_PRESETS:
+            continue
+        _, offset, _ = _position(position)
+        yield offset + int(extent.get("cy", "0"))
 
 
 def _edges(sizes: list[float]) -> list[float]:

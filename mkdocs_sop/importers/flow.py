@@ -241,13 +241,13 @@ def _edges(work: _Work) -> None:
             starts[id(line)] = (a, b)
         for line in lines:
             a, b = starts[id(line)]
-            source = _linked(nodes, line, line.start_link if not (line.arrow_start and not line.arrow_end)
-                             else line.end_link) or _touching(nodes, line, a)
+            reverse = line.arrow_start and not line.arrow_end  # drawn from its arrow head back
+            first_link, last_link = (line.end_link, line.start_link) if reverse else (line.start_link, line.end_link)
+            source = _linked(nodes, line, first_link) or _touching(nodes, line, a, grid=table.grid)
             if source is None:
                 continue
             segments = [(a, b)]
-            target = _linked(nodes, line, line.end_link if not (line.arrow_start and not line.arrow_end)
-                             else line.start_link) or _touching(nodes, line, b, exclude=source)
+            target = _linked(nodes, line, last_link) or _touching(nodes, line, b, exclude=source, grid=table.grid)
             follow, hops = line, 0
             while target is None and hops < 6:  # a path drawn as several plain lines
                 nxt = next((l for l in lines if l is not follow and _near(starts[id(l)][0], segments[-1][1])), None)
@@ -255,7 +255,7 @@ def _edges(work: _Work) -> None:
                     break
                 segments.append(starts[id(nxt)])
                 follow, hops = nxt, hops + 1
-                target = _touching(nodes, nxt, starts[id(nxt)][1], exclude=source)
+                target = _touching(nodes, nxt, starts[id(nxt)][1], exclude=source, grid=table.grid)
             work.edges.append(_Edge(source, target, segments))
 
 
@@ -269,7 +269,10 @@ def _linked(nodes: list[_Node], line: Shape, link: str) -> _Node | None:
     return next((n for n in nodes if n.shape.group == line.group and n.shape.shape_id == link), None)
 
 
-def _touching(nodes: list[_Node], line: Shape, point: Point, exclude: _Node | None = None) -> _Node | None:
+def _touching(nodes: list[_Node], line: Shape, point: Point, exclude: _Node | None = None,
+              grid=None) -> _Node | None:
+    """The symbol a connector's end touches. In a table whose row heights were estimated, an
+    end that touches a symbol's side horizontally may miss it vertically by up to a row."""
     best, best_distance = None, TOUCH
     for node in nodes:
         if node is exclude or node.shape.frame != line.frame:
@@ -277,6 +280,18 @@ def _touching(nodes: list[_Node], line: Shape, point: Point, exclude: _Node | No
         distance = node.shape.box.distance(point)
         if distance <= best_distance:
             best, best_distance = node, distance
+    if best is not None or grid is None or not grid.heights_estimated:
+        return best
+    row = grid.row_at(point.y)
+    slack = grid.row_edges[row + 1] - grid.row_edges[row]
+    for node in nodes:
+        box = node.shape.box
+        if node is exclude or node.shape.frame != line.frame:
+            continue
+        dx = max(box.x0 - point.x, 0.0, point.x - box.x1)
+        dy = max(box.y0 - point.y, 0.0, point.y - box.y1)
+        if dx <= TOUCH and dy <= slack:
+            best, slack = node, dy
     return best
 
 

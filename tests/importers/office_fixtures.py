@@ -47,6 +47,7 @@ class StepSpec:
     keterangan: str = ""
     number: str = ""  # as written in the No column (default: its position)
     mark: str = "√"  # for the text-mark template
+    shape_text: str = ""  # text typed inside the symbol (a decision's question)
 
 
 @dataclass
@@ -136,12 +137,13 @@ class DocxBuilder:
     ROW = 1100  # twips: the fixed height of a step row
     HEADER = 500
 
-    def __init__(self, mode: str = "shapes") -> None:
+    def __init__(self, mode: str = "shapes", fixed_heights: bool = True) -> None:
         import docx
         from docx.enum.section import WD_ORIENT
         from docx.shared import Mm
 
         self.mode = mode
+        self.fixed_heights = fixed_heights  # False: step rows sized by Word (no w:trHeight), shapes as drawn
         self.doc = docx.Document()
         section = self.doc.sections[0]
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -240,8 +242,9 @@ class DocxBuilder:
             gc.set(f"{{{W}}}w", str(width))
         heights = [self.HEADER, self.HEADER] + ([self.HEADER] if spec.column_numbers else [])
         heights += [self.ROW] * (extra_top + n_steps + extra_bottom)
-        for row, height in zip(table.rows, heights):
-            _fixed_height(row, height)
+        for r, (row, height) in enumerate(zip(table.rows, heights)):
+            if self.fixed_heights or r < header_rows:
+                _fixed_height(row, height)
         a0 = 2
         table.cell(0, 0).merge(table.cell(1, 0)).text = "No"
         table.cell(0, 1).merge(table.cell(1, 1)).text = "Kegiatan"
@@ -264,6 +267,8 @@ class DocxBuilder:
             rows[i] = r
             table.cell(r, 0).text = step.number or str(i + 1)
             table.cell(r, 1).text = step.kegiatan
+            if not self.fixed_heights:  # room for the symbols made with empty lines, as authors do
+                _paragraphs(table.cell(r, 1), [step.kegiatan, "", ""])
             _paragraphs(table.cell(r, m0), step.kelengkapan)
             table.cell(r, m0 + 1).text = step.waktu
             table.cell(r, m0 + 2).text = step.output
@@ -277,7 +282,7 @@ class DocxBuilder:
         for i in range(first, last):
             step = spec.steps[i]
             for a in step.actors:
-                drawing.symbol(("step", i, a), step.symbol, rows[i], a, "")
+                drawing.symbol(("step", i, a), step.symbol, rows[i], a, step.shape_text)
         if continues:
             a = spec.steps[last - 1].actors[0]
             drawing.symbol(("page",), "connector", first_step_row + n_steps, a, "A", small=True)
@@ -547,7 +552,7 @@ XDR = ('xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetD
        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
 
 
-def build_xlsx(path: Path, spec: SopSpec, second: SopSpec | None = None) -> Path:
+def build_xlsx(path: Path, spec: SopSpec, second: SopSpec | None = None, same_sheet: bool = False) -> Path:
     """One SOP per sheet: identity rows then the flowchart, symbols and connectors in the drawing part.
 
     ``second`` (optional) goes on a second sheet with one *Pelaksana* column of names (no
@@ -559,14 +564,16 @@ def build_xlsx(path: Path, spec: SopSpec, second: SopSpec | None = None) -> Path
     sheet = book.active
     sheet.title = "SOP-1"
     anchors = _xlsx_sheet(sheet, spec, shapes=True)
-    if second is not None:
+    if second is not None and same_sheet:  # the next SOP below the first, with its shapes
+        anchors += _xlsx_sheet(sheet, second, shapes=True, top=16 + len(spec.steps) + 3, id_base=1000)
+    elif second is not None:
         _xlsx_sheet(book.create_sheet("SOP-2"), second, shapes=False)
     book.save(str(path))
     _add_drawing(path, anchors)
     return path
 
 
-def _xlsx_sheet(sheet, spec: SopSpec, shapes: bool) -> str:
+def _xlsx_sheet(sheet, spec: SopSpec, shapes: bool, top: int = 0, id_base: int = 0) -> str:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
@@ -578,6 +585,7 @@ def _xlsx_sheet(sheet, spec: SopSpec, shapes: bool) -> str:
     last_col = len(widths)
 
     def put(row, col, value, to_row=None, to_col=None):
+        row, to_row = row + top, (to_row + top if to_row else None)
         sheet.cell(row=row, column=col, value=value).alignment = wrap
         if to_row or to_col:
             sheet.merge_cells(start_row=row, start_column=col, end_row=to_row or row, end_column=to_col or col)
@@ -590,7 +598,7 @@ def _xlsx_sheet(sheet, spec: SopSpec, shapes: bool) -> str:
     for r, (label, value) in enumerate(rows, start=1):
         put(r, 3, label, None, 4)
         put(r, 5, value, None, last_col)
-    sheet.row_dimensions[5].height = 110
+    sheet.row_dimensions[5 + top].height = 110
     mid = 4
     pairs = (("DASAR HUKUM:", spec.dasar_hukum, "KUALIFIKASI PELAKSANA:", spec.kualifikasi),
              ("KETERKAITAN:", spec.keterkaitan, "PERALATAN/PERLENGKAPAN:", spec.peralatan),
@@ -601,7 +609,7 @@ def _xlsx_sheet(sheet, spec: SopSpec, shapes: bool) -> str:
         put(r, mid + 1, right, None, last_col)
         put(r + 1, 1, "\n".join(left_items), None, mid)
         put(r + 1, mid + 1, "\n".join(right_items), None, last_col)
-        sheet.row_dimensions[r + 1].height = 45
+        sheet.row_dimensions[r + 1 + top].height = 45
     h = 14  # header row
     a0 = 3
     put(h, 1, "No", h + 1)
@@ -618,7 +626,7 @@ def _xlsx_sheet(sheet, spec: SopSpec, shapes: bool) -> str:
     first = h + 2
     for i, step in enumerate(spec.steps):
         r = first + i
-        sheet.row_dimensions[r].height = 48
+        sheet.row_dimensions[r + top].height = 48
         number = step.number or str(i + 1)
         put(r, 1, int(number) if number.isdigit() else number)
         put(r, 2, step.kegiatan)
@@ -630,7 +638,7 @@ def _xlsx_sheet(sheet, spec: SopSpec, shapes: bool) -> str:
         put(r, m0 + 3, step.keterangan)
     if not shapes:
         return ""
-    return _xlsx_anchors(spec, first - 1, a0 - 1)
+    return _xlsx_anchors(spec, first - 1 + top, a0 - 1, id_base)
 
 
 def _marker(tag: str, col: int, col_off: int, row: int, row_off: int) -> str:
@@ -638,7 +646,7 @@ def _marker(tag: str, col: int, col_off: int, row: int, row_off: int) -> str:
             f"<xdr:rowOff>{row_off}</xdr:rowOff></xdr:{tag}>")
 
 
-def _xlsx_anchors(spec: SopSpec, first_row: int, first_actor_col: int) -> str:
+def _xlsx_anchors(spec: SopSpec, first_row: int, first_actor_col: int, id_base: int = 0) -> str:
     """Symbols at fixed offsets inside their cells, connectors glued to them, Ya/Tidak text boxes."""
     col_w = (16 * 7 + 5) * 9525
     row_h = 48 * 12700
@@ -647,7 +655,7 @@ def _xlsx_anchors(spec: SopSpec, first_row: int, first_actor_col: int) -> str:
 
     def sp(i, step):
         col, row = first_actor_col + step.actors[0], first_row + i
-        ids[i] = 10 + i
+        ids[i] = id_base + 10 + i
         geom = PRESET[step.symbol]
         return (f'<xdr:twoCellAnchor editAs="oneCell">{_marker("from", col, col_w // 6, row, row_h // 4)}'
                 f'{_marker("to", col, col_w * 5 // 6, row, row_h * 3 // 4)}<xdr:sp macro="" textlink="">'
@@ -673,7 +681,7 @@ def _xlsx_anchors(spec: SopSpec, first_row: int, first_actor_col: int) -> str:
         flips = (' flipH="1"' if flip_h else "") + (' flipV="1"' if flip_v else "")
         return (f'<xdr:twoCellAnchor>{_marker("from", lo_c[0], lo_c[1], lo_r[0], lo_r[1])}'
                 f'{_marker("to", hi_c[0], hi_c[1], hi_r[0], hi_r[1])}<xdr:cxnSp macro="">'
-                f'<xdr:nvCxnSpPr><xdr:cNvPr id="{200 + number}" name="Connector {number}"/><xdr:cNvCxnSpPr>'
+                f'<xdr:nvCxnSpPr><xdr:cNvPr id="{id_base + 200 + number}" name="Connector {number}"/><xdr:cNvCxnSpPr>'
                 f'<a:stCxn id="{sid}" idx="2"/><a:endCxn id="{tid}" idx="0"/></xdr:cNvCxnSpPr></xdr:nvCxnSpPr>'
                 f'<xdr:spPr><a:xfrm{flips}><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>'
                 f'<a:prstGeom prst="bentConnector3"><a:avLst/></a:prstGeom><a:ln w="9525"><a:solidFill>'
@@ -683,7 +691,7 @@ def _xlsx_anchors(spec: SopSpec, first_row: int, first_actor_col: int) -> str:
     def label(at, text, number):
         c, co, r, ro = at
         return (f'<xdr:oneCellAnchor>{_marker("from", c, co + 30000, r, ro + 30000)}<xdr:ext cx="300000" cy="160000"/>'
-                f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{300 + number}" name="TextBox {number}"/>'
+                f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{id_base + 300 + number}" name="TextBox {number}"/>'
                 f'<xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
                 f'<a:noFill/><a:ln><a:noFill/></a:ln></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>{text}</a:t>'
                 f'</a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>'.replace(
@@ -693,12 +701,12 @@ def _xlsx_anchors(spec: SopSpec, first_row: int, first_actor_col: int) -> str:
         out.append(sp(i, step))
     branch_from = {b.source - 1 for b in spec.branches}
     for i in range(len(spec.steps) - 1):
-        out.append(cxn(point(i, "bottom"), point(i + 1, "top"), 10 + i, 11 + i, i))
+        out.append(cxn(point(i, "bottom"), point(i + 1, "top"), id_base + 10 + i, id_base + 11 + i, i))
         if i in branch_from and spec.yes_label:
             out.append(label(point(i, "bottom"), "Ya", i))
     for n, branch in enumerate(spec.branches):
         s, t = branch.source - 1, branch.target - 1
-        out.append(cxn(point(s, "right"), point(t, "right"), 10 + s, 10 + t, 50 + n))
+        out.append(cxn(point(s, "right"), point(t, "right"), id_base + 10 + s, id_base + 10 + t, 50 + n))
         if branch.label:
             c, co, r, ro = point(s, "right")
             out.append(label((c, co, r, ro - 200000 if ro > 200000 else 0), branch.label, 50 + n))

@@ -139,3 +139,32 @@ def test_excel_sheets_with_shapes_and_with_a_pelaksana_column(tmp_path):
     assert ('    pelaksana: Petugas Loket  # DITEBAK: pelaksana ditulis "sda" (sama dengan di atas): diambil dari '
             'langkah 3') in imported.text(1).splitlines()
     assert lint(tmp_path / "out").errors == 0
+
+
+def test_rows_without_fixed_heights_still_join_connectors_to_symbols(tmp_path):
+    """Word sizes such rows itself: the importer estimates their heights and says so."""
+    spec = kartu_keluarga()
+    source = DocxBuilder(fixed_heights=False).sop(spec).save(tmp_path / "tinggi-bebas.docx")
+    imported = run_import(source, tmp_path / "out")
+    _check_like_source(imported, spec)
+    assert ("      - baris di tabel 2 tidak bertinggi tetap: letak bentuk dihitung dari perkiraan tinggi baris"
+            in imported.lines)
+    assert lint(tmp_path / "out").errors == 0
+
+
+def test_question_typed_in_the_diamond_becomes_the_decision_text(tmp_path):
+    spec = kartu_keluarga()
+    spec.steps[1].shape_text = "Lengkap?"
+    text = run_import(DocxBuilder().sop(spec).save(tmp_path / "tanya.docx"), tmp_path / "out").text()
+    assert "    keputusan: Lengkap?\n    tidak: 1\n" in text
+
+
+def test_two_sops_one_below_the_other_in_one_excel_sheet(tmp_path):
+    first, second = kartu_keluarga(), kartu_keluarga("470/SOP-PDP/004/2024")
+    second.nama = "Pindah Datang"
+    second.branches = [Branch(2, 1, "Tidak")]
+    imported = run_import(build_xlsx(tmp_path / "dua.xlsx", first, second, same_sheet=True), tmp_path / "out")
+    assert [p.name for p in imported.pages] == ["penerbitan-kartu-keluarga-baru.md", "pindah-datang.md"]
+    _check_like_source(imported, first, 0)
+    _check_like_source(imported, second, 1)
+    assert lint(tmp_path / "out").errors == 0
