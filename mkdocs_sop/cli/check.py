@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 
 from ..catalogue.registry import Catalogue, page_url
 from ..core.fences import find_blocks
@@ -14,6 +16,8 @@ from .sources import Source
 
 @dataclass
 class CheckResult:
+    """The catalogue of every SOP found and the problems (see :func:`check_sources`)."""
+
     catalogue: Catalogue
     diagnostics: list[Diagnostic]
     files: int = 0
@@ -29,12 +33,18 @@ class CheckResult:
 
 
 def check_sources(sources: list[Source], institution: str = "", strict_links: bool = False,
-                  use_directory_urls: bool = True, language: str = "id") -> CheckResult:
+                  use_directory_urls: bool = True, language: str = "id",
+                  url_of: Callable[[str], str] | None = None) -> CheckResult:
     """Parse every block of every source into one catalogue, then run the site-wide checks.
 
-    Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them.
+    Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them,
+    each once, in file and line order. ``url_of`` gives a page's URL
+    from its ``src_uri`` (:func:`.urls.page_url_rule` gives the generator's own rule);
+    by default MkDocs' rules with ``use_directory_urls``.
     """
     language = language_of(language)
+    if url_of is None:
+        url_of = partial(page_url, use_directory_urls=use_directory_urls)
     catalogue = Catalogue(language=language)
     found: list[Diagnostic] = []
     blocks = 0
@@ -57,7 +67,7 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
             if "sop" not in text:
                 continue
             results = catalogue.add_page(text, source.page, source.display,
-                                         page_url(source.page, use_directory_urls), parse)
+                                         url_of(source.page), parse)
             for block in find_blocks(text.splitlines()):
                 if not block.closed:
                     found.append(make("block-not-closed", language, path=source.display,

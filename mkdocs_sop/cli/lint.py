@@ -14,6 +14,7 @@ from .config import find_config, output_language
 from .options import CONFIG_OPTION
 from .sources import default_paths, walk_sources
 from .texts import cli_text
+from .urls import page_url_rule
 
 
 def _diagnostic_json(d: Diagnostic) -> dict:
@@ -50,7 +51,8 @@ def command(paths, config_file, output_format, language, strict, strict_links, i
     """Check SOP blocks with every check the site build runs.
 
     PATHS are Markdown files or folders (searched recursively); without PATHS, the docs
-    folder of the mkdocs.yml in the current folder. A `.sop.yaml` file named here is
+    folder of the site's config file in the current folder (zensical.toml, properdocs.yml or
+    mkdocs.yml). A `.sop.yaml` file named here is
     checked as one SOP. Each problem is printed as `path:line:column: severity: message`,
     the form editors and CI annotators understand, ending in its code in brackets
     (`[unknown-key]`); lines count from the top of the Markdown file, front matter
@@ -66,6 +68,7 @@ def command(paths, config_file, output_format, language, strict, strict_links, i
         strict_links=strict_links if strict_links is not None else (cfg.strict_links if cfg else False),
         use_directory_urls=cfg.use_directory_urls if cfg else True,
         language=language,
+        url_of=page_url_rule(cfg),
     )
     failed = result.errors > 0 or (strict and result.warnings > 0)
     if output_format == "json":

@@ -57,11 +57,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     # usage errors
     "config-unreadable": ("cannot read {path}: {error}", "{path} tidak dapat dibaca: {error}"),
     "config-not-yaml": ("{path} is not valid YAML: {error}", "{path} bukan YAML yang benar: {error}"),
-    "no-paths": ("no PATHS given and no mkdocs.yml in this folder. Name the folders or files to "
-                 "{command}, e.g. `mkdocs-sop {command} docs`, or run it next to your mkdocs.yml.",
-                 "tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml di folder "
-                 "ini. Sebutkan folder atau berkasnya, misalnya `mkdocs-sop {command} docs`, atau "
-                 "jalankan perintah ini di folder tempat mkdocs.yml berada."),
+    "config-not-toml": ("{path} is not valid TOML: {error}", "{path} bukan TOML yang benar: {error}"),
+    "no-paths": ("no PATHS given and no mkdocs.yml, properdocs.yml or zensical.toml in this folder. Name "
+                 "the folders or files to {command}, e.g. `mkdocs-sop {command} docs`, or run it next to "
+                 "your site's config file.",
+                 "tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml, "
+                 "properdocs.yml atau zensical.toml di folder ini. Sebutkan folder atau berkasnya, "
+                 "misalnya `mkdocs-sop {command} docs`, atau jalankan perintah ini di folder tempat berkas "
+                 "konfigurasi situs berada."),
     "no-docs-dir": ("the docs folder of {config} ({folder}) does not exist.",
                     "folder dokumen {config} ({folder}) tidak ada."),
     "no-such-path": ("{path}: no such file or folder.", "{path}: tidak ada berkas atau folder bernama itu."),

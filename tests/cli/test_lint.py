@@ -116,13 +116,15 @@ def test_usage_errors_exit_2(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     no_config = runner.invoke(main, ["lint"])
     assert no_config.exit_code == 2
-    assert ("Error: tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml di folder ini. "
-            "Sebutkan folder atau berkasnya, misalnya `mkdocs-sop lint docs`, atau jalankan perintah ini di "
-            "folder tempat mkdocs.yml berada.\n") in no_config.stderr
+    assert ("Error: tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml, "
+            "properdocs.yml atau zensical.toml di folder ini. Sebutkan folder atau berkasnya, misalnya "
+            "`mkdocs-sop lint docs`, atau jalankan perintah ini di folder tempat berkas konfigurasi situs "
+            "berada.\n") in no_config.stderr
     english = runner.invoke(main, ["lint", "--lang", "en"])
     assert english.exit_code == 2
-    assert ("Error: no PATHS given and no mkdocs.yml in this folder. Name the folders or files to lint, "
-            "e.g. `mkdocs-sop lint docs`, or run it next to your mkdocs.yml.\n") in english.stderr
+    assert ("Error: no PATHS given and no mkdocs.yml, properdocs.yml or zensical.toml in this folder. Name "
+            "the folders or files to lint, e.g. `mkdocs-sop lint docs`, or run it next to your site's config "
+            "file.\n") in english.stderr
     nowhere = runner.invoke(main, ["lint", "nowhere"])
     assert nowhere.exit_code == 2
     assert "nowhere: tidak ada berkas atau folder bernama itu." in nowhere.stderr
