@@ -31,6 +31,9 @@ from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderContext, RenderOptions, SopLink
 from ..core.service import SopService
+from ..cycle.summary import export_fields
+from ..schema.monev import schema_texts as record_schemas
+from ..cycle.site import CycleOptions, build_cycle_pages, collect, cycle_index_path, is_record, sop_additions
 
 log = get_plugin_logger(__name__)
 
@@ -38,6 +41,8 @@ CSS_URI = "assets/mkdocs-sop/sop.css"
 JS_URI = "assets/mkdocs-sop/sop.js"  # print footer: page address and print date
 CATALOGUE_CSS_URI = "assets/mkdocs-sop/sop-catalogue.css"
 CATALOGUE_JS_URI = "assets/mkdocs-sop/sop-catalogue.js"
+CYCLE_CSS_URI = "assets/mkdocs-sop/sop-cycle.css"  # forms, QR codes, the checklist mode
+CYCLE_JS_URI = "assets/mkdocs-sop/sop-cycle.js"  # the checklist mode (ticks kept in the browser)
 EXPORT_FILES = ("sop.json", "sop.csv")
 
 
@@ -103,6 +108,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         self.service: SopService | None = None
         self.catalogue = Catalogue()
         self._urls: dict[str, str] = {}
+        self.cycle = None  # the monitoring/evaluation records (cycle.site.collect), once read
 
     # -- configuration --------------------------------------------------------------
     def on_config(self, config):
@@ -130,6 +136,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(JS_URI)
+        for extra, uri in ((config.extra_css, CYCLE_CSS_URI), (config.extra_javascript, CYCLE_JS_URI)):
+            if uri not in [str(x) for x in extra]:
+                extra.append(uri)
         self._configure_catalogue(config)
         return config
 
@@ -149,6 +158,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, service.parse)
         for diagnostic in self.catalogue.finish(self.config.strict_links):
             service.report(diagnostic)
+        self._collect_cycle(files, config)
         # every diagram still to draw, in one batch on every core, before the first page
         pages: dict[str, list[Sop]] = {}
         for entry in self.catalogue.entries:
@@ -159,8 +169,12 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                                 logo=self.config.logo, docs_dir=config.docs_dir))
         files.append(File.generated(config, CSS_URI, content=_asset("sop.css")))
         files.append(File.generated(config, JS_URI, content=_asset("sop.js")))
+        files.append(File.generated(config, CYCLE_CSS_URI, content=_asset("sop-cycle.css")))
+        files.append(File.generated(config, CYCLE_JS_URI, content=_asset("sop-cycle.js")))
         files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
             "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
+        for name, text in record_schemas().items():  # the monitoring/evaluation records' schemas
+            files.append(File.generated(config, name, content=text))
         self._add_catalogue_files(files, config)
         return files
 
@@ -207,7 +221,10 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         logo = ""
         if self.config.logo:
             logo = relative_url(self.config.logo, here)
+        entry = self.catalogue.entry(sop)
+        in_identity, after = sop_additions(self.cycle, sop, entry.url if entry else here)
         return RenderContext(
+            in_identity=in_identity, after=after,
             logo=logo,
             find=self._link,
             referenced_by=[as_link(e) for e in self.catalogue.referenced_by(sop)],
@@ -215,6 +232,24 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             supersedes=[as_link(e) for e in self.catalogue.supersedes(sop)],
             status=self.catalogue.status(sop),
         )
+
+    def _collect_cycle(self, files: Files, config) -> None:
+        """Read the monitoring/evaluation records (``*.monitoring.yml``, ``*.evaluasi.yml``)."""
+        sources = []
+        for file in files:
+            if is_record(file.src_uri):
+                try:
+                    sources.append((_display_path(file), file.content_string))
+                except (OSError, UnicodeDecodeError) as exc:
+                    self.service.report(make("file-unreadable", self.config.language, path=_display_path(file),
+                                             error=str(exc)))
+        options = CycleOptions(directory=self.config.catalogue_dir, language=self.config.language,
+                               use_directory_urls=config.use_directory_urls, institution=self.config.institution,
+                               logo=self.config.logo or "", site_url=config.site_url or "")
+        collected = collect(sources, self.catalogue, options, self._today, include_drafts=self.config.include_drafts)
+        for diagnostic in collected.diagnostics:
+            self.service.report(diagnostic)
+        self.cycle = collected.site
 
     # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
     #    catalogue.export; these methods only hand MkDocs the results) -----------------------
@@ -253,7 +288,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             kwargs = dict(include_drafts=self.config.include_drafts, site_name=config.site_name or "",
                           site_url=config.site_url or "", language=self.config.language,
                           use_directory_urls=config.use_directory_urls)
-            data = export_data(self.catalogue, **kwargs)  # one pass for both files
+            cycle = self.cycle.cycle if self.cycle is not None else None
+            data = export_data(self.catalogue, **kwargs,  # one pass for both files
+                               cycle=lambda nomor: export_fields(cycle, nomor))
             for name, make in zip(EXPORT_FILES, (export_json, export_csv)):
                 if self._claim(files, name, "export"):
                     files.append(File.generated(config, name, content=make(self.catalogue, data=data)))
@@ -270,6 +307,13 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 if self._claim(files, page.src_uri, "catalogue_dir"):
                     # the pages of one unit, regulation or actor are reached from their index
                     inclusion = (InclusionLevel.UNDEFINED if page.kind in PAGE_KEYS
+                                 else InclusionLevel.NOT_IN_NAV)
+                    files.append(_generated_page(config, page.src_uri, page.markdown, inclusion))
+                    generated.append(page.src_uri)
+            cycle_index = cycle_index_path(self.config.catalogue_dir)
+            for page in build_cycle_pages(self.cycle):
+                if self._claim(files, page.src_uri, "catalogue_dir"):
+                    inclusion = (InclusionLevel.UNDEFINED if page.src_uri == cycle_index
                                  else InclusionLevel.NOT_IN_NAV)
                     files.append(_generated_page(config, page.src_uri, page.markdown, inclusion))
                     generated.append(page.src_uri)
@@ -306,6 +350,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         if generated:
             paths = page_paths(self.config.catalogue_dir)
             section = [paths[k] for k in PAGE_KEYS if paths[k] in generated]
+            if cycle_index_path(self.config.catalogue_dir) in generated:
+                section.append(cycle_index_path(self.config.catalogue_dir))
             title = title_html(self.service.options.labels["cat_overview"])  # themes print it raw
             at = 1 if nav and isinstance(nav[0], str) and nav[0] in ("index.md", "README.md") else 0
             nav.insert(at, {title: section})

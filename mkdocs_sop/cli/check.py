@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable
 
@@ -10,18 +10,47 @@ from ..catalogue.registry import Catalogue, page_url
 from ..core.fences import find_blocks
 from ..core.messages import language_of, make
 from ..core.model import Diagnostic, ParseResult, Severity
+from ..core.monev import check_site, parse_records
 from ..core.parse import parse_block
+from ..cycle.summary import site_view
 from .sources import Source
+from .terminal import terminal_safe
+from .texts import cli_text
+
+
+@dataclass(frozen=True)
+class Crash:
+    """A bug of mkdocs-sop met while checking one file (or the site-wide checks, ``path`` empty).
+
+    Not a finding about the SOP: ``lint`` reports it as one line and exits 2, so CI can
+    tell a crash from an SOP with errors.
+    """
+
+    path: str
+    error: str  # the exception, on one line: "RecursionError: maximum recursion depth exceeded"
+
+    def line(self, language: str) -> str:
+        """The one line printed for it, in ``language``, safe for a terminal."""
+        return terminal_safe(cli_text("internal-error", language, path=self.path or "mkdocs-sop",
+                                      error=self.error))
+
+
+def describe(exc: BaseException, limit: int = 300) -> str:
+    """``exc`` as one short line: its type and message, whitespace folded."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass
 class CheckResult:
-    """The catalogue of every SOP found and the problems (see :func:`check_sources`)."""
+    """The catalogue of every SOP found, the problems (see :func:`check_sources`) and any crash."""
 
     catalogue: Catalogue
     diagnostics: list[Diagnostic]
     files: int = 0
     blocks: int = 0
+    crashes: list[Crash] = field(default_factory=list)
+    records: list = field(default_factory=list)  # the monitoring/evaluation records that passed the checks
 
     @property
     def errors(self) -> int:
@@ -38,44 +67,66 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
     """Parse every block of every source into one catalogue, then run the site-wide checks.
 
     Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them,
-    each once, in file and line order. ``url_of`` gives a page's URL
+    each once: errors before warnings (a warning often stems from an error, which is the
+    one to fix first), each kind in file and line order. ``url_of`` gives a page's URL
     from its ``src_uri`` (:func:`.urls.page_url_rule` gives the generator's own rule);
-    by default MkDocs' rules with ``use_directory_urls``.
+    by default MkDocs' rules with ``use_directory_urls``. A file whose checking crashes is
+    recorded in :attr:`CheckResult.crashes` and the others are still checked.
     """
     language = language_of(language)
     if url_of is None:
         url_of = partial(page_url, use_directory_urls=use_directory_urls)
     catalogue = Catalogue(language=language)
     found: list[Diagnostic] = []
+    crashes: list[Crash] = []
+    records: list[tuple[str, str]] = []  # monitoring/evaluation records, checked once every SOP is known
     blocks = 0
 
     def parse(body: str, path: str, first_line: int) -> ParseResult:
         return parse_block(body, path, first_line, default_instansi=institution, language=language)
 
-    for source in sources:
+    def check(source: Source) -> list[ParseResult]:
         try:
             text = source.read()
         except (OSError, UnicodeDecodeError) as exc:
             found.append(make("file-unreadable", language, path=source.display, error=exc))
-            continue
+            return []
+        if source.record:
+            records.append((source.display, text))
+            return []
         if source.yaml_file:
             result = parse(text, source.display, 1)
-            results = [result]
             if result.sop is not None:
                 catalogue.add(result.sop, source.page, "")
-        else:
-            if "sop" not in text:
-                continue
-            results = catalogue.add_page(text, source.page, source.display,
-                                         url_of(source.page), parse)
-            for block in find_blocks(text.splitlines()):
-                if not block.closed:
-                    found.append(make("block-not-closed", language, path=source.display,
-                                      line=block.start + 1))
+            return [result]
+        if "sop" not in text:
+            return []
+        results = catalogue.add_page(text, source.page, source.display, url_of(source.page), parse)
+        for block in find_blocks(text.splitlines()):
+            if not block.closed:
+                found.append(make("block-not-closed", language, path=source.display, line=block.start + 1))
+        return results
+
+    for source in sources:
+        try:
+            results = check(source)
+        except Exception as exc:  # noqa: BLE001 - a bug, reported as one line; the other files go on
+            crashes.append(Crash(source.display, describe(exc)))
+            continue
         blocks += len(results)
         for result in results:
             found.extend(result.diagnostics)
-    found.extend(catalogue.finish(strict_links))
+    try:
+        found.extend(catalogue.finish(strict_links))
+    except Exception as exc:  # noqa: BLE001
+        crashes.append(Crash("", describe(exc)))
+    kept: list = []
+    try:
+        parsed, problems = parse_records(records, language)
+        kept, site_problems = check_site(parsed, site_view(catalogue), language)
+        found.extend(problems + site_problems)
+    except Exception as exc:  # noqa: BLE001
+        crashes.append(Crash("", describe(exc)))
     unique = list(dict.fromkeys(found))  # the build reports each problem once
-    unique.sort(key=lambda d: (d.path, d.line, d.column))
-    return CheckResult(catalogue, unique, len(sources), blocks)
+    unique.sort(key=lambda d: (d.severity is not Severity.ERROR, d.path, d.line, d.column))
+    return CheckResult(catalogue, unique, len(sources), blocks, crashes, kept)

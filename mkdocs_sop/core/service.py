@@ -20,6 +20,7 @@ import dataclasses
 import hashlib
 import itertools
 import re
+import xml.etree.ElementTree as ET
 from typing import Callable
 
 from ..version import __version__
@@ -175,8 +176,9 @@ class SopService:
     def _fragment_key(self, body: str | None, sop: Sop, context: RenderContext) -> str | None:
         if body is None or self._body_of.get(id(sop)) != body:
             return None
+        added = tuple(ET.tostring(e, encoding="unicode") for e in (*context.in_identity, *context.after))
         site = repr((context.referenced_by, context.superseded_by, context.supersedes, context.status,
-                     tuple(context.extra_classes), context.logo))
+                     tuple(context.extra_classes), context.logo, added))
         return digest("html", self.fingerprint(), self._diagram_identity(sop), self.page_url, site, body)
 
     def _cached_fragment(self, key: str, context: RenderContext) -> str | None:

@@ -49,10 +49,11 @@ def test_json_format(runner, broken_site):
     assert [d["text"] for d in data["diagnostics"]] == BROKEN_EXPECTED
     first = data["diagnostics"][0]
     assert (first["path"], first["line"], first["severity"], first["key"], first["code"]) == \
-        ("docs/index.md", 10, "warning", "keterkaitan", "related-unresolved")
-    assert [d["code"] for d in data["diagnostics"]] == [
-        "related-unresolved", "sop-target-unresolved", "actor-not-listed", "branch-on-non-decision",
-        "duplicate-nomor", "teknis-many-actors", "block-not-closed", "yaml-tab"]
+        ("docs/sub/b.md", 10, "error", "langkah[1].pelaksana", "actor-not-listed")
+    assert [d["code"] for d in data["diagnostics"]] == [  # errors first, then warnings
+        "actor-not-listed", "branch-on-non-decision", "duplicate-nomor", "block-not-closed", "yaml-tab",
+        "related-unresolved", "sop-target-unresolved", "teknis-many-actors"]
+    assert data["internal_errors"] == []
     assert all(d["text"].endswith(f" [{d['code']}]") for d in data["diagnostics"])
 
 
@@ -67,7 +68,7 @@ def test_lang_option_and_site_language(runner, broken_site):
     indonesian = json.loads(runner.invoke(main, ["lint", "--format", "json"]).stdout)
     english_json = json.loads(runner.invoke(main, ["lint", "--format", "json", "--lang", "en"]).stdout)
     assert list(english_json) == list(indonesian) == ["files", "sops", "blocks", "errors", "warnings", "ok",
-                                                       "diagnostics"]
+                                                       "diagnostics", "internal_errors"]
     assert [list(d) for d in english_json["diagnostics"]] == [list(d) for d in indonesian["diagnostics"]]
     config = broken_site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
