@@ -347,6 +347,11 @@ def _targets(work: _Work) -> None:
             if edge.source.step == index:
                 targets = [s for s in _resolve(work, edge.target) if s != index]
                 outgoing.append((edge.label, targets))
+                if not targets and edge.target is not None and edge.target.step is None:
+                    # An off-page connector with no partner: perhaps the flow goes on in another SOP.
+                    work.draft.note(NoteLevel.CHECK, work.say("branch-lone-connector",
+                                                              label=edge.target.shape.text.strip() or "?"),
+                                    work.key(index))
         if step.decision:
             _decision(work, index, outgoing)
         else:

@@ -76,6 +76,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "branch-next": ("a connector leads to {target}", "garis penghubung menuju {target}"),
     "branch-many": ("{count} connectors leave this step; only the flow to the next step was kept",
                     "{count} garis keluar dari langkah ini; hanya alur ke langkah berikut yang dipakai"),
+    "branch-lone-connector": ("a connector leads to the off-page connector \"{label}\", which has no partner in this "
+                              "file; if the flow goes on in another SOP, write `lanjut: sop:<its nomor>`",
+                              "garis menuju konektor antarhalaman \"{label}\" yang tidak berpasangan di berkas ini; "
+                              "bila alur berlanjut ke SOP lain, tulis `lanjut: sop:<nomornya>`"),
     "target-step": ("step {step}", "langkah {step}"),
     "target-end": ("the end", "selesai"),
     # page and report

@@ -168,3 +168,15 @@ def test_two_sops_one_below_the_other_in_one_excel_sheet(tmp_path):
     _check_like_source(imported, first, 0)
     _check_like_source(imported, second, 1)
     assert lint(tmp_path / "out").errors == 0
+
+
+def test_off_page_connector_without_partner_is_flagged_not_followed(tmp_path):
+    spec = kartu_keluarga()
+    builder = DocxBuilder()
+    builder.identity(spec)
+    builder.flowchart(spec, 0, len(spec.steps), continues=True)  # "A" at the end, never picked up again
+    imported = run_import(builder.save(tmp_path / "sambung.docx"), tmp_path / "out")
+    text = imported.text()
+    assert ('  - kegiatan: Menerima KK  # PERIKSA: garis menuju konektor antarhalaman "A" yang tidak berpasangan di '
+            'berkas ini; bila alur berlanjut ke SOP lain, tulis `lanjut: sop:<nomornya>`') in text.splitlines()
+    assert "    lanjut:" not in text
