@@ -7,6 +7,7 @@ renders and :func:`~.pages.build_cycle_pages` for the generated pages.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ def collect(sources: Iterable[tuple[str, str]], catalogue, options: CycleOptions
     records, site_problems = check_site(records, site_view(catalogue), options.language)
     found = tuple(diagnostics) + tuple(site_problems)
     cycle = Cycle(records, catalogue, today, include_drafts=include_drafts)
-    site = CycleSite(cycle, CycleOptions(**{**options.__dict__, "diagnostics": found}))
+    site = CycleSite(cycle, dataclasses.replace(options, diagnostics=found))
     return Collected(site, found)
 
 
@@ -49,7 +50,7 @@ def sop_additions(site: CycleSite | None, sop: Sop, page_url: str) -> tuple[list
     before: list[ET.Element] = []
     if site is not None and site.options.site_url:
         absolute = site.absolute(f"{page_url}#{sop.anchor}")
-        block = qr_block(sop, absolute, language)
+        block = qr_block(sop, absolute, language, site.qr_codes)
         if block is not None:
             before.append(block)
     after: list[ET.Element] = []

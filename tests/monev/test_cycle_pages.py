@@ -152,3 +152,17 @@ def test_editor_text_is_escaped_and_bad_rows_shown_in_an_error_box():
 
 def test_pages_are_deterministic(collected):
     assert pages_by_path(collected.site) == pages_by_path(sample_site().site)
+
+
+def test_english_on_request():
+    from mkdocs_sop.cycle.site import CycleOptions, build_cycle_pages, collect
+    from monev_support import TODAY, sample_catalogue, sample_records
+
+    collected = collect(sample_records(), sample_catalogue(), CycleOptions(language="en"), TODAY)
+    pages = {p.src_uri: p.markdown for p in build_cycle_pages(collected.site)}
+    meeting = pages[BASE + "evaluasi/2023-11-22-2023-11-evaluasi-kk.md"]
+    assert "On Wednesday, 22 November 2023, at Ruang Rapat" in meeting
+    assert ">superseded</span>" in meeting and "<td>revise</td>" in meeting
+    rows = Tables(pages[BASE + "index.md"]).rows("sop-cycle-coverage")
+    assert rows[0] == ["Unit", "Period", "Monitored", "Not yet monitored"]
+    assert any(r[1] == "Semester 2 2026 (current period)" and r[2] == "6 of 6" for r in rows)
