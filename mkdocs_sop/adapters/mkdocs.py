@@ -44,6 +44,8 @@ CATALOGUE_JS_URI = "assets/mkdocs-sop/sop-catalogue.js"
 CYCLE_CSS_URI = "assets/mkdocs-sop/sop-cycle.css"  # forms, QR codes, the checklist mode
 CYCLE_JS_URI = "assets/mkdocs-sop/sop-cycle.js"  # the checklist mode (ticks kept in the browser)
 EXPORT_FILES = ("sop.json", "sop.csv")
+SEARCH_URIS = ("sop-search/kosakata.js", "sop-search/sop-search.js")  # written by the search step
+SEARCH_CSS_URI = "sop-search/sop-search.css"
 
 
 class SopPluginConfig(base.Config):
@@ -94,6 +96,9 @@ class SopPluginConfig(base.Config):
     pages but leaves out the pages that hold SOPs (reached through their unit's page, the catalogue
     and search), so the sidebar of a site of thousands of SOPs stays small; ``full`` is MkDocs'
     default (every page). A ``nav`` in mkdocs.yml is always used as written."""
+    search = c.Type(bool, default=True)
+    """After the build, index the site for search (Pagefind with Indonesian roots, facets from the
+    SOP data) and put a search box in the header; see *Pencarian* in the guide."""
     navigation_depth = c.Type(int, default=1)
     """With ``navigation: sections``, the folder levels the navigation keeps (pages deeper down are
     reached from their parent's page, the catalogue's unit pages and search); 0: no limit."""
@@ -139,8 +144,28 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         for extra, uri in ((config.extra_css, CYCLE_CSS_URI), (config.extra_javascript, CYCLE_JS_URI)):
             if uri not in [str(x) for x in extra]:
                 extra.append(uri)
+        if self.config.search:
+            for uri in SEARCH_URIS:
+                if uri not in [str(x) for x in config.extra_javascript]:
+                    config.extra_javascript.append(uri)
+            if SEARCH_CSS_URI not in [str(x) for x in config.extra_css]:
+                config.extra_css.append(SEARCH_CSS_URI)
         self._configure_catalogue(config)
         return config
+
+    def on_post_build(self, config):
+        """The search index is built from the finished HTML, as for any other generator."""
+        if not self.config.search:
+            return
+        from ..search import build_search_index
+
+        try:
+            report = build_search_index(config.site_dir, language=self.config.language)
+        except (ImportError, FileNotFoundError, OSError, RuntimeError) as exc:
+            log.warning("sop: search index not built (%s); install `pagefind[bin]` and `PySastrawi` "
+                        "[search-index]", exc)
+            return
+        log.debug("sop: search index: %s", report.summary())
 
     # -- collection -----------------------------------------------------------------
     def on_files(self, files: Files, config) -> Files:

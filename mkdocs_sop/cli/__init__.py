@@ -24,7 +24,7 @@ import click
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: The subcommands: each a module of this package whose ``command`` is a Click command.
-COMMANDS = ("lint", "new", "fmt", "export", "schema", "importer")
+COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "importer")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS, epilog="""\b
@@ -33,6 +33,7 @@ Examples:
   mkdocs-sop new sops/layanan/ktp.md   start a new SOP page
   mkdocs-sop fmt --check               would tidying change anything? (for CI)
   mkdocs-sop export --format csv       the catalogue, as the site's sop.csv
+  mkdocs-sop search-index site         search for a site built by Zensical/ProperDocs/any
   mkdocs-sop import lama -o impor      Word/Excel SOPs to draft pages, with a review report
 
 Run `mkdocs-sop COMMAND --help` for each command's options.""")

@@ -15,6 +15,7 @@ from typing import Callable, Mapping, Sequence
 from .htmltree import el
 from . import layout as lay
 from .dates import format_date
+from .search_data import search_block
 from .model import Diagnostic, Severity, Sop, SopFormat, SopStatus, Step, Symbol, TargetKind
 from .timeparse import format_duration, parse_duration, sum_durations
 
@@ -107,6 +108,7 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
         _step_list(root, sop, options)
     _history(root, sop, labels)
     root.extend(ctx.after)
+    root.insert(0, search_block(sop, status, labels))  # hidden: facets and codes for the site search
     return root
 
 

@@ -10,12 +10,15 @@ from mkdocs_sop.cli import main
 
 
 def test_every_command_is_one_module_registered_by_name():
-    modules = [import_module(f"mkdocs_sop.cli.{name}") for name in cli.COMMANDS]
-    # A command is named after its module, but for `import` (a Python keyword: module `importer`).
-    assert [m.command.name for m in modules] == [n if n != "importer" else "import" for n in cli.COMMANDS]
-    assert sorted(main.commands) == sorted(m.command.name for m in modules)
-    for module in modules:
-        assert main.commands[module.command.name] is module.command
+    # A module name's "_" is the command's "-" (search_index -> mkdocs-sop search-index); `import`
+    # is a Python keyword, so its module is `importer`.
+    def command_name(module: str) -> str:
+        return "import" if module == "importer" else module.replace("_", "-")
+
+    assert sorted(main.commands) == sorted(command_name(name) for name in cli.COMMANDS)
+    for name in cli.COMMANDS:
+        module = import_module(f"mkdocs_sop.cli.{name}")
+        assert main.commands[command_name(name)] is module.command
 
 
 def test_the_console_script_points_at_the_group():
