@@ -24,7 +24,7 @@ import click
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: The subcommands: each a module of this package whose ``command`` is a Click command.
-COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "importer")
+COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "importer")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS, epilog="""\b
@@ -34,6 +34,7 @@ Examples:
   mkdocs-sop fmt --check               would tidying change anything? (for CI)
   mkdocs-sop export --format csv       the catalogue, as the site's sop.csv
   mkdocs-sop search-index site         search for a site built by Zensical/ProperDocs/any
+  mkdocs-sop form                      the SOP form page, for a site built without the plugin
   mkdocs-sop import lama -o impor      Word/Excel SOPs to draft pages, with a review report
 
 Run `mkdocs-sop COMMAND --help` for each command's options.""")
