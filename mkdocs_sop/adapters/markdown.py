@@ -40,6 +40,7 @@ class SopExtension(Extension):
             "rows_per_page": [8, "Flowchart rows per printed page (0: never split)."],
             "logo": ["", "URL of the institution's logo for the identity grid."],
             "diagram": [True, "Add a Graphviz diagram of each flowchart."],
+            "print_uncontrolled": [False, "Print 'uncontrolled when printed' and the print date atop every sheet."],
             "diagram_engine": ["auto", "Graphviz engine: auto, dot, wasm or none."],
             "cache_dir": ["", "Folder for cached diagrams (empty: no disk cache)."],
             "limits": [{}, "How much one block may ask: max_steps, max_depth, max_text, max_yaml_nodes, "
@@ -60,6 +61,7 @@ class SopExtension(Extension):
             options = RenderOptions(labels=labels, language=self.getConfig("language"),
                                     rows_per_page=int(self.getConfig("rows_per_page")),
                                     logo=self.getConfig("logo"), diagram=bool(self.getConfig("diagram")),
+                                    print_uncontrolled=bool(self.getConfig("print_uncontrolled")),
                                     show_warnings=bool(self.getConfig("show_warnings")))
             self._service = SopService(options, institution=self.getConfig("institution"),
                                        diagram_engine=self.getConfig("diagram_engine"),

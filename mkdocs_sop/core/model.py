@@ -199,6 +199,8 @@ class Sop:
     tambahan: tuple[tuple[str, str], ...] = ()
     proses_bisnis: str = ""
     status: SopStatus = SopStatus.BERLAKU
+    tanggal_dicabut: FlexDate | None = None  # when a revoked or superseded SOP stopped applying
+    alasan_dicabut: str = ""  # why (the revoking decision, the SOP that replaced it ...)
     menggantikan: tuple[str, ...] = ()
     riwayat: tuple[Revision, ...] = ()
     pelaksana: tuple[str, ...] = ()  # resolved column order (given, or order of appearance)
@@ -241,6 +243,18 @@ def unique_anchor(sop: "Sop", used: set[str]) -> "Sop":
         sop = replace(sop, anchor_id=anchor)
     used.add(anchor)
     return sop
+
+
+def walk_steps(steps: "tuple[Step, ...] | list[Step]"):
+    """Every step, depth first, a parent before its sub-steps: the one walker over steps."""
+    for step in steps:
+        yield step
+        yield from walk_steps(step.substeps)
+
+
+def leaf_steps(steps: "tuple[Step, ...] | list[Step]"):
+    """The steps that do the work (a parent of sub-steps is a heading), in reading order."""
+    return (s for s in walk_steps(steps) if not s.substeps)
 
 
 def slug(text: str) -> str:

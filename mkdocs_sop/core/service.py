@@ -331,7 +331,8 @@ class SopService:
         if self._fingerprint is None:
             parts = [__version__, repr(self.limits), repr(sorted(self.options.labels.items())), self.options.language,
                      str(self.options.rows_per_page), self.options.logo, str(self.options.diagram),
-                     str(self.options.show_time_total), self.institution, self.diagram_engine]
+                     str(self.options.show_time_total), str(self.options.print_uncontrolled),
+                     self.institution, self.diagram_engine]
             self._fingerprint = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
         return self._fingerprint
 

@@ -154,7 +154,7 @@ WRONG = {"language": "fr", "labels": "nama", "institution": 5, "logo": 5, "rows_
          "catalogue": "ya", "catalogue_dir": 5, "include_drafts": "ya", "review_horizon_days": "90",
          "review_after_years": "2", "export": "ya", "today": 5, "navigation": "all",
          "navigation_depth": "1", "limits": 5, "search": "ya", "form": 5, "print_address": "kantor",
-         "print_diagram": "ya", "unit_pages": "ya", "warnings_on_page": "kadang"}
+         "print_diagram": "ya", "unit_pages": "ya", "warnings_on_page": "kadang", "print_uncontrolled": 5}
 
 
 def option_names() -> set[str]:
