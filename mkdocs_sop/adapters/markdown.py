@@ -41,6 +41,7 @@ class SopExtension(Extension):
             "diagram": [True, "Add a Graphviz diagram of each flowchart."],
             "diagram_engine": ["auto", "Graphviz engine: auto, dot, wasm or none."],
             "cache_dir": ["", "Folder for cached diagrams (empty: no disk cache)."],
+            "show_warnings": [False, "Show each SOP's warnings in a yellow box above it (for editing)."],
             "service": ["", "A shared SopService (set by the MkDocs plugin)."],
         }
         super().__init__(**kwargs)
@@ -55,7 +56,8 @@ class SopExtension(Extension):
             labels = label_set(self.getConfig("language"), self.getConfig("labels"))
             options = RenderOptions(labels=labels, language=self.getConfig("language"),
                                     rows_per_page=int(self.getConfig("rows_per_page")),
-                                    logo=self.getConfig("logo"), diagram=bool(self.getConfig("diagram")))
+                                    logo=self.getConfig("logo"), diagram=bool(self.getConfig("diagram")),
+                                    show_warnings=bool(self.getConfig("show_warnings")))
             self._service = SopService(options, institution=self.getConfig("institution"),
                                        diagram_engine=self.getConfig("diagram_engine"),
                                        cache_dir=self.getConfig("cache_dir") or None,

@@ -13,6 +13,7 @@ import datetime as _dt
 import hashlib
 import logging
 import os
+import posixpath
 from importlib import resources
 
 from mkdocs.config import base
@@ -23,6 +24,7 @@ from mkdocs.utils.meta import get_data
 
 from ..catalogue.registry import Catalogue, relative_url
 from ..catalogue.pages import PAGE_KEYS, PageOptions, build_pages, page_paths
+from ..catalogue.units import INDEX_NAMES, landing_pages, titled_sections, unit_folders, with_hand_written_titles
 from ..catalogue.export import export_csv, export_data, export_json
 from ..core.fences import find_blocks
 from ..core.htmltree import title_html
@@ -31,6 +33,8 @@ from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderContext, RenderOptions, SopLink
 from ..core.service import SopService
+from ..form import form_assets, form_page
+from ..printing import ADDRESSES, PrintChoices, SCRIPT_URI as PRINT_SCRIPT_URI, STYLE_URI as PRINT_STYLE_URI
 from ..cycle.summary import export_fields
 from ..schema.monev import schema_texts as record_schemas
 from ..cycle.site import CycleOptions, build_cycle_pages, collect, cycle_index_path, is_record, sop_additions
@@ -71,6 +75,20 @@ class SopPluginConfig(base.Config):
     """The cache folder, relative to mkdocs.yml; deleting it is always safe."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
+    print_diagram = c.Type(bool, default=True)
+    """Print the Graphviz diagram sheet after the flowchart table; false: an official copy holds the
+    identity grid and the flowchart table only."""
+    print_address = c.Choice(ADDRESSES, default="site_url")
+    """The address in the footer of each printed sheet: ``site_url`` (the page under ``site_url`` when
+    it is set, not ``localhost`` or a shared-drive path), ``page`` (as opened) or ``none``."""
+    unit_pages = c.Type(bool, default=True)
+    """Each folder holding SOPs gets a landing page listing them (unless it has an index.md or README.md)
+    and, with ``navigation: sections``, a menu entry named after its unit instead of the folder."""
+    form = c.Type(str, default="formulir-sop.md")
+    """Path (inside docs) of the SOP form page for editors (docs/formulir.md); empty: no form."""
+    warnings_on_page = c.Choice(("serve", "always", "never"), default="serve")
+    """Show each SOP's warnings in a yellow box above it: ``serve`` only under ``mkdocs serve`` (while
+    editing; never in a built site), ``always`` (e.g. a review copy), ``never``."""
     hide_toc = c.Type(bool, default=True)
     """On pages holding an SOP and on catalogue pages, hide Material's table of contents so wide tables have room."""
 
@@ -110,12 +128,20 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.command = "build"  # `mkdocs serve` means someone is editing: see warnings_on_page
         self.service: SopService | None = None
         self.catalogue = Catalogue()
         self._urls: dict[str, str] = {}
         self.cycle = None  # the monitoring/evaluation records (cycle.site.collect), once read
 
     # -- configuration --------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def _show_warnings(self) -> bool:
+        setting = self.config.warnings_on_page
+        return setting == "always" or (setting == "serve" and self.command == "serve")
+
     def on_config(self, config):
         try:
             labels = label_set(self.config.language, self.config.labels)
@@ -125,7 +151,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             raise PluginError(f"sop: {exc.args[0]} in `labels` (see the configuration reference)") from None
         options = RenderOptions(labels=labels, language=self.config.language,
                                 rows_per_page=self.config.rows_per_page, logo="",
-                                diagram=self.config.diagram)
+                                diagram=self.config.diagram, show_warnings=self._show_warnings())
         cache_dir = None
         if self.config.cache:
             cache_dir = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
@@ -141,6 +167,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(JS_URI)
+        for uris, uri in ((config.extra_javascript, PRINT_SCRIPT_URI), (config.extra_css, PRINT_STYLE_URI)):
+            if uri not in [str(x) for x in uris]:
+                uris.insert(0, uri)  # the choices are read by sop.js, so they come first
         for extra, uri in ((config.extra_css, CYCLE_CSS_URI), (config.extra_javascript, CYCLE_JS_URI)):
             if uri not in [str(x) for x in extra]:
                 extra.append(uri)
@@ -198,10 +227,25 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         files.append(File.generated(config, CYCLE_JS_URI, content=_asset("sop-cycle.js")))
         files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
             "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
+        choices = PrintChoices(diagram=self.config.print_diagram, address=self.config.print_address)
+        files.append(File.generated(config, PRINT_SCRIPT_URI, content=choices.script()))
+        files.append(File.generated(config, PRINT_STYLE_URI, content=choices.style()))
+        self._add_form_files(files, config)
         for name, text in record_schemas().items():  # the monitoring/evaluation records' schemas
             files.append(File.generated(config, name, content=text))
         self._add_catalogue_files(files, config)
         return files
+
+    def _add_form_files(self, files: Files, config) -> None:
+        """The SOP form page and its assets (scripts, style, vendored libraries, schema)."""
+        page = self.config.form.strip("/")
+        if not page or not self._claim(files, page, "form"):
+            return
+        for path, content in form_assets().items():
+            files.append(File.generated(config, path, content=content))
+        files.append(_generated_page(config, page, form_page(page, self.service.options.labels,
+                                                               config.use_directory_urls),
+                                     InclusionLevel.UNDEFINED))
 
     def on_page_markdown(self, markdown: str, page, config, files):
         service = self.service
@@ -343,12 +387,31 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                                  else InclusionLevel.NOT_IN_NAV)
                     files.append(_generated_page(config, page.src_uri, page.markdown, inclusion))
                     generated.append(page.src_uri)
+        folders = self._add_unit_pages(files, config)
         if self.config.navigation == "sections" and not self._user_nav:
-            config.nav = self._sections_nav(files, sop_pages, set(generated))
+            config.nav = titled_sections(self._sections_nav(files, sop_pages, set(generated)), folders)
             in_nav = set(_nav_paths(config.nav))
             for file in files.documentation_pages():
                 if file.src_uri not in in_nav and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV  # left out on purpose: no notice
+
+    def _add_unit_pages(self, files: Files, config) -> dict:
+        """Landing pages of the folders holding SOPs; their units' names, for the navigation."""
+        if not self.config.unit_pages:
+            return {}
+        folders = unit_folders(self.catalogue.entries)
+        index_pages = {}
+        for file in files.documentation_pages():
+            folder, name = posixpath.split(file.src_uri)
+            if name in INDEX_NAMES and folder in folders:
+                try:
+                    index_pages[folder] = file.content_string
+                except (OSError, UnicodeDecodeError):
+                    index_pages[folder] = ""
+        folders = with_hand_written_titles(folders, index_pages)
+        for src_uri, markdown in landing_pages(folders, set(index_pages), config.use_directory_urls):
+            files.append(_generated_page(config, src_uri, markdown, InclusionLevel.UNDEFINED))
+        return folders
 
     def _claim(self, files: Files, src_uri: str, option: str) -> bool:
         """True when ``src_uri`` is free; a page of the site's own is never overwritten."""

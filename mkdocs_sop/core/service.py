@@ -29,6 +29,7 @@ from .messages import make
 from .model import Diagnostic, ParseResult, Sop, SopFormat
 from .parse import parse_block
 from .render_html import (DIAGRAM_SLOT, RenderContext, RenderOptions, labelled_svg, render_errors, render_sop,
+                          render_warnings,
                           to_html)
 
 # our own serialisation (ElementTree, fixed attribute order); editor text is escaped, so it never matches
@@ -117,8 +118,21 @@ class SopService:
         for diagnostic in result.diagnostics:
             self.report(diagnostic)
         if result.sop is None:
-            return to_html(render_errors(result.diagnostics, labels, body))
-        sop = result.sop
+            return to_html(render_errors(result.diagnostics, labels, body, first_line))
+        return self._warnings_box(body, path, first_line, result) + self._render_sop(body, result.sop)
+
+    def _warnings_box(self, body: str, path: str, first_line: int, result: ParseResult) -> str:
+        """While editing: the block's warnings, its own and the site's (reported before pages render)."""
+        if not self.options.show_warnings:
+            return ""
+        last_line = first_line + body.count("\n")
+        site = [d for d in self._reported if d.path == path and first_line <= d.line <= last_line]
+        found = list(dict.fromkeys([*result.diagnostics, *sorted(site, key=lambda d: (d.line, d.code))]))
+        box = render_warnings(found, self.options.labels)
+        return to_html(box) if box is not None else ""
+
+    def _render_sop(self, body: str, sop) -> str:
+        labels = self.options.labels
         context = self.context_for(sop)
         key = self._fragment_key(body, sop, context) if self.cache is not None else None
         if key is not None:
