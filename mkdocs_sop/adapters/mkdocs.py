@@ -1,10 +1,12 @@
-"""The MkDocs plugin: a thin adapter around the pure core.
+"""The MkDocs (and ProperDocs) plugin: a thin adapter around the core and the catalogue.
 
-It registers the ``sop`` Markdown extension (so ``- sop`` under ``plugins:`` is all a
-site needs), collects every SOP of the site before any page is rendered (for
-cross-links and site-wide checks), tells the extension which page it is rendering,
-and logs through MkDocs' plugin logger so ``mkdocs build --strict`` fails on our
-warnings.
+It appends a configured ``sop`` Markdown extension (so ``- sop`` under ``plugins:`` is all
+a site needs), collects every SOP of the site before any page is rendered (for
+cross-links and site-wide checks), adds the catalogue pages and exports, and logs
+through MkDocs' plugin logger. A build with SOP errors fails (``fail_on_error``) while
+``mkdocs serve`` keeps serving the pages with their error boxes. The page being rendered
+reaches the extension through the Markdown instance MkDocs builds for it
+(:mod:`.hosts`), never through state set here.
 """
 
 from __future__ import annotations
@@ -13,31 +15,32 @@ import datetime as _dt
 import hashlib
 import logging
 import os
-from importlib import resources
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils.meta import get_data
 
-from ..catalogue.registry import Catalogue, relative_url
-from ..catalogue.pages import PAGE_KEYS, PageOptions, build_pages, page_paths
-from ..catalogue.export import export_csv, export_data, export_json
+from ..catalogue.links import SiteLinks
+from ..catalogue.pages import PAGE_KEYS, page_paths
+from ..catalogue.registry import Catalogue
+from ..catalogue.site import SiteSettings, build_date, generated_files, made_by_generate
+from ..core.blocks import BlockRenderer
 from ..core.fences import find_blocks
 from ..core.labels import label_set
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
-from ..core.render_html import RenderContext, RenderOptions, SopLink
-from ..core.service import SopService
+from ..core.render_html import RenderOptions
+from .hosts import display_path
+from .markdown import SopExtension
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("mkdocs_sop")
 
 CSS_URI = "assets/mkdocs-sop/sop.css"
 JS_URI = "assets/mkdocs-sop/sop.js"  # print footer: page address and print date
 CATALOGUE_CSS_URI = "assets/mkdocs-sop/sop-catalogue.css"
 CATALOGUE_JS_URI = "assets/mkdocs-sop/sop-catalogue.js"
-EXPORT_FILES = ("sop.json", "sop.csv")
 
 
 class SopPluginConfig(base.Config):
@@ -61,6 +64,9 @@ class SopPluginConfig(base.Config):
     """Keep what each unchanged block gives (parse, HTML, diagram SVG) in ``cache_dir`` between builds."""
     cache_dir = c.Type(str, default=".cache/mkdocs-sop")
     """The cache folder, relative to mkdocs.yml; deleting it is always safe."""
+    fail_on_error = c.Type(bool, default=True)
+    """Make ``mkdocs build`` fail (exit 1) when an SOP has an error, so a red error box is never
+    published; ``mkdocs serve`` keeps serving with the boxes. ``false``: build anyway (previews)."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
     hide_toc = c.Type(bool, default=True)
@@ -99,17 +105,18 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.service: SopService | None = None
+        self.renderer: BlockRenderer | None = None
         self.catalogue = Catalogue()
-        self._urls: dict[str, str] = {}
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
 
     # -- configuration --------------------------------------------------------------
     def on_config(self, config):
         try:
             labels = label_set(self.config.language, self.config.labels)
         except KeyError as exc:
-            from mkdocs.exceptions import PluginError
-
             raise PluginError(f"sop: {exc.args[0]} in `labels` (see the configuration reference)") from None
         options = RenderOptions(labels=labels, language=self.config.language,
                                 rows_per_page=self.config.rows_per_page, logo="",
@@ -117,14 +124,16 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         cache_dir = None
         if self.config.cache:
             cache_dir = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
-        self.service = SopService(options, institution=self.config.institution,
-                                  diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
-                                  report=_log_diagnostic, context_for=self._context_for,
-                                  link_for_sop=self._diagram_link)
-        self.service.defer_markup = True  # drawings join the page in on_post_page, after search
-        if "mkdocs_sop" not in config.markdown_extensions:
-            config.markdown_extensions.append("mkdocs_sop")
-        config.mdx_configs.setdefault("mkdocs_sop", {})["service"] = self.service
+        self.catalogue = Catalogue(language=self.config.language)
+        # drawings join the page in on_post_page, after search (core/deferred.py)
+        self.renderer = BlockRenderer(options, institution=self.config.institution,
+                                      diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
+                                      report=_log_diagnostic, defer_markup=True,
+                                      site=SiteLinks(self.catalogue, logo=self.config.logo or ""))
+        # our configured extension replaces a `mkdocs_sop` the site lists for Zensical
+        config.markdown_extensions[:] = [e for e in config.markdown_extensions
+                                         if e != "mkdocs_sop" and not isinstance(e, SopExtension)]
+        config.markdown_extensions.append(SopExtension(renderer=self.renderer))
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
@@ -136,8 +145,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         """Read every page's blocks before rendering: links and site-wide checks need them all."""
         self.catalogue = Catalogue(language=self.config.language)
-        self._urls = {}
-        service = self.service
+        renderer = self.renderer
+        renderer.site = SiteLinks(self.catalogue, logo=self.config.logo or "")
         for file in files.documentation_pages():
             try:
                 text = file.content_string
@@ -145,29 +154,21 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 continue
             if "sop" not in text:
                 continue
-            self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, service.parse)
+            self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, renderer.parse)
         for diagnostic in self.catalogue.finish(self.config.strict_links):
-            service.report(diagnostic)
+            renderer.reports(diagnostic)
         # every diagram still to draw, in one batch on every core, before the first page
         pages: dict[str, list[Sop]] = {}
         for entry in self.catalogue.entries:
             pages.setdefault(entry.url, []).append(entry.sop)
-        service.prerender(list(pages.items()))
+        renderer.prerender(list(pages.items()))
         if self.config.logo and files.get_file_from_path(self.config.logo) is None:
-            service.report(make("logo-missing", self.config.language, path="mkdocs.yml",
-                                logo=self.config.logo, docs_dir=config.docs_dir))
-        files.append(File.generated(config, CSS_URI, content=_asset("sop.css")))
-        files.append(File.generated(config, JS_URI, content=_asset("sop.js")))
-        files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
-            "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
-        self._add_catalogue_files(files, config)
+            renderer.reports(make("logo-missing", self.config.language, path="mkdocs.yml",
+                                  logo=self.config.logo, docs_dir=config.docs_dir))
+        self._add_generated_files(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files):
-        service = self.service
-        service.page_path = _display_path(page.file)
-        service.line_offset = _front_matter_lines(page.file, markdown)
-        service.page_url = page.file.url
         generated = page.file.src_uri.startswith(self.config.catalogue_dir.strip("/") + "/")
         if self.config.hide_toc and (generated or ("sop" in markdown and find_blocks(markdown.splitlines()))):
             hidden = page.meta.get("hide")
@@ -179,41 +180,17 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
 
     @event_priority(100)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, page, config):
-        if self.service is not None:
-            output = self.service.restore_markup(output)
-            self.service.page_path = ""
-            self.service.line_offset = 0
+        if self.renderer is not None:
+            output = self.renderer.restore_markup(output)
         return output
 
-    # -- links ----------------------------------------------------------------------
-    def _link(self, reference: str) -> SopLink | None:
-        entry = self.catalogue.find(reference)
-        if entry is None:
-            return None
-        here = getattr(self.service, "page_url", "")
-        return SopLink(relative_url(entry.href, here), entry.sop.nomor, entry.sop.nama, entry.sop.status)
-
-    def _diagram_link(self, nomor: str) -> str | None:
-        link = self._link(nomor)
-        return link.url if link else None
-
-    def _context_for(self, sop: Sop) -> RenderContext:
-        here = getattr(self.service, "page_url", "")
-
-        def as_link(entry) -> SopLink:
-            return SopLink(relative_url(entry.href, here), entry.sop.nomor, entry.sop.nama, entry.sop.status)
-
-        logo = ""
-        if self.config.logo:
-            logo = relative_url(self.config.logo, here)
-        return RenderContext(
-            logo=logo,
-            find=self._link,
-            referenced_by=[as_link(e) for e in self.catalogue.referenced_by(sop)],
-            superseded_by=[as_link(e) for e in self.catalogue.superseded_by_official(sop)],
-            supersedes=[as_link(e) for e in self.catalogue.supersedes(sop)],
-            status=self.catalogue.status(sop),
-        )
+    def on_post_build(self, config) -> None:
+        """Fail the build on SOP errors (after every page was checked, so every error is listed)."""
+        if self.renderer is None or self._serving or not self.config.fail_on_error:
+            return
+        errors = self.renderer.reports.errors
+        if errors:
+            raise PluginError(_failure(len(errors), self.config.language))
 
     # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
     #    catalogue.export; these methods only hand MkDocs the results) -----------------------
@@ -227,51 +204,41 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 config.extra_javascript.append(CATALOGUE_JS_URI)
 
     def _resolve_today(self, config) -> _dt.date:
-        from mkdocs.exceptions import PluginError
+        try:
+            return build_date(self.config.today)
+        except ValueError:
+            where = config.config_file_path or "mkdocs.yml"
+            raise PluginError(f"{where}: sop: `today: {self.config.today}` is not a date; "
+                              "write it as YYYY-MM-DD.") from None
 
-        where = config.config_file_path or "mkdocs.yml"
-        if isinstance(self.config.today, _dt.date):
-            return self.config.today
-        if self.config.today:
-            try:
-                return _dt.date.fromisoformat(str(self.config.today).strip())
-            except ValueError:
-                raise PluginError(f"{where}: sop: `today: {self.config.today}` is not a date; "
-                                  "write it as YYYY-MM-DD.") from None
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit():
-            return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
-        return _dt.date.today()
+    def site_settings(self, config) -> SiteSettings:
+        return SiteSettings(
+            labels=self.renderer.options.labels, language=self.config.language,
+            use_directory_urls=config.use_directory_urls, site_name=config.site_name or "",
+            site_url=config.site_url or "", catalogue=self.config.catalogue,
+            catalogue_dir=self.config.catalogue_dir, include_drafts=self.config.include_drafts,
+            review_horizon_days=self.config.review_horizon_days,
+            review_after_years=self.config.review_after_years, export=self.config.export, today=self._today)
 
-    def _add_catalogue_files(self, files: Files, config) -> None:
-        """Generated pages and exports, once the catalogue holds every SOP of the site."""
+    def _add_generated_files(self, files: Files, config) -> None:
+        """Assets, exports and catalogue pages (catalogue.site), once the catalogue holds every SOP."""
         sop_pages = {e.page for e in self.catalogue.entries}
         generated: list[str] = []
-        downloads = EXPORT_FILES if self.config.export else ()
-        if self.config.export:
-            kwargs = dict(include_drafts=self.config.include_drafts, site_name=config.site_name or "",
-                          site_url=config.site_url or "", language=self.config.language,
-                          use_directory_urls=config.use_directory_urls)
-            data = export_data(self.catalogue, **kwargs)  # one pass for both files
-            for name, make in zip(EXPORT_FILES, (export_json, export_csv)):
-                if self._claim(files, name, "export"):
-                    files.append(File.generated(config, name, content=make(self.catalogue, data=data)))
-        if self.config.catalogue:
-            files.append(File.generated(config, CATALOGUE_CSS_URI, content=_asset("sop-catalogue.css")))
-            files.append(File.generated(config, CATALOGUE_JS_URI, content=_asset("sop-catalogue.js")))
-            options = PageOptions(
-                labels=self.service.options.labels, language=self.config.language,
-                directory=self.config.catalogue_dir, use_directory_urls=config.use_directory_urls,
-                include_drafts=self.config.include_drafts, today=self._today,
-                review_horizon_days=self.config.review_horizon_days,
-                review_after_years=self.config.review_after_years, downloads=downloads)
-            for page in build_pages(self.catalogue, options):
-                if self._claim(files, page.src_uri, "catalogue_dir"):
-                    # the pages of one unit, regulation or actor are reached from their index
-                    inclusion = (InclusionLevel.UNDEFINED if page.kind in PAGE_KEYS
-                                 else InclusionLevel.NOT_IN_NAV)
-                    files.append(_generated_page(config, page.src_uri, page.markdown, inclusion))
-                    generated.append(page.src_uri)
+        by_generate = made_by_generate(config.docs_dir)
+        for made in generated_files(self.catalogue, self.site_settings(config)):
+            existing = files.get_file_from_path(made.path)
+            if existing is not None and made.path in by_generate:
+                files.remove(existing)  # `mkdocs-sop generate` wrote it: ours replaces it
+            if made.kind == "asset":
+                files.append(File.generated(config, made.path, content=made.text))
+            elif made.kind == "export":
+                if self._claim(files, made.path, "export"):
+                    files.append(File.generated(config, made.path, content=made.text))
+            elif self._claim(files, made.path, "catalogue_dir"):
+                # the pages of one unit, regulation or actor are reached from their index
+                inclusion = InclusionLevel.UNDEFINED if made.page_kind in PAGE_KEYS else InclusionLevel.NOT_IN_NAV
+                files.append(_generated_page(config, made.path, made.text, inclusion))
+                generated.append(made.path)
         if self.config.navigation == "sections" and not self._user_nav:
             config.nav = self._sections_nav(files, sop_pages, set(generated))
             in_nav = set(_nav_paths(config.nav))
@@ -305,7 +272,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         if generated:
             paths = page_paths(self.config.catalogue_dir)
             section = [paths[k] for k in PAGE_KEYS if paths[k] in generated]
-            title = self.service.options.labels["cat_overview"]
+            title = self.renderer.options.labels["cat_overview"]
             at = 1 if nav and isinstance(nav[0], str) and nav[0] in ("index.md", "README.md") else 0
             nav.insert(at, {title: section})
         return nav
@@ -340,24 +307,15 @@ def _generated_page(config, src_uri: str, markdown: str, inclusion: InclusionLev
 
 def _display_path(file: File) -> str:
     """The path an editor can open: relative to the current folder when it is a real file."""
-    if file.abs_src_path:
-        try:
-            return os.path.relpath(file.abs_src_path)
-        except ValueError:  # another drive on Windows
-            return file.abs_src_path
-    return file.src_uri
+    return display_path(file.abs_src_path) if file.abs_src_path else file.src_uri
 
 
-def _front_matter_lines(file: File, markdown: str) -> int:
-    """Lines MkDocs took off the top (YAML front matter), so block lines match the file."""
-    try:
-        raw = file.content_string
-    except (OSError, UnicodeDecodeError):
-        return 0
-    body, _meta = get_data(raw)
-    if raw.endswith(body) and markdown.startswith(body[:200]):
-        return raw[: len(raw) - len(body)].count("\n")
-    return 0
+def _failure(count: int, language: str) -> str:
+    if language == "en":
+        return (f"sop: {count} SOP error(s) (listed above): the site is not ready to publish. Fix them, "
+                "or set `fail_on_error: false` under `- sop:` for a preview build.")
+    return (f"sop: {count} kesalahan SOP (lihat pesan di atas): situs belum layak terbit. Perbaiki, "
+            "atau tulis `fail_on_error: false` di bawah `- sop:` untuk pratinjau.")
 
 
 def _nav_paths(nav: list):
@@ -383,7 +341,3 @@ def _prune_empty(nav: list) -> list:
         else:
             out.append(item)
     return out
-
-
-def _asset(name: str) -> str:
-    return resources.files("mkdocs_sop").joinpath("assets", name).read_text(encoding="utf-8")
