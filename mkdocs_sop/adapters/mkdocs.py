@@ -28,6 +28,7 @@ from ..catalogue.registry import Catalogue
 from ..catalogue.site import SiteSettings, build_date, generated_files, made_by_generate
 from ..core.blocks import BlockRenderer
 from ..core.fences import find_blocks
+from ..core.htmltree import title_html
 from ..core.labels import label_set
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
@@ -272,7 +273,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         if generated:
             paths = page_paths(self.config.catalogue_dir)
             section = [paths[k] for k in PAGE_KEYS if paths[k] in generated]
-            title = self.renderer.options.labels["cat_overview"]
+            title = title_html(self.renderer.options.labels["cat_overview"])  # themes print it raw
             at = 1 if nav and isinstance(nav[0], str) and nav[0] in ("index.md", "README.md") else 0
             nav.insert(at, {title: section})
         return nav

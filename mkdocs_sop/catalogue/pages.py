@@ -37,7 +37,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..core.htmltree import el
+from ..core.htmltree import el, title_html
 from .registry import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
                         relative_url, total_time, unit_path)
 from ..core.dates import format_date
@@ -94,7 +94,8 @@ def _html(element: ET.Element) -> str:
 
 
 def _doc(title: str, blocks: list[ET.Element]) -> str:
-    parts = ["---", "title: " + json.dumps(title, ensure_ascii=False), "---", ""]
+    """The page's Markdown; ``title`` is plain text (escaped for the theme, set as text in the h1)."""
+    parts = ["---", "title: " + json.dumps(title_html(title), ensure_ascii=False), "---", ""]
     h1 = _el("h1", text=title)
     parts.append(_html(h1))
     for block in blocks:

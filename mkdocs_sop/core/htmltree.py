@@ -3,6 +3,7 @@ values, so the serialiser escapes it. Shared by the SOP renderer and the catalog
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 from typing import Mapping
 
@@ -17,3 +18,14 @@ def el(tag: str, attrs: Mapping[str, str | None] | None = None, text: str | None
     if text:
         node.text = text
     return node
+
+
+def title_html(text: str) -> str:
+    """A plain-text title as the HTML text that themes print for a page or navigation title.
+
+    MkDocs keeps a heading's entities in ``page.title`` and every theme prints titles
+    unescaped (in ``<title>``, the header, the navigation), so a title made from editor
+    or config text (a unit, an actor, a citation, a label) must be escaped exactly once,
+    here, before it becomes a page's ``title:`` or a navigation section's name.
+    """
+    return html.escape(text, quote=True)

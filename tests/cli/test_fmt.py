@@ -10,7 +10,8 @@ import pytest
 from cli_fixtures import ROOT, SAMPLES, sample_files
 
 from cli_fixtures import in_root, runner  # noqa: F401 - fixtures
-from mkdocs_sop.cli import FormatRefused, _meaning, format_block, format_text, main
+from mkdocs_sop.cli import main
+from mkdocs_sop.cli.fmt import FormatRefused, _meaning, format_block, format_text
 from mkdocs_sop.core.fences import find_blocks
 from mkdocs_sop.core.parse import IDENTITY_KEYS, STEP_KEYS, parse_block
 from mkdocs_sop.core.yamlload import load
@@ -202,9 +203,9 @@ def test_lines_are_english_with_lang_en(runner, tmp_path, monkeypatch):
 
 def test_a_block_whose_meaning_would_change_fails_the_run(runner, tmp_path, monkeypatch):
     """Only that refusal (a bug of the formatter) exits 1; a block with errors does not."""
-    import mkdocs_sop.cli as cli
+    import mkdocs_sop.cli.fmt as fmt_module
 
-    monkeypatch.setattr(cli, "_meaning", lambda result: object())  # never the same
+    monkeypatch.setattr(fmt_module, "_meaning", lambda result: object())  # never the same
     page = tmp_path / "a.md"
     page.write_text("```sop\nnama: X\nnomor: N/1\nunit: U\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n```\n",
                     encoding="utf-8")

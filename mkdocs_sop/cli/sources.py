@@ -1,0 +1,108 @@
+"""Finding the files to look at, as MkDocs walks ``docs_dir``."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable
+
+import click
+
+from ..core.messages import DEFAULT_LANGUAGE
+from .config import SiteConfig
+from .texts import cli_text
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+SOP_YAML_SUFFIXES = (".sop.yaml", ".sop.yml")
+
+
+@dataclass
+class Source:
+    """One file to look at."""
+
+    path: str  # as given or found on disk
+    display: str  # how messages name it (relative to the current folder, like the plugin)
+    page: str  # path relative to its root folder, with forward slashes (MkDocs' src_uri)
+    yaml_file: bool = False  # a whole-file .sop.yaml
+
+    def read(self) -> str:
+        with open(self.path, encoding="utf-8-sig") as handle:
+            return handle.read()
+
+
+def _display(path: str) -> str:
+    try:
+        return os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive on Windows
+        return os.path.abspath(path)
+
+
+def _sort_key(name: str):
+    return (os.path.splitext(name)[0] not in ("index", "README"), name)
+
+
+def _spec(patterns: str):
+    if not patterns:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns.splitlines())
+
+
+def _excluded_by_default(page: str) -> bool:
+    """MkDocs' own exclusions (``.*`` and ``/templates/``), without importing pathspec."""
+    parts = page.split("/")
+    return any(part.startswith(".") for part in parts) or (len(parts) > 1 and parts[0] == "templates")
+
+
+def walk_sources(paths: Iterable[str], cfg: SiteConfig | None,
+                 language: str = DEFAULT_LANGUAGE) -> list[Source]:
+    """Markdown files of every folder (recursively, in MkDocs' order) and every named file."""
+    extra = [s for s in (_spec(cfg.exclude_docs), _spec(cfg.draft_docs)) if s] if cfg else []
+    docs_root = os.path.abspath(cfg.docs_dir) if cfg else ""
+    out: list[Source] = []
+    seen: set[str] = set()
+
+    def add(path: str, root: str, yaml_file: bool = False) -> None:
+        real = os.path.abspath(path)
+        if real in seen:
+            return
+        seen.add(real)
+        page = os.path.relpath(real, root).replace(os.sep, "/") if root else os.path.basename(path)
+        out.append(Source(path, _display(path), page, yaml_file))
+
+    for given in paths:
+        if os.path.isdir(given):
+            root = os.path.abspath(given)
+            # Inside the site's docs folder, pages are named (and excluded) as MkDocs does.
+            if docs_root and (root == docs_root or root.startswith(docs_root + os.sep)):
+                root_for_pages, excludes = docs_root, extra
+            else:
+                root_for_pages, excludes = root, []
+            for folder, dirnames, filenames in os.walk(given, followlinks=True):
+                dirnames.sort()
+                for name in sorted(filenames, key=_sort_key):
+                    if not name.lower().endswith(MARKDOWN_SUFFIXES):
+                        continue
+                    path = os.path.join(folder, name)
+                    page = os.path.relpath(os.path.abspath(path), root_for_pages).replace(os.sep, "/")
+                    if _excluded_by_default(page) or any(spec.match_file(page) for spec in excludes):
+                        continue
+                    add(path, root_for_pages)
+        elif os.path.isfile(given):
+            inside = docs_root and os.path.abspath(given).startswith(docs_root + os.sep)
+            add(given, docs_root if inside else os.path.dirname(os.path.abspath(given)),
+                given.lower().endswith(SOP_YAML_SUFFIXES))
+        else:
+            raise click.BadParameter(cli_text("no-such-path", language, path=given), param_hint="PATHS")
+    return out
+
+
+def default_paths(cfg: SiteConfig | None, command: str, language: str = DEFAULT_LANGUAGE) -> list[str]:
+    if cfg is None:
+        raise click.UsageError(cli_text("no-paths", language, command=command))
+    if not os.path.isdir(cfg.docs_dir):
+        raise click.UsageError(cli_text("no-docs-dir", language, config=cfg.config_file,
+                                    folder=_display(cfg.docs_dir)))
+    return [cfg.docs_dir]
+

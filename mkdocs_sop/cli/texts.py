@@ -1,0 +1,77 @@
+"""The command line's own lines, in English and Indonesian (one table for every command)."""
+
+from __future__ import annotations
+
+from ..core.messages import DEFAULT_LANGUAGE, language_of
+
+# The command's own lines (summaries, what it wrote, usage errors), in the language of
+# the problem reports: Indonesian unless `--lang en` or the site's `language: en`. Like
+# core.messages.HINTS and PHRASES: name -> (English, Indonesian), the same placeholders
+# in both (a test checks it). `--help` texts and JSON keys stay English.
+TEXTS: dict[str, tuple[str, str]] = {
+    # lint
+    "lint-summary": ("{sops} SOP(s) in {files} file(s): {errors} error(s), {warnings} warning(s).",
+                     "{sops} SOP dalam {files} berkas: {errors} kesalahan, {warnings} peringatan."),
+    # generate
+    "generate-summary": ("{sops} SOP(s): {files} generated file(s) in {folder}, {written} changed; "
+                         "{errors} error(s), {warnings} warning(s).",
+                         "{sops} SOP: {files} berkas hasil di {folder}, {written} berubah; "
+                         "{errors} kesalahan, {warnings} peringatan."),
+    "generate-watching": ("Watching {folder} for saved pages (Ctrl+C stops).",
+                          "Memantau {folder}: setiap halaman yang disimpan diolah lagi (Ctrl+C untuk berhenti)."),
+    # new
+    "new-wrote": ("Wrote {path}. Fill in the commented keys, then run `mkdocs-sop lint {path}`.",
+                  "Berkas {path} sudah dibuat. Lengkapi kunci-kunci yang diberi petunjuk, lalu "
+                  "jalankan `mkdocs-sop lint {path}`."),
+    "new-exists": ("{path} already exists; not overwritten. Choose another file name, or edit that page.",
+                   "Berkas {path} sudah ada dan tidak ditimpa. Pilih nama berkas lain, atau sunting "
+                   "halaman itu."),
+    "new-missing": ("missing {options} (or run it in a terminal to be asked).",
+                    "{options} belum diisi (atau jalankan perintah ini di terminal agar ditanyakan satu "
+                    "per satu)."),
+    "new-empty": ("{option} must not be empty.", "{option} tidak boleh kosong."),
+    "prompt-nomor": ("SOP number (e.g. 470/SOP-PDP/010/2025)", "Nomor SOP (mis. 470/SOP-PDP/010/2025)"),
+    "prompt-nama": ("SOP name (the procedure's title)", "Nama SOP (judul prosedur)"),
+    "prompt-unit": ("Owning unit (a hierarchy: separate with ';', top first)",
+                    "Unit pemilik (bertingkat: pisahkan dengan ';', atas dulu)"),
+    "prompt-pelaksana": ("Actors, left to right (separate with ';')",
+                         "Pelaksana, kiri ke kanan (pisahkan dengan ';')"),
+    "prompt-path": ("File", "Berkas"),
+    # fmt
+    "fmt-would": ("would reformat {path}", "akan dirapikan: {path}"),
+    "fmt-done": ("reformatted {path}", "sudah dirapikan: {path}"),
+    "fmt-summary-check": ("{changed} file(s) would be reformatted, {unchanged} unchanged.",
+                          "{changed} berkas akan dirapikan, {unchanged} tidak berubah."),
+    "fmt-summary": ("{changed} file(s) reformatted, {unchanged} unchanged.",
+                    "{changed} berkas dirapikan, {unchanged} tidak berubah."),
+    "fmt-left": ("block left as it is: {reason}.", "blok dibiarkan apa adanya: {reason}."),
+    "refused-errors": ("it has errors (see `mkdocs-sop lint`); fix them first",
+                       "isinya mengandung kesalahan (lihat `mkdocs-sop lint`); perbaiki dulu"),
+    "refused-meaning": ("tidying would change what it means (please report this as a bug)",
+                        "merapikannya akan mengubah isinya (mohon laporkan ini sebagai kesalahan program)"),
+    "refused-not-closed": ("the block is never closed", "pagar penutupnya (```) tidak ada"),
+    "refused-yaml": ("the YAML does not parse: {problem}", "YAML tidak dapat dibaca: {problem}"),
+    # export
+    "export-errors": ("note: {errors} error(s) in the SOPs; SOPs with errors are left out, as the site "
+                      "leaves them out. Run `mkdocs-sop lint` to see them.",
+                      "catatan: ada {errors} kesalahan dalam SOP; SOP yang mengandung kesalahan tidak "
+                      "ikut, sama seperti di situs. Jalankan `mkdocs-sop lint` untuk melihatnya."),
+    # usage errors
+    "config-unreadable": ("cannot read {path}: {error}", "{path} tidak dapat dibaca: {error}"),
+    "config-not-yaml": ("{path} is not valid YAML: {error}", "{path} bukan YAML yang benar: {error}"),
+    "no-paths": ("no PATHS given and no mkdocs.yml in this folder. Name the folders or files to "
+                 "{command}, e.g. `mkdocs-sop {command} docs`, or run it next to your mkdocs.yml.",
+                 "tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml di folder "
+                 "ini. Sebutkan folder atau berkasnya, misalnya `mkdocs-sop {command} docs`, atau "
+                 "jalankan perintah ini di folder tempat mkdocs.yml berada."),
+    "no-docs-dir": ("the docs folder of {config} ({folder}) does not exist.",
+                    "folder dokumen {config} ({folder}) tidak ada."),
+    "no-such-path": ("{path}: no such file or folder.", "{path}: tidak ada berkas atau folder bernama itu."),
+}
+
+
+def cli_text(name: str, language: str = DEFAULT_LANGUAGE, /, **params) -> str:
+    """The line ``name`` of :data:`TEXTS` in ``language`` (``en`` for English, else Indonesian)."""
+    en, ind = TEXTS[name]
+    return (en if language_of(language) == "en" else ind).format(**params)
+

@@ -1,0 +1,23 @@
+"""The command line as a package: one module per command, reachable the three ways users call it."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import entry_points
+
+import mkdocs_sop.cli as cli
+from mkdocs_sop.cli import main
+
+
+def test_every_command_is_one_module_registered_by_name():
+    assert sorted(main.commands) == sorted(cli.COMMANDS)
+    for name in cli.COMMANDS:
+        module = import_module(f"mkdocs_sop.cli.{name}")
+        assert main.commands[name] is module.command
+
+
+def test_the_console_script_points_at_the_group():
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "mkdocs-sop"]
+    assert script.value == "mkdocs_sop.cli:main"
+    assert script.load() is main
+
