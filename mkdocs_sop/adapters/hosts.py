@@ -30,8 +30,10 @@ def page_context(md, text: str) -> PageContext:
         page, config = zensical
         docs_dir = str(config.get("docs_dir") or "")
         source = os.path.join(docs_dir, page.path) if docs_dir else page.path
+        # Zensical rebases every link of the page (raw HTML too) from the source file's
+        # folder, so links are made relative to the source path, not to the page's URL
         return PageContext(src_path=display_path(source), line_offset=front_matter_lines(source, text),
-                           url=_zensical_url(page.url), meta=dict(page.meta or {}))
+                           url=page.path.replace(os.sep, "/"), meta=dict(page.meta or {}))
     file = mkdocs_file(md)
     if file is not None:
         source = getattr(file, "abs_src_path", None)
@@ -87,9 +89,3 @@ def front_matter_lines(path: str, markdown: str) -> int:
     if markdown.lstrip("\n").startswith(body.lstrip("\n")[:200]):
         return head.count("\n") + (len(body) - len(body.lstrip("\n"))) - (len(markdown) - len(markdown.lstrip("\n")))
     return 0
-
-
-def _zensical_url(url: str) -> str:
-    """Zensical's page URL as the catalogue writes URLs (site-root-relative, no leading slash)."""
-    url = url.lstrip("/")
-    return url or "./"

@@ -140,6 +140,7 @@ class SiteSettings:
     review_after_years: int = 2
     export: bool = True
     today: _dt.date = _dt.date(2000, 1, 1)
+    links_from_source: bool = False  # see catalogue.pages.PageOptions
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,8 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
                               include_drafts=settings.include_drafts, today=settings.today,
                               review_horizon_days=settings.review_horizon_days,
                               review_after_years=settings.review_after_years,
-                              downloads=EXPORT_FILES if settings.export else ())
+                              downloads=EXPORT_FILES if settings.export else (),
+                              links_from_source=settings.links_from_source)
         out += [GeneratedFile(page.src_uri, page.markdown, "page", page.kind)
                 for page in build_pages(catalogue, options)]
     return out

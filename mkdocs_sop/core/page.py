@@ -20,7 +20,8 @@ class PageContext:
     line_offset: int = 0
     """Lines the generator took off the top of the file (front matter) before the Markdown."""
     url: str = ""
-    """The page's site-root-relative URL, for relative links (empty: links from the root)."""
+    """Where the page's relative links start from: its site-root-relative URL under MkDocs,
+    its source path under Zensical (which rebases links from there); empty: the root."""
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
     """The page's front matter, as the generator read it."""
 
