@@ -215,3 +215,10 @@ def test_a_broken_sop_fails_the_build_naming_file_and_line(tmp_path, generator):
     # front matter counted: `kep:` is line 14 of the file
     assert re.search(r"docs/rusak\.md:14(:\d+)?: error: .*\[unknown-key\]", done.stdout + done.stderr), \
         done.stdout + done.stderr
+
+
+def test_the_table_of_contents_is_hidden_on_sop_pages_under_each_generator(built):
+    for generator, site in built.items():
+        for page in sop_pages(site):
+            assert 'data-md-component="toc"' not in (site / page).read_text(encoding="utf-8"), (generator, page)
+        assert 'data-md-component="toc"' in (site / "panduan" / "index.html").read_text(encoding="utf-8")
