@@ -15,12 +15,9 @@ Each probe only reads attributes, so a host that is absent is never imported.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from ..core.page import NO_PAGE, PageContext
-
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?-{3}[ \t]*\r?\n.*?^(?:-{3}|\.{3})[ \t]*\r?\n", re.S | re.M)
 
 
 def page_context(md, text: str) -> PageContext:
@@ -76,16 +73,15 @@ def display_path(path: str) -> str:
 
 
 def front_matter_lines(path: str, markdown: str) -> int:
-    """Lines the host took off the top of the file (front matter), so block lines match it."""
+    """Lines the host took off the top of the file (front matter, whatever its syntax), so
+    block lines match the file: where the Markdown it handed over starts in the file."""
     try:
         with open(path, encoding="utf-8-sig") as handle:
             raw = handle.read()
     except (OSError, UnicodeDecodeError):
         return 0
-    match = _FRONT_MATTER.match(raw)
-    if match is None:
+    probe = markdown.lstrip("\n")[:200]
+    at = raw.find(probe) if probe else -1
+    if at <= 0:
         return 0
-    head, body = raw[: match.end()], raw[match.end():]
-    if markdown.lstrip("\n").startswith(body.lstrip("\n")[:200]):
-        return head.count("\n") + (len(body) - len(body.lstrip("\n"))) - (len(markdown) - len(markdown.lstrip("\n")))
-    return 0
+    return raw[:at].count("\n") - (len(markdown) - len(markdown.lstrip("\n")))
