@@ -187,8 +187,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
 
     def on_post_build(self, config) -> None:
         """Fail the build on SOP errors (after every page was checked, so every error is listed)."""
-        if self.renderer is None or self._serving or not self.config.fail_on_error:
-            return
+        if self.renderer is None or self._serving or not self.config.fail_on_error or config.strict:
+            return  # with --strict MkDocs fails by itself, counting our errors and warnings
         errors = self.renderer.reports.errors
         if errors:
             raise PluginError(_failure(len(errors), self.config.language))
