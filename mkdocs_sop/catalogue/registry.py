@@ -11,6 +11,7 @@ import functools
 import posixpath
 import re
 import unicodedata as _ud
+from urllib.parse import quote as _urlquote
 from dataclasses import dataclass, field
 
 from ..core.fences import find_blocks
@@ -40,21 +41,25 @@ class Entry:
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """The site-root-relative URL MkDocs gives the page ``src_uri`` (MkDocs 1.6 rules).
 
-    ``a/b.md`` is ``a/b/`` (or ``a/b.html``); ``a/index.md`` and ``a/README.md`` are
-    ``a/`` (or ``a/index.html``); the home page is ``./`` (or ``index.html``).
+    ``a/b.md`` is ``a/b/`` (or ``a/b.html``); ``a/index.md`` and ``a/README.md`` (those
+    exact names) are ``a/`` (or ``a/index.html``); the home page is ``./`` (or
+    ``index.html``); the result is percent-quoted like MkDocs' ``File.url``
+    (``a b.md`` -> ``a%20b/``). The command line uses the generator's own rule where it
+    is installed; ``tests/cli/test_urls.py`` checks that the two agree.
     """
     stem, _ext = posixpath.splitext(src_uri)
     directory, name = posixpath.split(stem)
-    if name.lower() in ("index", "readme"):
+    if name in ("index", "README"):
         dest = posixpath.join(directory, "index.html")
     elif use_directory_urls:
         dest = posixpath.join(stem, "index.html")
     else:
         dest = stem + ".html"
-    if not use_directory_urls:
-        return dest
-    folder, filename = posixpath.split(dest)
-    return (folder or ".") + "/" if filename == "index.html" else dest
+    if use_directory_urls:
+        folder, filename = posixpath.split(dest)
+        if filename == "index.html":
+            dest = (folder or ".") + "/"
+    return _urlquote(dest)
 
 
 # --- lifecycle, units, indexes --------------------------------------------------------

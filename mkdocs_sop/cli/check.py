@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
 
 from ..catalogue.registry import Catalogue, page_url
 from ..core.fences import find_blocks
@@ -10,14 +12,42 @@ from ..core.messages import language_of, make
 from ..core.model import Diagnostic, ParseResult, Severity
 from ..core.parse import parse_block
 from .sources import Source
+from .terminal import terminal_safe
+from .texts import cli_text
+
+
+@dataclass(frozen=True)
+class Crash:
+    """A bug of mkdocs-sop met while checking one file (or the site-wide checks, ``path`` empty).
+
+    Not a finding about the SOP: ``lint`` reports it as one line and exits 2, so CI can
+    tell a crash from an SOP with errors.
+    """
+
+    path: str
+    error: str  # the exception, on one line: "RecursionError: maximum recursion depth exceeded"
+
+    def line(self, language: str) -> str:
+        """The one line printed for it, in ``language``, safe for a terminal."""
+        return terminal_safe(cli_text("internal-error", language, path=self.path or "mkdocs-sop",
+                                      error=self.error))
+
+
+def describe(exc: BaseException, limit: int = 300) -> str:
+    """``exc`` as one short line: its type and message, whitespace folded."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass
 class CheckResult:
+    """The catalogue of every SOP found, the problems (see :func:`check_sources`) and any crash."""
+
     catalogue: Catalogue
     diagnostics: list[Diagnostic]
     files: int = 0
     blocks: int = 0
+    crashes: list[Crash] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -29,16 +59,25 @@ class CheckResult:
 
 
 def check_sources(sources: list[Source], institution: str = "", strict_links: bool = False,
-                  use_directory_urls: bool = True, language: str = "id", parse=None) -> CheckResult:
+                  use_directory_urls: bool = True, language: str = "id",
+                  url_of: Callable[[str], str] | None = None, parse=None) -> CheckResult:
     """Parse every block of every source into one catalogue, then run the site-wide checks.
 
-    Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them.
+    Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them,
+    each once: errors before warnings (a warning often stems from an error, which is the
+    one to fix first), each kind in file and line order. ``url_of`` gives a page's URL
+    from its ``src_uri`` (:func:`.urls.page_url_rule` gives the generator's own rule);
+    by default MkDocs' rules with ``use_directory_urls``. A file whose checking crashes is
+    recorded in :attr:`CheckResult.crashes` and the others are still checked.
     ``parse(body, path, first_line)``: a remembering parser (``generate --watch`` passes its
     :class:`~..core.parsememo.ParseMemo`); by default every block is parsed afresh.
     """
     language = language_of(language)
+    if url_of is None:
+        url_of = partial(page_url, use_directory_urls=use_directory_urls)
     catalogue = Catalogue(language=language)
     found: list[Diagnostic] = []
+    crashes: list[Crash] = []
     blocks = 0
 
     def parse_afresh(body: str, path: str, first_line: int) -> ParseResult:
@@ -46,30 +85,38 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
 
     parse = parse or parse_afresh
 
-    for source in sources:
+    def check(source: Source) -> list[ParseResult]:
         try:
             text = source.read()
         except (OSError, UnicodeDecodeError) as exc:
             found.append(make("file-unreadable", language, path=source.display, error=exc))
-            continue
+            return []
         if source.yaml_file:
             result = parse(text, source.display, 1)
-            results = [result]
             if result.sop is not None:
                 catalogue.add(result.sop, source.page, "")
-        else:
-            if "sop" not in text:
-                continue
-            results = catalogue.add_page(text, source.page, source.display,
-                                         page_url(source.page, use_directory_urls), parse)
-            for block in find_blocks(text.splitlines()):
-                if not block.closed:
-                    found.append(make("block-not-closed", language, path=source.display,
-                                      line=block.start + 1))
+            return [result]
+        if "sop" not in text:
+            return []
+        results = catalogue.add_page(text, source.page, source.display, url_of(source.page), parse)
+        for block in find_blocks(text.splitlines()):
+            if not block.closed:
+                found.append(make("block-not-closed", language, path=source.display, line=block.start + 1))
+        return results
+
+    for source in sources:
+        try:
+            results = check(source)
+        except Exception as exc:  # noqa: BLE001 - a bug, reported as one line; the other files go on
+            crashes.append(Crash(source.display, describe(exc)))
+            continue
         blocks += len(results)
         for result in results:
             found.extend(result.diagnostics)
-    found.extend(catalogue.finish(strict_links))
+    try:
+        found.extend(catalogue.finish(strict_links))
+    except Exception as exc:  # noqa: BLE001
+        crashes.append(Crash("", describe(exc)))
     unique = list(dict.fromkeys(found))  # the build reports each problem once
-    unique.sort(key=lambda d: (d.path, d.line, d.column))
-    return CheckResult(catalogue, unique, len(sources), blocks)
+    unique.sort(key=lambda d: (d.severity is not Severity.ERROR, d.path, d.line, d.column))
+    return CheckResult(catalogue, unique, len(sources), blocks, crashes)

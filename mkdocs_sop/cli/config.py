@@ -1,9 +1,32 @@
-"""The site's settings the commands need, read from mkdocs.yml without importing MkDocs."""
+"""The site's settings the SOP tooling needs, from the config file of MkDocs, ProperDocs or Zensical.
+
+One reader for the three generators, importing none of them, so ``lint`` stays quick
+and works whichever generator the institution chose:
+
+- **MkDocs** reads ``mkdocs.yml`` (or ``mkdocs.yaml``); the ``sop`` plugin's options
+  sit under ``plugins:``.
+- **ProperDocs** (the maintained MkDocs 1.6 fork) reads ``properdocs.yml`` first, then
+  ``mkdocs.yml``; same keys as MkDocs.
+- **Zensical** reads ``zensical.toml`` first (every setting under ``[project]``), then
+  ``mkdocs.yml``. It ignores MkDocs plugins and runs Markdown extensions, so there the
+  options sit under ``markdown_extensions`` as ``mkdocs_sop``
+  (``[project.markdown_extensions.mkdocs_sop]`` in TOML).
+
+:func:`find_config` looks in the current folder in the order of :data:`CONFIG_FILES`;
+:func:`load_site_config` reads one file into a frozen :class:`SiteConfig`. Relative
+folders are resolved against the config file's folder, as all three generators do;
+``INHERIT`` (MkDocs and ProperDocs) is a deep merge of mappings, the child's values
+winning and lists replaced, as in MkDocs; ``!ENV`` is resolved and other tags are read
+as empty.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Any, Mapping
 
 import click
 
@@ -11,28 +34,82 @@ from ..core.messages import DEFAULT_LANGUAGE, LANGUAGES, language_of
 from .texts import cli_text
 
 
-@dataclass
-class SiteConfig:
-    """The few settings of a site the commands use."""
+class Generator(Enum):
+    """The site generator a config file belongs to."""
 
-    config_file: str = ""
-    docs_dir: str = ""
-    institution: str = ""
-    strict_links: bool = False
+    MKDOCS = "mkdocs"
+    PROPERDOCS = "properdocs"
+    ZENSICAL = "zensical"
+
+
+#: Config files looked for in the current folder, in this order: a generator's own file
+#: name before the ``mkdocs.yml`` all three can read (as Zensical and ProperDocs look).
+CONFIG_FILES: tuple[tuple[str, Generator], ...] = (
+    ("zensical.toml", Generator.ZENSICAL),
+    ("properdocs.yml", Generator.PROPERDOCS),
+    ("properdocs.yaml", Generator.PROPERDOCS),
+    ("mkdocs.yml", Generator.MKDOCS),
+    ("mkdocs.yaml", Generator.MKDOCS),
+)
+
+PLUGIN_NAME = "sop"  # plugins: - sop: {...} (MkDocs, ProperDocs)
+EXTENSION_NAME = "mkdocs_sop"  # markdown_extensions: - mkdocs_sop: {...} (any generator)
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the SOP tooling needs from a site's config file.
+
+    Folders are absolute. ``plugin_options`` are those of the ``sop`` plugin,
+    ``extension_options`` those of the ``mkdocs_sop`` Markdown extension; :attr:`options`
+    is both together, the plugin's winning (under MkDocs the plugin configures the
+    extension). ``exclude_docs`` and ``draft_docs`` are gitignore-style patterns.
+    """
+
+    config_file: str
+    generator: Generator
+    docs_dir: str
+    site_dir: str
     use_directory_urls: bool = True
-    exclude_docs: str = ""
-    draft_docs: str = ""
-    plugin_config: dict = field(default_factory=dict)
     site_name: str = ""
     site_url: str = ""
-    language: str = "id"  # the plugin's `language`: of the output and of problem reports
+    exclude_docs: str = ""
+    draft_docs: str = ""
+    plugin_options: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    extension_options: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+
+    @property
+    def options(self) -> Mapping[str, Any]:
+        """The SOP settings of the site: extension options, then the plugin's on top."""
+        return MappingProxyType({**self.extension_options, **self.plugin_options})
+
+    @property
+    def language(self) -> str:
+        """Language of the output and of problem reports (``id`` unless the site says ``en``)."""
+        value = self.options.get("language")
+        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+    @property
+    def institution(self) -> str:
+        """The default ``instansi`` for SOPs that name none."""
+        value = self.options.get("institution")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def strict_links(self) -> bool:
+        """Whether a ``keterkaitan`` naming no SOP is a warning."""
+        value = self.options.get("strict_links")
+        return value if isinstance(value, bool) else False
 
 
-def _config_loader():
+# --- reading ------------------------------------------------------------------------------
+def _yaml_loader():
     import yaml
 
     class Loader(yaml.SafeLoader):
-        """Safe, but tolerant of the tags mkdocs.yml files carry (``!!python/name:``, ``!ENV``)."""
+        """Safe, but tolerant of the tags config files carry (``!!python/name:``, ``!ENV``)."""
 
     def _env(loader, node):
         if isinstance(node, yaml.ScalarNode):
@@ -54,61 +131,124 @@ def _config_loader():
     return Loader
 
 
-def load_site_config(path: str, language: str = DEFAULT_LANGUAGE) -> SiteConfig:
-    """Read ``docs_dir`` and the ``sop`` plugin's settings from a mkdocs.yml.
+def _deep_merge(parent: dict, child: dict) -> dict:
+    """MkDocs' ``INHERIT``: mappings merged key by key, anything else taken from the child."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
-    ``language`` is that of the usage error raised when the file cannot be read.
-    """
+
+def _read_yaml(path: str, language: str, seen: frozenset[str] = frozenset()) -> dict:
     import yaml
 
     try:
         with open(path, encoding="utf-8-sig") as handle:
-            data = yaml.load(handle, Loader=_config_loader())  # noqa: S506 - a SafeLoader subclass
+            data = yaml.load(handle, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
     except OSError as exc:
         raise click.UsageError(cli_text("config-unreadable", language, path=path,
                                         error=exc.strerror)) from None
     except yaml.YAMLError as exc:
         raise click.UsageError(cli_text("config-not-yaml", language, path=path, error=exc)) from None
     if not isinstance(data, dict):
-        data = {}
-    base = os.path.dirname(os.path.abspath(path))
-    inherit = data.get("INHERIT")
-    if isinstance(inherit, str):  # MkDocs' config inheritance: the parent first, ours on top
-        parent = load_site_config(os.path.join(base, inherit), language)
-        merged = dict(parent.plugin_config)
-        cfg = replace(parent, config_file=path)
+        return {}
+    inherit = data.pop("INHERIT", None)
+    real = os.path.realpath(path)
+    if isinstance(inherit, str) and real not in seen:
+        parent = os.path.join(os.path.dirname(os.path.abspath(path)), inherit)
+        data = _deep_merge(_read_yaml(parent, language, seen | {real}), data)
+    return data
+
+
+def _read_toml(path: str, language: str) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise click.UsageError(cli_text("config-unreadable", language, path=path,
+                                        error=exc.strerror)) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise click.UsageError(cli_text("config-not-toml", language, path=path, error=exc)) from None
+    project = data.get("project", data)  # Zensical keeps every setting under [project]
+    return project if isinstance(project, dict) else {}
+
+
+def _named_options(entries: Any, wanted) -> dict:
+    """The options of the entries ``wanted`` accepts, from a plugin or extension list or mapping."""
+    if isinstance(entries, dict):
+        items = list(entries.items())
+    elif isinstance(entries, list):
+        items = [(entry, None) if isinstance(entry, str) else next(iter(entry.items()), (None, None))
+                 for entry in entries if isinstance(entry, (str, dict))]
     else:
-        merged, cfg = {}, SiteConfig(config_file=path, docs_dir=os.path.join(base, "docs"))
-    if isinstance(data.get("docs_dir"), str):
-        cfg.docs_dir = os.path.join(base, data["docs_dir"])
-    if isinstance(data.get("use_directory_urls"), bool):
-        cfg.use_directory_urls = data["use_directory_urls"]
-    for key in ("exclude_docs", "draft_docs", "site_name", "site_url"):
-        if isinstance(data.get(key), str):
-            setattr(cfg, key, data[key])
-    plugins = data.get("plugins")
-    items = plugins.items() if isinstance(plugins, dict) else (
-        [(p, None) if isinstance(p, str) else next(iter(p.items()), (None, None))
-         for p in plugins if isinstance(p, (str, dict))] if isinstance(plugins, list) else [])
+        items = []
+    merged: dict = {}
     for name, options in items:
-        if name == "sop" and isinstance(options, dict):
+        if isinstance(name, str) and wanted(name) and isinstance(options, dict):
             merged.update(options)
-    cfg.plugin_config = merged
-    if isinstance(merged.get("institution"), str):
-        cfg.institution = merged["institution"]
-    if isinstance(merged.get("strict_links"), bool):
-        cfg.strict_links = merged["strict_links"]
-    if merged.get("language") in LANGUAGES:
-        cfg.language = merged["language"]
-    return cfg
+    return merged
+
+
+def _is_our_extension(name: str) -> bool:
+    return name == EXTENSION_NAME or name.startswith(EXTENSION_NAME + ".")
+
+
+def _generator_of(path: str) -> Generator:
+    name = os.path.basename(path).lower()
+    if name.endswith(".toml"):
+        return Generator.ZENSICAL
+    if name.startswith("properdocs."):
+        return Generator.PROPERDOCS
+    return Generator.MKDOCS
+
+
+def load_site_config(path: str, language: str = DEFAULT_LANGUAGE) -> SiteConfig:
+    """The settings of the site whose config file is ``path`` (YAML, or Zensical's TOML).
+
+    ``language`` is that of the usage error raised when the file cannot be read.
+    """
+    generator = _generator_of(path)
+    data = _read_toml(path, language) if generator is Generator.ZENSICAL else _read_yaml(path, language)
+    base = os.path.dirname(os.path.abspath(path))
+
+    def text(key: str, default: str = "") -> str:
+        value = data.get(key)
+        return value if isinstance(value, str) else default
+
+    use_directory_urls = data.get("use_directory_urls")
+    return SiteConfig(
+        config_file=path,
+        generator=generator,
+        docs_dir=os.path.join(base, text("docs_dir", "docs")),
+        site_dir=os.path.join(base, text("site_dir", "site")),
+        use_directory_urls=use_directory_urls if isinstance(use_directory_urls, bool) else True,
+        site_name=text("site_name"),
+        site_url=text("site_url"),
+        exclude_docs=text("exclude_docs"),
+        draft_docs=text("draft_docs"),
+        plugin_options=MappingProxyType(_named_options(data.get("plugins"), PLUGIN_NAME.__eq__)),
+        extension_options=MappingProxyType(_named_options(data.get("markdown_extensions"),
+                                                          _is_our_extension)),
+    )
 
 
 def find_config(config_file: str | None, language: str | None = None) -> SiteConfig | None:
-    """The site's settings (``language``: of a usage error, as ``--lang``; default Indonesian)."""
+    """The settings of ``config_file``, else of the first of :data:`CONFIG_FILES` here, else None.
+
+    ``language`` is that of a usage error, as ``--lang`` (default Indonesian).
+    """
     language = language or DEFAULT_LANGUAGE
     if config_file:
         return load_site_config(config_file, language)
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
+    for name, _generator in CONFIG_FILES:
         if os.path.isfile(name):
             return load_site_config(name, language)
     return None
@@ -117,4 +257,3 @@ def find_config(config_file: str | None, language: str | None = None) -> SiteCon
 def output_language(option: str | None, cfg: SiteConfig | None) -> str:
     """``--lang`` when given, else the site's ``language``, else Indonesian."""
     return language_of(option or (cfg.language if cfg else DEFAULT_LANGUAGE))
-

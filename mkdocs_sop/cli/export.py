@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from .check import check_sources
@@ -9,6 +11,7 @@ from .config import find_config, output_language
 from .options import CONFIG_OPTION, lang_option
 from .sources import default_paths, walk_sources
 from .texts import cli_text
+from .urls import page_url_rule
 
 
 @click.command("export", epilog="""\b
@@ -18,7 +21,7 @@ Examples:
   mkdocs-sop export --include-drafts sops    drafts too, from a folder
 
 The data is what the site publishes as sop.json / sop.csv (same functions, same
-shapes); site name, URL, language and include_drafts come from mkdocs.yml.""")
+shapes); site name, URL, language and include_drafts come from the site's config file.""")
 @click.argument("paths", nargs=-1, type=click.Path())
 @CONFIG_OPTION
 @click.option("--format", "output_format", type=click.Choice(["json", "csv"]), default="json",
@@ -35,11 +38,11 @@ def command(paths, config_file, output_format, output, include_drafts, language)
     cfg = find_config(config_file, language)
     language = output_language(language, cfg)
     paths = list(paths) or default_paths(cfg, "export", language)
-    options = cfg.plugin_config if cfg else {}
+    options = cfg.options if cfg else {}
     use_directory_urls = cfg.use_directory_urls if cfg else True
     result = check_sources(walk_sources(paths, cfg, language), institution=cfg.institution if cfg else "",
                            strict_links=cfg.strict_links if cfg else False,
-                           use_directory_urls=use_directory_urls)
+                           use_directory_urls=use_directory_urls, url_of=page_url_rule(cfg))
     if include_drafts is None:
         include_drafts = bool(options.get("include_drafts", False))
     make = export_json if output_format == "json" else export_csv
@@ -55,4 +58,8 @@ def command(paths, config_file, output_format, output, include_drafts, language)
             handle.write(text)
     if result.errors:
         click.echo(cli_text("export-errors", language, errors=result.errors), err=True)
+    for crash in result.crashes:  # a bug: the data lacks that file's SOPs
+        click.echo(crash.line(language), err=True)
+    if result.crashes:
+        sys.exit(2)
 

@@ -16,6 +16,7 @@ from ..core.parse import APPROVAL_KEYS, IDENTITY_KEYS, REVISION_KEYS, STEP_KEYS,
 from .config import find_config, output_language
 from .options import CONFIG_OPTION, lang_option
 from .sources import default_paths, walk_sources
+from .terminal import terminal_safe
 from .texts import cli_text
 
 # Round-trip YAML libraries re-emit the whole document and move full-line comments to
@@ -298,7 +299,8 @@ def command(paths, config_file, check, show_diff, language) -> None:
             with open(source.path, encoding="utf-8-sig", newline="") as handle:
                 raw = handle.read()
         except (OSError, UnicodeDecodeError) as exc:
-            click.echo(make("file-unreadable", language, path=source.display, error=exc).format(), err=True)
+            click.echo(terminal_safe(make("file-unreadable", language, path=source.display, error=exc).format()),
+                       err=True)
             refused_any = True
             continue
         if not source.yaml_file and "sop" not in raw:
@@ -307,7 +309,8 @@ def command(paths, config_file, check, show_diff, language) -> None:
         text = raw.replace("\r\n", "\n")
         outcome = format_text(text, source.yaml_file, language)
         for line, reason in outcome.refused:
-            click.echo(f"{source.display}:{line}: warning: {cli_text('fmt-left', language, reason=reason)}",
+            click.echo(terminal_safe(f"{source.display}:{line}: warning: "
+                                     f"{cli_text('fmt-left', language, reason=reason)}"),
                        err=True)
         refused_any = refused_any or outcome.bug
         if not outcome.changed:

@@ -9,11 +9,14 @@ import click
 
 from ..core.messages import LANGUAGES
 from ..core.model import Diagnostic
-from .check import check_sources
+from ..catalogue.registry import Catalogue
+from .check import CheckResult, Crash, check_sources, describe
 from .config import find_config, output_language
 from .options import CONFIG_OPTION
 from .sources import default_paths, walk_sources
+from .terminal import json_safe, terminal_safe
 from .texts import cli_text
+from .urls import page_url_rule
 
 
 def _diagnostic_json(d: Diagnostic) -> dict:
@@ -31,7 +34,8 @@ Examples:
 
 \b
 Exit status: 0 no errors (warnings allowed unless --strict), 1 problems found,
-2 usage error (unknown option, missing folder).""")
+2 usage error (unknown option, missing folder) or an internal error of mkdocs-sop
+(a bug, reported as one line naming the file; the other files are still checked).""")
 @click.argument("paths", nargs=-1, type=click.Path())
 @CONFIG_OPTION
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
@@ -50,7 +54,8 @@ def command(paths, config_file, output_format, language, strict, strict_links, i
     """Check SOP blocks with every check the site build runs.
 
     PATHS are Markdown files or folders (searched recursively); without PATHS, the docs
-    folder of the mkdocs.yml in the current folder. A `.sop.yaml` file named here is
+    folder of the site's config file in the current folder (zensical.toml, properdocs.yml or
+    mkdocs.yml). A `.sop.yaml` file named here is
     checked as one SOP. Each problem is printed as `path:line:column: severity: message`,
     the form editors and CI annotators understand, ending in its code in brackets
     (`[unknown-key]`); lines count from the top of the Markdown file, front matter
@@ -60,25 +65,41 @@ def command(paths, config_file, output_format, language, strict, strict_links, i
     language = output_language(language, cfg)
     paths = list(paths) or default_paths(cfg, "lint", language)
     sources = walk_sources(paths, cfg, language)
-    result = check_sources(
-        sources,
-        institution=institution if institution is not None else (cfg.institution if cfg else ""),
-        strict_links=strict_links if strict_links is not None else (cfg.strict_links if cfg else False),
-        use_directory_urls=cfg.use_directory_urls if cfg else True,
-        language=language,
-    )
+    try:
+        result = check_sources(
+            sources,
+            institution=institution if institution is not None else (cfg.institution if cfg else ""),
+            strict_links=strict_links if strict_links is not None else (cfg.strict_links if cfg else False),
+            use_directory_urls=cfg.use_directory_urls if cfg else True,
+            language=language,
+            url_of=page_url_rule(cfg),
+        )
+    except Exception as exc:  # noqa: BLE001 - a bug outside any one file: one line, exit 2
+        result = CheckResult(Catalogue(language=language), [], len(sources), 0,
+                             [Crash("", describe(exc))])
     failed = result.errors > 0 or (strict and result.warnings > 0)
     if output_format == "json":
-        click.echo(json.dumps({
-            "files": result.files, "sops": len(result.catalogue.entries), "blocks": result.blocks,
-            "errors": result.errors, "warnings": result.warnings, "ok": not failed,
-            "diagnostics": [_diagnostic_json(d) for d in result.diagnostics],
-        }, ensure_ascii=False, indent=2))
+        _print_json(result, failed)
     else:
-        for diagnostic in result.diagnostics:
-            click.echo(diagnostic.format())
-        if not quiet:
-            click.echo(cli_text("lint-summary", language, sops=len(result.catalogue.entries),
-                            files=result.files, errors=result.errors, warnings=result.warnings), err=True)
-    sys.exit(1 if failed else 0)
+        _print_text(result, language, quiet)
+    sys.exit(2 if result.crashes else 1 if failed else 0)
 
+
+def _print_text(result: CheckResult, language: str, quiet: bool) -> None:
+    """Problems on standard output (errors first); crashes and the summary on standard error."""
+    for diagnostic in result.diagnostics:
+        click.echo(terminal_safe(diagnostic.format()))
+    for crash in result.crashes:
+        click.echo(crash.line(language), err=True)
+    if not quiet:
+        click.echo(cli_text("lint-summary", language, sops=len(result.catalogue.entries),
+                            files=result.files, errors=result.errors, warnings=result.warnings), err=True)
+
+
+def _print_json(result: CheckResult, failed: bool) -> None:
+    click.echo(json_safe(json.dumps({
+        "files": result.files, "sops": len(result.catalogue.entries), "blocks": result.blocks,
+        "errors": result.errors, "warnings": result.warnings, "ok": not failed and not result.crashes,
+        "diagnostics": [_diagnostic_json(d) for d in result.diagnostics],
+        "internal_errors": [{"path": c.path, "error": c.error} for c in result.crashes],
+    }, ensure_ascii=False, indent=2)))

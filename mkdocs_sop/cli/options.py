@@ -8,7 +8,8 @@ from ..core.messages import LANGUAGES
 
 CONFIG_OPTION = click.option(
     "-f", "--config-file", type=click.Path(dir_okay=False, exists=True),
-    help="The site's mkdocs.yml (default: mkdocs.yml in the current folder, when there is one).")
+    help="The site's config file: mkdocs.yml, properdocs.yml or zensical.toml (default: the first "
+         "of zensical.toml, properdocs.yml, mkdocs.yml found in the current folder).")
 
 
 def lang_option(what: str = "Language of the messages"):

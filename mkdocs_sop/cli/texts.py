@@ -19,6 +19,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "{errors} kesalahan, {warnings} peringatan."),
     "generate-watching": ("Watching {folder} for saved pages (Ctrl+C stops).",
                           "Memantau {folder}: setiap halaman yang disimpan diolah lagi (Ctrl+C untuk berhenti)."),
+    "internal-error": ("{path}: internal error: {error}. This is a bug of mkdocs-sop, not a mistake in the "
+                       "SOP; please report it together with that file.",
+                       "{path}: kesalahan internal: {error}. Ini kesalahan program mkdocs-sop, bukan kesalahan "
+                       "penulisan SOP; mohon laporkan beserta berkas itu."),
     # new
     "new-wrote": ("Wrote {path}. Fill in the commented keys, then run `mkdocs-sop lint {path}`.",
                   "Berkas {path} sudah dibuat. Lengkapi kunci-kunci yang diberi petunjuk, lalu "
@@ -59,11 +63,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     # usage errors
     "config-unreadable": ("cannot read {path}: {error}", "{path} tidak dapat dibaca: {error}"),
     "config-not-yaml": ("{path} is not valid YAML: {error}", "{path} bukan YAML yang benar: {error}"),
-    "no-paths": ("no PATHS given and no mkdocs.yml in this folder. Name the folders or files to "
-                 "{command}, e.g. `mkdocs-sop {command} docs`, or run it next to your mkdocs.yml.",
-                 "tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml di folder "
-                 "ini. Sebutkan folder atau berkasnya, misalnya `mkdocs-sop {command} docs`, atau "
-                 "jalankan perintah ini di folder tempat mkdocs.yml berada."),
+    "config-not-toml": ("{path} is not valid TOML: {error}", "{path} bukan TOML yang benar: {error}"),
+    "no-paths": ("no PATHS given and no mkdocs.yml, properdocs.yml or zensical.toml in this folder. Name "
+                 "the folders or files to {command}, e.g. `mkdocs-sop {command} docs`, or run it next to "
+                 "your site's config file.",
+                 "tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml, "
+                 "properdocs.yml atau zensical.toml di folder ini. Sebutkan folder atau berkasnya, "
+                 "misalnya `mkdocs-sop {command} docs`, atau jalankan perintah ini di folder tempat berkas "
+                 "konfigurasi situs berada."),
     "no-docs-dir": ("the docs folder of {config} ({folder}) does not exist.",
                     "folder dokumen {config} ({folder}) tidak ada."),
     "no-such-path": ("{path}: no such file or folder.", "{path}: tidak ada berkas atau folder bernama itu."),

@@ -18,8 +18,9 @@ Engines (``engine=``):
 
 The cache holds post-processed SVG in ``<cache_dir>/<aa>/<sha256>.svg``; the key is the
 DOT text, the engine's identity (name and Graphviz version: two engines lay out
-differently, and the output must not depend on which one filled the cache first), this
-module's post-processing version and the package version. Files are written to a temporary
+differently, and the output must not depend on which one filled the cache first) and the
+code fingerprint (package version and source, :func:`.cache.code_fingerprint`), so a
+change to the SVG post-processing never serves a diagram drawn by older code. Files are written to a temporary
 name and moved into place with ``os.replace``, so concurrent builds (``mkdocs serve``,
 CI jobs sharing a cache) never read a partial file. A memory cache in front of it makes
 rebuilds under ``mkdocs serve`` free.
@@ -44,24 +45,14 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .cache import atomic_write
+from .cache import atomic_write, code_fingerprint
 
-#: Bump when :func:`postprocess_svg` changes its output.
-POSTPROCESS_VERSION = "1"
 ENGINES = ("auto", "dot", "wasm", "none")
 
 _MEMORY_CACHE_SIZE = 4096
 _WASM_RECYCLE_AFTER = 500  # fresh wasm instance after this many renders (bounded memory)
 _WASM_MAX_MEMORY = 256 * 1024 * 1024
 
-
-def _package_version() -> str:
-    try:
-        from ..version import __version__
-
-        return str(__version__)
-    except Exception:  # pragma: no cover - partial checkouts
-        return "0"
 
 
 class RenderFailure(Exception):
@@ -451,7 +442,7 @@ class DiagramRenderer:
 
     def key(self, dot: str) -> str:
         h = hashlib.sha256()
-        for part in ("mkdocs-sop", _package_version(), POSTPROCESS_VERSION, self.engine_identity, dot):
+        for part in ("mkdocs-sop", code_fingerprint(), self.engine_identity, dot):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
         return h.hexdigest()

@@ -59,6 +59,8 @@ HINTS: dict[str, tuple[str, str]] = {  # name -> (English, Indonesian)
     "rows-example": ("For example `baris_per_halaman: 12`.", "Misalnya `baris_per_halaman: 12`."),
     "waktu-unit": ("Write the unit, e.g. `waktu: {value} menit`.",
                    "Tulis satuannya, misalnya `waktu: {value} menit`."),
+    "actor-misspelt": ("Step {step} writes it as `{written}`: correct the name there.",
+                       "Langkah {step} menuliskannya `{written}`: perbaiki nama di langkah itu."),
     "known-ids": ("Known ids: {ids}.", "`id` yang ada: {ids}."),
     "write-the-question": ("Write the question the step decides, e.g. `keputusan: Is the file complete?`.",
                            "Tulis pertanyaan yang diputuskan langkah ini, misalnya "

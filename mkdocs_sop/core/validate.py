@@ -16,11 +16,17 @@ END_WORDS = {"selesai", "end"}
 SOP_PREFIX = "sop:"
 
 
-def _hint_close(word: str, choices: Iterable[str], language: str = DEFAULT_LANGUAGE) -> str:
+def _closest(word: str, choices: Iterable[str]) -> str:
+    """The choice ``word`` most likely misspells, or ``""``."""
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return _hint("did-you-mean", language, suggestion=close[0]) if close else ""
+    return close[0] if close else ""
+
+
+def _hint_close(word: str, choices: Iterable[str], language: str = DEFAULT_LANGUAGE) -> str:
+    close = _closest(word, choices)
+    return _hint("did-you-mean", language, suggestion=close) if close else ""
 
 
 def _backticked(words) -> str:
@@ -46,16 +52,24 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
     if explicit_actors:
         known = set(sop.pelaksana)
         used: set[str] = set()
+        misspelt: dict[str, tuple[str, int]] = {}  # listed actor -> (how a step wrote it, that step)
         for step in _walk(steps):
             for actor in step.pelaksana:
                 used.add(actor)
                 if actor not in known:
+                    close = _closest(actor, known)
+                    if close:
+                        misspelt.setdefault(close, (actor, step.number))
                     report("actor-not-listed", step.actor_line or step.line, f"langkah[{step.number}].pelaksana",
-                           _hint_close(actor, known, language) or None,
+                           _hint("did-you-mean", language, suggestion=close) if close else None,
                            actor=actor, actors=_backticked(sop.pelaksana))
         for actor in sop.pelaksana:
             if actor not in used:
-                report("actor-unused", actor_line, "pelaksana", actor=actor)
+                # Unused because a step misspells it: the fix is in that step, not in the list.
+                written, number = misspelt.get(actor, ("", 0))
+                report("actor-unused", actor_line, "pelaksana",
+                       _hint("actor-misspelt", language, actor=actor, written=written, step=number)
+                       if written else None, actor=actor)
     if sop.jenis is SopType.TEKNIS and len(sop.pelaksana) > 1:
         report("teknis-many-actors", sop.lines.get("jenis", sop.line + 1), "jenis",
                count=len(sop.pelaksana), actors=", ".join(sop.pelaksana))

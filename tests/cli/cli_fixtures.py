@@ -91,12 +91,8 @@ BROKEN_SITE = {
 }
 
 # What `mkdocs build` logs for BROKEN_SITE (checked against a real build in test_lint.py):
-# Indonesian by default, each message ending in its code.
+# Indonesian by default, each message ending in its code; errors first, then warnings.
 BROKEN_EXPECTED = [
-    'docs/index.md:10: warning: `keterkaitan`: SOP terkait `Tidak Ada` tidak ada di situs ini. '
-    'Periksa `nomor` (atau `nama`) SOP yang dirujuk. [related-unresolved]',
-    'docs/index.md:14: warning: `langkah[1].lanjut`: alur berlanjut ke SOP `Z/9`, tetapi SOP itu tidak ada '
-    'di situs ini. Periksa `nomor` (atau `nama`) SOP yang dirujuk. [sop-target-unresolved]',
     'docs/sub/b.md:10: error: `langkah[1].pelaksana`: pelaksana `Q` tidak ada dalam daftar '
     '`pelaksana` SOP ini. Tambahkan `Q` ke daftar `pelaksana` SOP, atau gunakan salah satu dari: '
     '`P`. [actor-not-listed]',
@@ -105,37 +101,41 @@ BROKEN_EXPECTED = [
     '`lanjut:`. [branch-on-non-decision]',
     'docs/sub/b.md:17: error: `nomor`: nomor `A/1` sudah dipakai oleh "Satu" (docs/index.md:7). '
     'Setiap SOP di situs harus mempunyai nomor sendiri. [duplicate-nomor]',
-    'docs/sub/b.md:20: warning: `jenis`: SOP teknis dikerjakan oleh satu pelaksana (Permen PANRB '
-    '35/2012), tetapi SOP ini mempunyai 2: P, Q. Gunakan `jenis: administratif`, atau pecah '
-    'prosedur ini. [teknis-many-actors]',
     'docs/sub/b.md:28: error: blok `sop` ini tidak pernah ditutup. Tambahkan pagar penutup (```) '
     'sesudah blok. [block-not-closed]',
     'docs/sub/c.md:8:1: error: YAML tidak dapat dibaca karena indentasi memakai Tab (while '
     'scanning for the next token, found character that cannot start any token); YAML hanya '
     'menerima spasi. Ganti setiap Tab di awal baris ini dengan spasi. [yaml-tab]',
+    'docs/index.md:10: warning: `keterkaitan`: SOP terkait `Tidak Ada` tidak ada di situs ini. '
+    'Periksa `nomor` (atau `nama`) SOP yang dirujuk. [related-unresolved]',
+    'docs/index.md:14: warning: `langkah[1].lanjut`: alur berlanjut ke SOP `Z/9`, tetapi SOP itu tidak ada '
+    'di situs ini. Periksa `nomor` (atau `nama`) SOP yang dirujuk. [sop-target-unresolved]',
+    'docs/sub/b.md:20: warning: `jenis`: SOP teknis dikerjakan oleh satu pelaksana (Permen PANRB '
+    '35/2012), tetapi SOP ini mempunyai 2: P, Q. Gunakan `jenis: administratif`, atau pecah '
+    'prosedur ini. [teknis-many-actors]',
 ]
 
 # The same with `language: en` under `- sop:` in mkdocs.yml, or `mkdocs-sop lint --lang en`.
 BROKEN_EXPECTED_EN = [
-    'docs/index.md:10: warning: `keterkaitan`: related SOP `Tidak Ada` is not in this site. Check'
-    " the other SOP's `nomor` (or `nama`). [related-unresolved]",
-    'docs/index.md:14: warning: `langkah[1].lanjut`: the flow continues in SOP `Z/9`, but that SOP is not '
-    'in this site. '
-    "Check the other SOP's `nomor` (or `nama`). [sop-target-unresolved]",
     "docs/sub/b.md:10: error: `langkah[1].pelaksana`: actor `Q` is not in the SOP's `pelaksana` "
     "list. Add `Q` to the SOP's `pelaksana` list, or use one of: `P`. [actor-not-listed]",
     'docs/sub/b.md:13: error: `langkah[2].tidak`: `tidak` is only for decisions. Add `keputusan: '
     '<question>` to make this step a decision, or use `lanjut:`. [branch-on-non-decision]',
     'docs/sub/b.md:17: error: `nomor`: nomor `A/1` is already used by "Satu" (docs/index.md:7). '
     'Every SOP in the site needs its own number. [duplicate-nomor]',
-    'docs/sub/b.md:20: warning: `jenis`: an SOP teknis is done by one actor (Permen PANRB '
-    '35/2012), this one has 2: P, Q. Use `jenis: administratif`, or split the procedure. '
-    '[teknis-many-actors]',
     'docs/sub/b.md:28: error: this `sop` block is never closed. Add a closing fence (```) after '
     'the block. [block-not-closed]',
     'docs/sub/c.md:8:1: error: the YAML does not parse: while scanning for the next token, found '
     'character that cannot start any token. YAML does not allow tabs for indentation: indent with'
     ' spaces. Check indentation (spaces only), colons and closing quotes on this line. [yaml-tab]',
+    'docs/index.md:10: warning: `keterkaitan`: related SOP `Tidak Ada` is not in this site. Check'
+    " the other SOP's `nomor` (or `nama`). [related-unresolved]",
+    'docs/index.md:14: warning: `langkah[1].lanjut`: the flow continues in SOP `Z/9`, but that SOP is not '
+    'in this site. '
+    "Check the other SOP's `nomor` (or `nama`). [sop-target-unresolved]",
+    'docs/sub/b.md:20: warning: `jenis`: an SOP teknis is done by one actor (Permen PANRB '
+    '35/2012), this one has 2: P, Q. Use `jenis: administratif`, or split the procedure. '
+    '[teknis-many-actors]',
 ]
 
 

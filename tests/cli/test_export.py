@@ -29,10 +29,29 @@ plugins:
 """
 
 
+AWKWARD_PAGE = """\
+# Pengaduan
+
+```sop
+nomor: 900/SOP/UJI/1
+nama: Penanganan Pengaduan
+unit: Bagian Umum
+pelaksana: [Petugas]
+langkah:
+  - kegiatan: Mencatat pengaduan
+    pelaksana: Petugas
+```
+"""
+
+
 @pytest.fixture
 def export_site(tmp_path, monkeypatch):
     shutil.copytree(SAMPLES / "disdukcapil", tmp_path / "halaman" / "disdukcapil")
     (tmp_path / "halaman" / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    # A folder and file name with a space and a non-ASCII letter: its URL is percent-quoted.
+    awkward = tmp_path / "halaman" / "Layanan umum" / "Pengaduan Wärga.md"
+    awkward.parent.mkdir()
+    awkward.write_text(AWKWARD_PAGE, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -45,9 +64,17 @@ def test_json_shape(runner, export_site):
     assert data["site"] == {"name": "Uji Ekspor", "url": "https://sop.example.go.id/", "language": "id",
                             "include_drafts": True}
     assert data["count"] == len(data["sops"]) > 5
-    first = data["sops"][0]
+    first = next(s for s in data["sops"] if s["source"].startswith("disdukcapil/"))
     assert first["url"].startswith("disdukcapil/") and first["absolute_url"].startswith("https://")
     assert first["source"].startswith("disdukcapil/") and first["source"].endswith(".md")
+
+
+def test_urls_are_quoted_as_the_site_serves_them(runner, export_site):
+    data = json.loads(runner.invoke(main, ["export"]).stdout)
+    (awkward,) = [s for s in data["sops"] if s["nomor"] == "900/SOP/UJI/1"]
+    assert awkward["source"] == "Layanan umum/Pengaduan Wärga.md"
+    assert awkward["url"].startswith("Layanan%20umum/Pengaduan%20W%C3%A4rga/#")
+    assert awkward["absolute_url"].startswith("https://sop.example.go.id/Layanan%20umum/Pengaduan%20W%C3%A4rga/#")
 
 
 def test_drafts_follow_the_flag(runner, export_site):

@@ -49,10 +49,11 @@ def test_json_format(runner, broken_site):
     assert [d["text"] for d in data["diagnostics"]] == BROKEN_EXPECTED
     first = data["diagnostics"][0]
     assert (first["path"], first["line"], first["severity"], first["key"], first["code"]) == \
-        ("docs/index.md", 10, "warning", "keterkaitan", "related-unresolved")
-    assert [d["code"] for d in data["diagnostics"]] == [
-        "related-unresolved", "sop-target-unresolved", "actor-not-listed", "branch-on-non-decision",
-        "duplicate-nomor", "teknis-many-actors", "block-not-closed", "yaml-tab"]
+        ("docs/sub/b.md", 10, "error", "langkah[1].pelaksana", "actor-not-listed")
+    assert [d["code"] for d in data["diagnostics"]] == [  # errors first, then warnings
+        "actor-not-listed", "branch-on-non-decision", "duplicate-nomor", "block-not-closed", "yaml-tab",
+        "related-unresolved", "sop-target-unresolved", "teknis-many-actors"]
+    assert data["internal_errors"] == []
     assert all(d["text"].endswith(f" [{d['code']}]") for d in data["diagnostics"])
 
 
@@ -67,7 +68,7 @@ def test_lang_option_and_site_language(runner, broken_site):
     indonesian = json.loads(runner.invoke(main, ["lint", "--format", "json"]).stdout)
     english_json = json.loads(runner.invoke(main, ["lint", "--format", "json", "--lang", "en"]).stdout)
     assert list(english_json) == list(indonesian) == ["files", "sops", "blocks", "errors", "warnings", "ok",
-                                                       "diagnostics"]
+                                                       "diagnostics", "internal_errors"]
     assert [list(d) for d in english_json["diagnostics"]] == [list(d) for d in indonesian["diagnostics"]]
     config = broken_site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
@@ -116,13 +117,15 @@ def test_usage_errors_exit_2(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     no_config = runner.invoke(main, ["lint"])
     assert no_config.exit_code == 2
-    assert ("Error: tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml di folder ini. "
-            "Sebutkan folder atau berkasnya, misalnya `mkdocs-sop lint docs`, atau jalankan perintah ini di "
-            "folder tempat mkdocs.yml berada.\n") in no_config.stderr
+    assert ("Error: tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml, "
+            "properdocs.yml atau zensical.toml di folder ini. Sebutkan folder atau berkasnya, misalnya "
+            "`mkdocs-sop lint docs`, atau jalankan perintah ini di folder tempat berkas konfigurasi situs "
+            "berada.\n") in no_config.stderr
     english = runner.invoke(main, ["lint", "--lang", "en"])
     assert english.exit_code == 2
-    assert ("Error: no PATHS given and no mkdocs.yml in this folder. Name the folders or files to lint, "
-            "e.g. `mkdocs-sop lint docs`, or run it next to your mkdocs.yml.\n") in english.stderr
+    assert ("Error: no PATHS given and no mkdocs.yml, properdocs.yml or zensical.toml in this folder. Name "
+            "the folders or files to lint, e.g. `mkdocs-sop lint docs`, or run it next to your site's config "
+            "file.\n") in english.stderr
     nowhere = runner.invoke(main, ["lint", "nowhere"])
     assert nowhere.exit_code == 2
     assert "nowhere: tidak ada berkas atau folder bernama itu." in nowhere.stderr

@@ -166,3 +166,18 @@ def test_page_content_carries_a_text_only_stand_in_until_the_page_is_written(tmp
     page = f"<main>{stand_in}</main>"
     assert deferring.restore_markup(page) == f"<main>{full}</main>"
     assert deferring.restore_markup(page) == page  # each stand-in is restored once, then forgotten
+
+
+def test_a_stand_in_number_is_never_given_twice_while_one_is_waiting(tmp_path):
+    """Restoring one page frees its entry; a later render must not reuse a waiting number."""
+    deferring = Renderer(options(), cache_dir=None, defer_markup=True)
+    bodies = [DECISION_BODY.replace("A/1", f"A/{n}").replace("Contoh\n", f"Contoh {n}\n", 1) for n in (1, 2, 3)]
+    first = deferring.render(bodies[0], "a.md", 2)
+    second = deferring.render(bodies[1], "b.md", 2)  # written later (another page)
+    deferring.restore_markup(f"<main>{first}</main>")  # page a is written
+    third = deferring.render(bodies[2], "c.md", 2)
+    b_page = deferring.restore_markup(f"<main>{second}</main>")
+    c_page = deferring.restore_markup(f"<main>{third}</main>")
+    assert "Contoh 2" in b_page and "Contoh 3" not in b_page
+    assert "Contoh 3" in c_page and "Contoh 2" not in c_page
+    assert 'class="sop-sym sop-sym-decision"' in b_page and 'class="sop-sym sop-sym-decision"' in c_page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -131,16 +132,38 @@ def test_wasm_module_is_compiled_once_and_reused(tmp_path, monkeypatch):
     assert second.render_chunk([dot_of()])[0].startswith(b"<?xml")
 
 
-def test_cache_key_covers_content_engine_and_versions(monkeypatch):
+def test_cache_key_covers_content_and_engine(monkeypatch):
     r = DiagramRenderer(None, engine="none")
     k = r.key("digraph{a}")
-    assert k == r.key("digraph{a}") and k != r.key("digraph{b}")
-    monkeypatch.setattr(ge, "POSTPROCESS_VERSION", "999")
-    assert r.key("digraph{a}") != k
-    monkeypatch.setattr(ge, "_package_version", lambda: "9.9.9")
-    k2 = r.key("digraph{a}")
+    assert k == DiagramRenderer(None, engine="none").key("digraph{a}") and k != r.key("digraph{b}")
     monkeypatch.setattr(DiagramRenderer, "engine_identity", property(lambda self: "dot 99"))
-    assert r.key("digraph{a}") != k2
+    assert r.key("digraph{a}") != k
+
+
+KEY_OF = ("import sys; sys.path.insert(0, sys.argv[1]); from mkdocs_sop.core.graphviz_engine import "
+          "DiagramRenderer; print(DiagramRenderer(None, engine='none').key('digraph{a}'))")
+
+
+def test_cache_key_changes_with_the_svg_post_processing_code(tmp_path):
+    """A change to postprocess_svg without any version bump never serves an old diagram."""
+    import subprocess
+    import sys
+
+    package = Path(ge.__file__).resolve().parent.parent
+    copies = []
+    for name in ("same", "changed"):
+        root = tmp_path / name
+        shutil.copytree(package, root / "mkdocs_sop", ignore=shutil.ignore_patterns("__pycache__"))
+        copies.append(root)
+    engine = copies[1] / "mkdocs_sop" / "core" / "graphviz_engine.py"
+    source = engine.read_text("utf-8")
+    assert "def postprocess_svg(" in source
+    engine.write_text(source.replace("def postprocess_svg(", "def postprocess_svg(  ", 1), "utf-8")
+    keys = [subprocess.run([sys.executable, "-c", KEY_OF, str(root)], capture_output=True, text=True,
+                           check=True).stdout.strip() for root in [*copies, copies[0]]]
+    assert len(keys[0]) == 64
+    assert keys[0] == keys[2]  # the same code: the same key in another process
+    assert keys[1] != keys[0]
 
 
 def test_engine_none_turns_diagrams_off_quietly(tmp_path):
