@@ -24,6 +24,7 @@ from .config import SiteConfig, find_config, output_language
 from .options import CONFIG_OPTION, lang_option
 from .sources import MARKDOWN_SUFFIXES, default_paths, walk_sources
 from .texts import cli_text
+from .urls import page_url_rule
 
 @click.command("generate", epilog="""\b
 Examples:
@@ -59,8 +60,8 @@ class GenerateStep:
         self.cfg = cfg
         self.output = output
         self.language = language
-        options = cfg.plugin_config
-        self.site_language = str(options.get("language", "id")) if options.get("language") in ("id", "en") else "id"
+        options = cfg.options  # the `sop` plugin's settings over the `mkdocs_sop` extension's
+        self.site_language = cfg.language
         cache_dir = options.get("cache_dir", ".cache/mkdocs-sop") if options.get("cache", True) else None
         base = os.path.dirname(os.path.abspath(cfg.config_file))
         self.generated: set[str] = set()
@@ -87,7 +88,7 @@ class GenerateStep:
         sources = walk_sources([self.cfg.docs_dir], self.cfg, self.language)
         result = check_sources(sources, institution=self.cfg.institution, strict_links=self.cfg.strict_links,
                                use_directory_urls=self.cfg.use_directory_urls, language=self.language,
-                               parse=self.memo.parse)
+                               url_of=page_url_rule(self.cfg), parse=self.memo.parse)
         for diagnostic in result.diagnostics:
             click.echo(diagnostic.format())
         files = generated_files(result.catalogue, self.settings)
