@@ -64,6 +64,11 @@ class ZensicalSite:
             for diagnostic in found:  # reported once: a page's own problems again when it renders
                 self.renderer.reports(diagnostic)
             self.links.catalogue = catalogue
+            if not self._state:  # the first page of the process: every diagram in one batch
+                by_page: dict[str, list] = {}
+                for entry in catalogue.entries:
+                    by_page.setdefault(entry.page, []).append(entry.sop)
+                self.renderer.prerender(list(by_page.items()))
             self._state = state
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -67,7 +68,7 @@ def printed(browser, base_url, artifacts):
           approver: [...document.querySelectorAll('.sop-id-approval > div:not(.sop-signature)')].map(d => d.textContent).filter(Boolean),
           title: document.title})""")
         pdf = artifacts / f"{name}-print.pdf"
-        today = date.today()
+        today = datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the browser prints in its own zone
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(artifacts / f"{name}-print-page")], check=True)
         out[name] = {"pdf": pdf, "facts": facts, "url": base_url + path, "today": today,
