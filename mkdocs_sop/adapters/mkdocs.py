@@ -33,6 +33,7 @@ from ..core.labels import label_set
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderOptions
+from ..cycle.site import CycleOptions, collect, cycle_index_path, is_record, sop_additions
 from .hosts import display_path
 from .markdown import SopExtension
 
@@ -42,6 +43,8 @@ CSS_URI = "assets/mkdocs-sop/sop.css"
 JS_URI = "assets/mkdocs-sop/sop.js"  # print footer: page address and print date
 CATALOGUE_CSS_URI = "assets/mkdocs-sop/sop-catalogue.css"
 CATALOGUE_JS_URI = "assets/mkdocs-sop/sop-catalogue.js"
+CYCLE_CSS_URI = "assets/mkdocs-sop/sop-cycle.css"  # forms, QR codes, the checklist mode
+CYCLE_JS_URI = "assets/mkdocs-sop/sop-cycle.js"  # the checklist mode (ticks kept in the browser)
 
 
 class SopPluginConfig(base.Config):
@@ -109,6 +112,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         self.renderer: BlockRenderer | None = None
         self.catalogue = Catalogue()
         self._serving = False
+        self.cycle = None  # the monitoring/evaluation records (cycle.site.collect), once read
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -130,7 +134,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         self.renderer = BlockRenderer(options, institution=self.config.institution,
                                       diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
                                       report=_log_diagnostic, defer_markup=True,
-                                      site=SiteLinks(self.catalogue, logo=self.config.logo or ""))
+                                      site=self._site_links())
         # our configured extension replaces a `mkdocs_sop` the site lists for Zensical
         config.markdown_extensions[:] = [e for e in config.markdown_extensions
                                          if e != "mkdocs_sop" and not isinstance(e, SopExtension)]
@@ -139,6 +143,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(JS_URI)
+        for extra, uri in ((config.extra_css, CYCLE_CSS_URI), (config.extra_javascript, CYCLE_JS_URI)):
+            if uri not in [str(x) for x in extra]:
+                extra.append(uri)
         self._configure_catalogue(config)
         return config
 
@@ -147,7 +154,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         """Read every page's blocks before rendering: links and site-wide checks need them all."""
         self.catalogue = Catalogue(language=self.config.language)
         renderer = self.renderer
-        renderer.site = SiteLinks(self.catalogue, logo=self.config.logo or "")
+        renderer.site = self._site_links()
         for file in files.documentation_pages():
             try:
                 text = file.content_string
@@ -158,6 +165,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, renderer.parse)
         for diagnostic in self.catalogue.finish(self.config.strict_links):
             renderer.reports(diagnostic)
+        self._collect_cycle(files, config)
         # every diagram still to draw, in one batch on every core, before the first page
         pages: dict[str, list[Sop]] = {}
         for entry in self.catalogue.entries:
@@ -193,6 +201,29 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         if errors:
             raise PluginError(_failure(len(errors), self.config.language))
 
+    def _site_links(self) -> SiteLinks:
+        """What the site says about each SOP, with the monitoring/evaluation additions (cycle)."""
+        return SiteLinks(self.catalogue, logo=self.config.logo or "",
+                         additions=lambda sop, url: sop_additions(self.cycle, sop, url))
+
+    def _collect_cycle(self, files: Files, config) -> None:
+        """Read the monitoring/evaluation records (``*.monitoring.yml``, ``*.evaluasi.yml``)."""
+        sources = []
+        for file in files:
+            if is_record(file.src_uri):
+                try:
+                    sources.append((_display_path(file), file.content_string))
+                except (OSError, UnicodeDecodeError) as exc:
+                    self.renderer.reports(make("file-unreadable", self.config.language, path=_display_path(file),
+                                               error=str(exc)))
+        options = CycleOptions(directory=self.config.catalogue_dir, language=self.config.language,
+                               use_directory_urls=config.use_directory_urls, institution=self.config.institution,
+                               logo=self.config.logo or "", site_url=config.site_url or "")
+        collected = collect(sources, self.catalogue, options, self._today, include_drafts=self.config.include_drafts)
+        for diagnostic in collected.diagnostics:
+            self.renderer.reports(diagnostic)
+        self.cycle = collected.site
+
     # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
     #    catalogue.export; these methods only hand MkDocs the results) -----------------------
     def _configure_catalogue(self, config) -> None:
@@ -226,7 +257,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         sop_pages = {e.page for e in self.catalogue.entries}
         generated: list[str] = []
         by_generate = made_by_generate(config.docs_dir)
-        for made in generated_files(self.catalogue, self.site_settings(config)):
+        for made in generated_files(self.catalogue, self.site_settings(config), cycle_pages=self.cycle,
+                                    records=self.cycle.cycle if self.cycle is not None else None):
             existing = files.get_file_from_path(made.path)
             if existing is not None and made.path in by_generate:
                 files.remove(existing)  # `mkdocs-sop generate` wrote it: ours replaces it
@@ -236,8 +268,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 if self._claim(files, made.path, "export"):
                     files.append(File.generated(config, made.path, content=made.text))
             elif self._claim(files, made.path, "catalogue_dir"):
-                # the pages of one unit, regulation or actor are reached from their index
-                inclusion = InclusionLevel.UNDEFINED if made.page_kind in PAGE_KEYS else InclusionLevel.NOT_IN_NAV
+                # the pages of one unit, regulation, actor or record are reached from their index
+                inclusion = (InclusionLevel.UNDEFINED if made.page_kind in PAGE_KEYS or made.page_kind == "cycle-index"
+                             else InclusionLevel.NOT_IN_NAV)
                 files.append(_generated_page(config, made.path, made.text, inclusion))
                 generated.append(made.path)
         if self.config.navigation == "sections" and not self._user_nav:
@@ -273,6 +306,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         if generated:
             paths = page_paths(self.config.catalogue_dir)
             section = [paths[k] for k in PAGE_KEYS if paths[k] in generated]
+            if cycle_index_path(self.config.catalogue_dir) in generated:
+                section.append(cycle_index_path(self.config.catalogue_dir))
             title = title_html(self.renderer.options.labels["cat_overview"])  # themes print it raw
             at = 1 if nav and isinstance(nav[0], str) and nav[0] in ("index.md", "README.md") else 0
             nav.insert(at, {title: section})

@@ -20,6 +20,7 @@ from typing import Any
 from ..catalogue.links import SiteLinks
 from ..catalogue.site import collect, markdown_pages
 from ..core.blocks import BlockRenderer
+from ..cycle.site import sop_additions
 from .hosts import display_path, zensical_context
 
 REFRESH_SECONDS = 1.0
@@ -36,7 +37,9 @@ class ZensicalSite:
         self.settings = settings
         logo = str(settings.get("logo") or "")
         self.logo_path = "" if (logo.startswith("/") or "://" in logo) else logo
-        self.links = SiteLinks(_empty_catalogue(settings["language"]), logo=self.logo_path)
+        # the checklist below each SOP; the monitoring records are not read here (yet)
+        self.links = SiteLinks(_empty_catalogue(settings["language"]), logo=self.logo_path,
+                               additions=lambda sop, url: sop_additions(None, sop, url))
         self.renderer = standalone_renderer(settings, report=report, site=self.links)
         if not self.logo_path and logo:  # an absolute URL is used as written
             from dataclasses import replace

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, Callable
 
 from .registry import Catalogue, Entry, page_url, total_time, unit_path
 from ..core.model import FlexDate, Sop, SopFormat, Step
@@ -22,7 +22,7 @@ EXPORT_VERSION = 1
 
 CSV_COLUMNS = ("nomor", "nama", "instansi", "unit", "jenis", "kategori", "format", "status",
                "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "langkah", "total_waktu",
-               "pelaksana", "dasar_hukum", "url")
+               "pelaksana", "dasar_hukum", "url", "monitoring_terakhir", "evaluasi_terakhir")
 
 
 def _date(fd: FlexDate | None) -> dict | None:
@@ -74,7 +74,7 @@ def _step(sop: Sop, step: Step) -> dict:
 
 
 def _sop(catalogue: Catalogue, entry: Entry, keys: dict, base_url: str, language: str,
-         use_directory_urls: bool) -> dict:
+         use_directory_urls: bool, cycle: Callable[[str], dict]) -> dict:
     sop = entry.sop
     url = (entry.url or page_url(entry.page, use_directory_urls)) + "#" + sop.anchor
     approval = None
@@ -123,12 +123,21 @@ def _sop(catalogue: Catalogue, entry: Entry, keys: dict, base_url: str, language
         "line": sop.line,
         "url": url,
         "absolute_url": (base_url.rstrip("/") + "/" + url) if base_url else None,
+        "monitoring_terakhir": None,
+        "evaluasi_terakhir": None,
+        **cycle(sop.nomor),
     }
 
 
 def export_data(catalogue: Catalogue, *, include_drafts: bool = False, site_name: str = "",
-                site_url: str = "", language: str = "id", use_directory_urls: bool = True) -> dict:
-    """The export as plain data (what ``sop.json`` holds)."""
+                site_url: str = "", language: str = "id", use_directory_urls: bool = True,
+                cycle: Callable[[str], dict] | None = None) -> dict:
+    """The export as plain data (what ``sop.json`` holds).
+
+    ``cycle``: nomor -> the SOP's latest monitoring and evaluation
+    (:func:`mkdocs_sop.cycle.summary.export_fields`); without it both are ``null``.
+    """
+    cycle = cycle or (lambda nomor: {})
     entries = catalogue.official(include_drafts)
     keys = catalogue.citation_keys(entries)
     return {
@@ -137,7 +146,7 @@ def export_data(catalogue: Catalogue, *, include_drafts: bool = False, site_name
         "site": {"name": site_name or None, "url": site_url or None, "language": language,
                  "include_drafts": include_drafts},
         "count": len(entries),
-        "sops": [_sop(catalogue, e, keys, site_url, language, use_directory_urls) for e in entries],
+        "sops": [_sop(catalogue, e, keys, site_url, language, use_directory_urls, cycle) for e in entries],
     }
 
 
@@ -161,9 +170,20 @@ def export_csv(catalogue: Catalogue, *, data: dict | None = None, **kwargs) -> s
               ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")),
             _count_steps(sop["langkah"]), total["text"] if total else "",
             " | ".join(sop["pelaksana"]), " | ".join(c["key"] for c in sop["dasar_hukum"]),
-            sop["absolute_url"] or sop["url"],
+            sop["absolute_url"] or sop["url"], _latest_text(sop),
+            _latest_text(sop, "evaluasi_terakhir"),
         ]])
     return buffer.getvalue()
+
+
+def _latest_text(sop: dict, key: str = "monitoring_terakhir") -> str:
+    """``2026-S2: tidak-baik`` / ``2026-07-15: revisi (4/7)``; empty when there is none."""
+    latest = sop[key]
+    if not latest:
+        return ""
+    if key == "monitoring_terakhir":
+        return f"{latest['periode']}: {latest['penilaian']}"
+    return f"{latest['tanggal']}: {latest['keputusan']} ({latest['kriteria_terpenuhi']}/7)"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -27,6 +27,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 ASSETS = {
     "assets/mkdocs-sop/sop.css": "sop.css",
     "assets/mkdocs-sop/sop.js": "sop.js",
+    "assets/mkdocs-sop/sop-cycle.css": "sop-cycle.css",  # forms, QR codes, the checklist mode
+    "assets/mkdocs-sop/sop-cycle.js": "sop-cycle.js",  # the checklist mode (ticks kept in the browser)
     "assets/mkdocs-sop/sop-catalogue.css": "sop-catalogue.css",
     "assets/mkdocs-sop/sop-catalogue.js": "sop-catalogue.js",
 }
@@ -153,22 +155,32 @@ class GeneratedFile:
     page_kind: str = ""  # for pages: one of catalogue.pages.PAGE_KEYS, or "unit", "regulation", "actor"
 
 
-def generated_files(catalogue: Catalogue, settings: SiteSettings) -> list[GeneratedFile]:
-    """Assets, exports and catalogue pages, in the order a site lists them."""
+def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=None,
+                    cycle_pages=None) -> list[GeneratedFile]:
+    """Assets, exports and catalogue pages, in the order a site lists them.
+
+    ``records``: the monitoring/evaluation records (a :class:`mkdocs_sop.cycle.summary.Cycle`)
+    for their columns of the exports; ``cycle_pages``: the site of those records
+    (:func:`mkdocs_sop.cycle.site.collect`'s ``site``) for their pages. None: none."""
+    from ..cycle.pages import build_cycle_pages, cycle_index_path
+    from ..cycle.summary import export_fields
+    from ..schema.monev import schema_texts as record_schemas
     from .export import export_csv, export_data, export_json
     from .pages import PageOptions, build_pages
 
-    out = [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[:2]]
+    out = [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[:4]]
     out.append(GeneratedFile(SCHEMA_FILE, resources.files("mkdocs_sop").joinpath("schema", SCHEMA_FILE)
                              .read_text(encoding="utf-8"), "asset"))
+    out += [GeneratedFile(name, text, "asset") for name, text in record_schemas().items()]
     if settings.export:
         data = export_data(catalogue, include_drafts=settings.include_drafts, site_name=settings.site_name,
                            site_url=settings.site_url, language=settings.language,
-                           use_directory_urls=settings.use_directory_urls)  # one pass for both files
+                           use_directory_urls=settings.use_directory_urls,  # one pass for both files
+                           cycle=lambda nomor: export_fields(records, nomor))
         out += [GeneratedFile(name, make(catalogue, data=data), "export")
                 for name, make in zip(EXPORT_FILES, (export_json, export_csv))]
     if settings.catalogue:
-        out += [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[2:]]
+        out += [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[4:]]
         options = PageOptions(labels=settings.labels, language=settings.language,
                               directory=settings.catalogue_dir, use_directory_urls=settings.use_directory_urls,
                               include_drafts=settings.include_drafts, today=settings.today,
@@ -178,6 +190,10 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings) -> list[Genera
                               links_from_source=settings.links_from_source)
         out += [GeneratedFile(page.src_uri, page.markdown, "page", page.kind)
                 for page in build_pages(catalogue, options)]
+        if cycle_pages is not None:
+            index = cycle_index_path(settings.catalogue_dir)
+            out += [GeneratedFile(page.src_uri, page.markdown, "page", "cycle-index" if page.src_uri == index else "cycle")
+                    for page in build_cycle_pages(cycle_pages)]
     return out
 
 

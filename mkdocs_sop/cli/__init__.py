@@ -10,8 +10,8 @@ Click command named ``command``. Adding a command is one new module plus its nam
 finder, parses them with the same :func:`parse_block`, names files the way the plugin
 does (relative to the current folder, lines counted in the Markdown file including its
 front matter) and runs the same site-wide checks through :class:`Catalogue`. It imports
-neither MkDocs nor Python-Markdown, so it answers quickly enough for an editor's
-save hook or a pre-commit hook.
+no Python-Markdown and, of the generator, only its page-URL rule (:mod:`.urls`), so it
+answers quickly enough for an editor's save hook or a pre-commit hook.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ from ..catalogue.registry import Catalogue, page_url
 from ..core.fences import find_blocks
 from ..core.messages import language_of, make
 from ..core.model import Diagnostic, ParseResult, Severity
+from ..core.monev import check_site, parse_records
 from ..core.parse import parse_block
+from ..cycle.summary import site_view
 from .sources import Source
 from .terminal import terminal_safe
 from .texts import cli_text
@@ -48,6 +50,7 @@ class CheckResult:
     files: int = 0
     blocks: int = 0
     crashes: list[Crash] = field(default_factory=list)
+    records: list = field(default_factory=list)  # the monitoring/evaluation records that passed the checks
 
     @property
     def errors(self) -> int:
@@ -78,6 +81,7 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
     catalogue = Catalogue(language=language)
     found: list[Diagnostic] = []
     crashes: list[Crash] = []
+    records: list[tuple[str, str]] = []  # monitoring/evaluation records, checked once every SOP is known
     blocks = 0
 
     def parse_afresh(body: str, path: str, first_line: int) -> ParseResult:
@@ -90,6 +94,9 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
             text = source.read()
         except (OSError, UnicodeDecodeError) as exc:
             found.append(make("file-unreadable", language, path=source.display, error=exc))
+            return []
+        if source.record:
+            records.append((source.display, text))
             return []
         if source.yaml_file:
             result = parse(text, source.display, 1)
@@ -117,6 +124,13 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
         found.extend(catalogue.finish(strict_links))
     except Exception as exc:  # noqa: BLE001
         crashes.append(Crash("", describe(exc)))
+    kept: list = []
+    try:
+        parsed, problems = parse_records(records, language)
+        kept, site_problems = check_site(parsed, site_view(catalogue), language)
+        found.extend(problems + site_problems)
+    except Exception as exc:  # noqa: BLE001
+        crashes.append(Crash("", describe(exc)))
     unique = list(dict.fromkeys(found))  # the build reports each problem once
     unique.sort(key=lambda d: (d.severity is not Severity.ERROR, d.path, d.line, d.column))
-    return CheckResult(catalogue, unique, len(sources), blocks, crashes)
+    return CheckResult(catalogue, unique, len(sources), blocks, crashes, kept)

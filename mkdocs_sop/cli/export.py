@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import sys
 
 import click
 
+from ..cycle.summary import Cycle, export_fields
 from .check import check_sources
 from .config import find_config, output_language
 from .options import CONFIG_OPTION, lang_option
@@ -46,9 +48,11 @@ def command(paths, config_file, output_format, output, include_drafts, language)
     if include_drafts is None:
         include_drafts = bool(options.get("include_drafts", False))
     make = export_json if output_format == "json" else export_csv
+    cycle = Cycle(result.records, result.catalogue, _dt.date.today(), include_drafts=include_drafts)
     text = make(result.catalogue, include_drafts=include_drafts,
                 site_name=(cfg.site_name if cfg else ""), site_url=(cfg.site_url if cfg else ""),
-                language=str(options.get("language", "id")), use_directory_urls=use_directory_urls)
+                language=str(options.get("language", "id")), use_directory_urls=use_directory_urls,
+                cycle=lambda nomor: export_fields(cycle, nomor))  # latest monitoring and evaluation
     if output == "-":
         stream = click.get_binary_stream("stdout")
         stream.write(text.encode("utf-8"))

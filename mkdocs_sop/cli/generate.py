@@ -19,6 +19,7 @@ from ..catalogue.site import MANIFEST, SiteSettings, build_date, generated_files
 from ..core.cache import BlockCache
 from ..core.labels import label_set
 from ..core.parsememo import ParseMemo
+from ..cycle.summary import Cycle
 from .check import check_sources
 from .config import SiteConfig, find_config, output_language
 from .options import CONFIG_OPTION, lang_option
@@ -91,7 +92,9 @@ class GenerateStep:
                                url_of=page_url_rule(self.cfg), parse=self.memo.parse)
         for diagnostic in result.diagnostics:
             click.echo(diagnostic.format())
-        files = generated_files(result.catalogue, self.settings)
+        records = Cycle(result.records, result.catalogue, self.settings.today,
+                        include_drafts=self.settings.include_drafts)  # for the exports' columns
+        files = generated_files(result.catalogue, self.settings, records=records)
         self.generated = {os.path.abspath(os.path.join(self.output, f.path)) for f in files}
         written = write_changed(self.output, {f.path: f.text for f in files} | {MANIFEST: manifest(files)})
         if not quiet:

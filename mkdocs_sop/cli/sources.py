@@ -9,6 +9,7 @@ from typing import Iterable
 import click
 
 from ..core.messages import DEFAULT_LANGUAGE
+from ..core.monev import record_kind
 from .config import SiteConfig
 from .texts import cli_text
 
@@ -24,6 +25,7 @@ class Source:
     display: str  # how messages name it (relative to the current folder, like the plugin)
     page: str  # path relative to its root folder, with forward slashes (MkDocs' src_uri)
     yaml_file: bool = False  # a whole-file .sop.yaml
+    record: bool = False  # a monitoring/evaluation record (*.monitoring.yml, *.evaluasi.yml; core/monev.py)
 
     def read(self) -> str:
         with open(self.path, encoding="utf-8-sig") as handle:
@@ -69,7 +71,7 @@ def walk_sources(paths: Iterable[str], cfg: SiteConfig | None,
             return
         seen.add(real)
         page = os.path.relpath(real, root).replace(os.sep, "/") if root else os.path.basename(path)
-        out.append(Source(path, _display(path), page, yaml_file))
+        out.append(Source(path, _display(path), page, yaml_file, record_kind(path) is not None))
 
     for given in paths:
         if os.path.isdir(given):
@@ -82,7 +84,7 @@ def walk_sources(paths: Iterable[str], cfg: SiteConfig | None,
             for folder, dirnames, filenames in os.walk(given, followlinks=True):
                 dirnames.sort()
                 for name in sorted(filenames, key=_sort_key):
-                    if not name.lower().endswith(MARKDOWN_SUFFIXES):
+                    if not name.lower().endswith(MARKDOWN_SUFFIXES) and record_kind(name) is None:
                         continue
                     path = os.path.join(folder, name)
                     page = os.path.relpath(os.path.abspath(path), root_for_pages).replace(os.sep, "/")

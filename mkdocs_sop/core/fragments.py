@@ -9,6 +9,7 @@ removed SOP re-renders the pages linking to it).
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from typing import Callable
 
 from .cache import BlockCache, digest
@@ -21,8 +22,9 @@ class FragmentCache:
         self.fingerprint = fingerprint
 
     def key(self, body: str, context: RenderContext, page_url: str, diagram_identity: str) -> str:
+        added = tuple(ET.tostring(e, encoding="unicode") for e in (*context.in_identity, *context.after))
         site = repr((context.referenced_by, context.superseded_by, context.supersedes, context.status,
-                     tuple(context.extra_classes), context.logo))
+                     tuple(context.extra_classes), context.logo, added))
         return digest("html", self.fingerprint, diagram_identity, page_url, site, body)
 
     def get(self, key: str, context: RenderContext, link_for: Callable[[str], str | None]

@@ -97,6 +97,9 @@ PHRASES: dict[str, tuple[str, str]] = {  # name -> (English, Indonesian)
     "expect-id": ("a short name", "nama singkat"),
     "expect-question": ("the question as text, or `true`", "pertanyaan berupa teks, atau `true`"),
     "expect-text-unit": ("text with a unit", "teks beserta satuannya"),
+    "expect-mapping": ("a mapping (key: value pairs)", "pasangan kunci dan nilai (`kunci: nilai`)"),
+    "expect-full-date": ("a full date (`2025-06-18` or `18 Juni 2025`)",
+                         "tanggal lengkap (`2025-06-18` atau `18 Juni 2025`)"),
 }
 
 MESSAGES: dict[str, Message] = {
@@ -285,6 +288,51 @@ MESSAGES: dict[str, Message] = {
         "Letakkan berkasnya di folder docs, atau perbaiki alamatnya di bawah `- sop:` dalam mkdocs.yml."),
     "file-unreadable": Message(
         E, "cannot read the file: {error}.", "berkas tidak dapat dibaca: {error}."),
+    # -- monitoring and evaluation records (core/monev.py) ------------------------------
+    "period-invalid": Message(
+        E, "`{value}` is not a semester.", "`{value}` bukan semester.",
+        "Write the year and the semester, e.g. `periode: 2025-S1` (January-June) or `2025-S2`.",
+        "Tulis tahun dan semesternya, misalnya `periode: 2025-S1` (Januari-Juni) atau `2025-S2`."),
+    "period-two-ways": Message(
+        E, "period `{value}` is the same semester as `{other}` ({other_path}), written another way.",
+        "periode `{value}` adalah semester yang sama dengan `{other}` ({other_path}), ditulis dengan cara lain.",
+        "Write every period the same way, e.g. `{other}`, so the tables group them together.",
+        "Tulis setiap periode dengan cara yang sama, misalnya `{other}`, agar tabel mengelompokkannya."),
+    "round-twice": Message(
+        E, "the monitoring of {unit} in {period} is already recorded in {other_path}.",
+        "monitoring {unit} periode {period} sudah dicatat di {other_path}.",
+        "Keep one file per unit and semester: move these rows into that file.",
+        "Satu berkas untuk satu unit dan satu semester: pindahkan baris ini ke berkas itu."),
+    "record-unit-unknown": Message(
+        E, "no SOP of the site belongs to unit `{unit}`.", "tidak ada SOP di situs ini milik unit `{unit}`.",
+        "Write the unit as the SOPs' `unit` writes it.", "Tulis unitnya seperti pada `unit` SOP-nya."),
+    "record-sop-unknown": Message(
+        E, "SOP `{sop}` is not in this site; this row is left out.",
+        "SOP `{sop}` tidak ada di situs ini; baris ini tidak dipakai.",
+        "Check the SOP's `nomor` (or `nama`).", "Periksa `nomor` (atau `nama`) SOP itu."),
+    "record-sop-other-unit": Message(
+        W, "SOP `{sop}` does not belong to {unit}.", "SOP `{sop}` bukan milik {unit}.",
+        "Record it in the monitoring of its own unit.", "Catat di monitoring unit pemiliknya."),
+    "record-sop-twice": Message(
+        E, "SOP `{sop}` is already in this file (line {first}); this row is left out.",
+        "SOP `{sop}` sudah ada di berkas ini (baris {first}); baris ini tidak dipakai.",
+        "Keep one row per SOP.", "Satu baris untuk satu SOP."),
+    "date-outside-period": Message(
+        W, "`{value}` is not in {period}.", "`{value}` tidak berada dalam periode {period}.",
+        "Check the date or the file's `periode`.", "Periksa tanggalnya atau `periode` berkas ini."),
+    "action-missing": Message(
+        W, "the SOP is not running well but no action is written.",
+        "SOP tidak berjalan dengan baik tetapi tindakan yang harus diambil tidak ditulis.",
+        "Add `tindakan:` (Tabel 7 asks for it).", "Tambahkan `tindakan:` (Tabel 7 memintanya)."),
+    "criterion-missing": Message(
+        E, "criteria missing: {missing}; this SOP's evaluation is left out.",
+        "kriteria belum diisi: {missing}; evaluasi SOP ini tidak dipakai.",
+        "Answer all seven criteria with `ya` or `tidak`.", "Jawab ketujuh kriteria dengan `ya` atau `tidak`."),
+    "follow-up-missing": Message(
+        W, "the decision is `{decision}` but no follow-up is written.",
+        "keputusannya `{decision}` tetapi tindak lanjutnya tidak ditulis.",
+        "Add `tindak_lanjut:` with the new SOP's `nomor` or the decree.",
+        "Tambahkan `tindak_lanjut:` berisi `nomor` SOP baru atau surat keputusannya."),
 }
 
 

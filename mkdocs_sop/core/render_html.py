@@ -61,6 +61,8 @@ class RenderContext:
     logo: str = ""  # the logo's URL relative to this page (overrides RenderOptions.logo)
     status: SopStatus | None = None  # the status the site knows (superseded by a newer SOP); None: sop.status
     supersedes: Sequence[SopLink] = ()  # the SOPs this one replaces (its `menggantikan` found in the site)
+    in_identity: Sequence[ET.Element] = ()  # the site's additions under the logo and unit (the QR code)
+    after: Sequence[ET.Element] = ()  # ... and below the SOP (latest monitoring, the checklist)
 
 
 _el = el  # the module-local name the builders below use
@@ -104,6 +106,7 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
     else:
         _step_list(root, sop, options)
     _history(root, sop, labels)
+    root.extend(ctx.after)
     return root
 
 
@@ -153,6 +156,7 @@ def _identity(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderCon
                     parent=left)
             for name in ([sop.instansi] if sop.instansi else []) + list(sop.unit):
                 _el("div", text=name, parent=left, cls="sop-id-unit")
+            left.extend(ctx.in_identity)
         _el("th", {"scope": "row"}, labels[key], parent=tr)
         td = _el("td", parent=tr, cls=cls or None)
         fill(td)

@@ -199,9 +199,13 @@ def schema_json() -> str:
 
 
 def main() -> None:
-    target = Path(__file__).with_name("sop.schema.json")
-    target.write_text(schema_json(), encoding="utf-8")
-    print(f"wrote {target}", file=sys.stderr)
+    from .monev import schema_texts  # the monitoring and evaluation records' schemas
+
+    outputs = {"sop.schema.json": schema_json(), **schema_texts()}
+    for name, text in outputs.items():
+        target = Path(__file__).with_name(name)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
 
 
 if __name__ == "__main__":

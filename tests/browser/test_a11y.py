@@ -27,7 +27,11 @@ RUN_AXE = """async (tags) => {
 
 PAGES = [(KK, "light"), (KK, "dark"), (PERDA, "light"), ("katalog/", "light"), ("katalog/", "dark"),
          ("katalog/unit/", "light"), ("katalog/unit/", "dark"),
-         ("katalog/pelaksana/", "light"), ("katalog/dasar-hukum/", "light"), ("", "light")]
+         ("katalog/pelaksana/", "light"), ("katalog/dasar-hukum/", "light"), ("", "light"),
+         ("katalog/monev/", "light"), ("katalog/monev/", "dark"),
+         ("katalog/monev/unit/dinas-kependudukan-dan-pencatatan-sipil/", "light"),
+         ("katalog/monev/unit/dinas-kependudukan-dan-pencatatan-sipil/monitoring-2026-s1/", "light"),
+         ("katalog/monev/evaluasi/2023-11-22-2023-11-evaluasi-kk/", "dark")]
 THEME_FINDINGS: dict[str, list] = {}
 
 

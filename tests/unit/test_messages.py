@@ -16,6 +16,7 @@ from mkdocs_sop.catalogue.registry import Catalogue
 from mkdocs_sop.core.labels import label_set
 from mkdocs_sop.core.messages import HINTS, MESSAGES, PHRASES, make, placeholders
 from mkdocs_sop.core.model import Diagnostic, Severity
+from mkdocs_sop.core.monev import SiteView, check_site, parse_records
 from mkdocs_sop.core.parse import parse_block
 from mkdocs_sop.core.render_html import RenderOptions
 from mkdocs_sop.core.blocks import BlockRenderer
@@ -123,7 +124,39 @@ OTHERS = {
     "block-not-closed": lambda lang, tmp: _unclosed(lang),
     "diagram-engine-missing": lambda lang, tmp: _no_engine(lang),
     "file-unreadable": _unreadable,
+    **{code: (lambda code: lambda lang, tmp: _records(code, lang))(code) for code in (
+        "period-invalid", "period-two-ways", "round-twice", "record-unit-unknown", "record-sop-unknown",
+        "record-sop-other-unit", "record-sop-twice", "date-outside-period", "action-missing",
+        "criterion-missing", "follow-up-missing")},
 }
+
+# monitoring/evaluation records (core/monev.py): code -> (file name, text), checked against a small site
+_ROUND = 'unit: Dinas\nperiode: 2025-S1\nhasil:\n  - sop: "470/1"\n    penilaian: berjalan dengan baik\n'
+_CRITERIA = "".join(f"      {c}: ya\n" for c in ("mendorong_kinerja", "mudah_dipahami", "mudah_dilaksanakan",
+                                                  "peran_jelas", "mengatasi_masalah", "menjawab_kebutuhan"))
+_MEETING = 'tanggal: 2025-06-18\nhasil:\n  - sop: "470/1"\n    kriteria:\n' + _CRITERIA
+RECORDS = {
+    "period-invalid": [("a.monitoring.yml", _ROUND.replace("2025-S1", "Juni 2025"))],
+    "period-two-ways": [("a.monitoring.yml", _ROUND),
+                        ("b.monitoring.yml", _ROUND.replace("2025-S1", "Semester I 2025").replace("Dinas", "[Dinas, B]"))],
+    "round-twice": [("a.monitoring.yml", _ROUND), ("b.monitoring.yml", _ROUND)],
+    "record-unit-unknown": [("a.monitoring.yml", _ROUND.replace("Dinas", "Kantor"))],
+    "record-sop-unknown": [("a.monitoring.yml", _ROUND.replace("470/1", "470/9"))],
+    "record-sop-other-unit": [("a.monitoring.yml", _ROUND.replace("470/1", "800/1"))],
+    "record-sop-twice": [("a.monitoring.yml", _ROUND + '  - sop: "470/1"\n    penilaian: baik\n')],
+    "date-outside-period": [("a.monitoring.yml", _ROUND + "    tanggal: 2025-08-01\n")],
+    "action-missing": [("a.monitoring.yml", _ROUND.replace("berjalan dengan", "tidak berjalan dengan"))],
+    "criterion-missing": [("a.evaluasi.yml", _MEETING + "    keputusan: tetap\n")],
+    "follow-up-missing": [("a.evaluasi.yml", _MEETING + "      sinergi: ya\n    keputusan: revisi\n")],
+}
+
+
+def _records(code: str, language: str) -> list[Diagnostic]:
+    units = {"470/1": ("Dinas", "B"), "800/1": ("Badan",)}
+    view = SiteView(find=lambda ref: ref if ref in units else None, units=frozenset(units.values()),
+                    unit_of=units.__getitem__)
+    records, found = parse_records(RECORDS[code], language)
+    return found + check_site(records, view, language)[1]
 
 
 def _site_target(language: str) -> list[Diagnostic]:

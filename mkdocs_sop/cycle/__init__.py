@@ -1,0 +1,1 @@
+"""The SOP cycle after signing: monitoring, evaluation, forms, QR codes and the checklist mode."""
