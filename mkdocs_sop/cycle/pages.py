@@ -36,10 +36,10 @@ from ..catalogue.pages import GeneratedPage
 from ..core.dates import format_date
 from ..core.htmltree import title_html
 from ..core.model import Diagnostic, Severity, slug
-from ..core.monev import Assessment, Criterion
+from ..core.monev import Assessment, Criterion, unit_covers
 from .panel import PanelLinks
-from .qr import qr_svg
-from .summary import Cycle, Monitored, compare_steps
+from .qr import QrCodes
+from .summary import Cycle, Evaluated, Monitored, compare_steps
 from .text import assessment_text, criterion_text, decision_text, method_text, words
 
 
@@ -52,6 +52,7 @@ class CycleOptions:
     logo: str = ""  # site-root path of the logo
     site_url: str = ""  # absolute base for the QR codes; none without it
     diagnostics: Sequence[Diagnostic] = field(default_factory=tuple)  # the records' problems, shown on the index
+    cache_dir: str | None = None  # the build's cache folder: QR codes are kept there between builds
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,6 +88,7 @@ class CycleSite:
         self.base = posixpath.join(base, "monev") if base else "monev"
         self.unit_slugs = _unique_slugs(["-".join(slug(u) for u in unit) for unit in cycle.units()])
         self.unit_slug = dict(zip(cycle.units(), self.unit_slugs))
+        self.qr_codes = QrCodes(options.cache_dir)
 
     def src(self, *parts: str) -> str:
         return posixpath.join(self.base, *parts)
@@ -136,12 +138,13 @@ class _Page:
         sop = entry.sop
         status = self.site.cycle.catalogue.status(sop)
         return {"nomor": sop.nomor, "nama": sop.nama, "href": relative_url(self.site.entry_site_url(entry), self.url),
-                "status": status.value, "revised": format_date(sop.tanggal_revisi or sop.tanggal_efektif
+                "status": status.value, "status_text": self.site.words["status_" + status.value], "revised": format_date(sop.tanggal_revisi or sop.tanggal_efektif
                                                                or sop.tanggal_pembuatan, self.site.options.language)}
 
     def sop_ref(self, nomor: str) -> dict:
         entry = self.site.cycle.catalogue.find(nomor)
-        return self.sop(entry) if entry else {"nomor": nomor, "nama": "", "href": "", "status": "", "revised": ""}
+        return self.sop(entry) if entry else {"nomor": nomor, "nama": "", "href": "", "status": "", "status_text": "",
+                                              "revised": ""}
 
     def follow_up(self, items: Sequence[str]) -> list[dict]:
         """Each follow-up: a link when it names an SOP of the site, else the text (a decree)."""
@@ -164,7 +167,7 @@ class _Page:
         absolute = self.site.absolute(site_url)
         if not absolute:
             return None
-        return {"svg": Markup(qr_svg(absolute, self.site.words["qr_note"])), "url": absolute, "beside": list(beside)}
+        return {"svg": Markup(self.site.qr_codes.svg(absolute, self.site.words["qr_note"])), "url": absolute, "beside": list(beside)}
 
 
 def _unique_slugs(names: Sequence[str]) -> list[str]:
@@ -272,8 +275,7 @@ def _meeting(site: CycleSite, meeting) -> GeneratedPage:
     page = _Page(site, site.meeting_src(meeting))
     w, lang = site.words, site.options.language
     title = f"{w['ba_title']} — {format_date(meeting.tanggal, lang)}"
-    sheets = [_evaluation_sheet(page, ev.sop, next(e for e in site.cycle.evaluations_of(ev.sop)
-                                                   if e.meeting is meeting), lang) for ev in meeting.hasil]
+    sheets = [_evaluation_sheet(page, ev.sop, Evaluated(meeting, ev), lang) for ev in meeting.hasil]
     ba = _berita_acara(page, meeting.unit, [s["sop"] for s in sheets], meeting=meeting, sheets=sheets)
     markdown = _render("meeting.md.j2", **page.chrome(title, "meeting"), ba=ba, sheets=sheets)
     return GeneratedPage(page.src_uri, title, markdown, "cycle-form")
@@ -380,10 +382,11 @@ def _latest(page: _Page, entry, lang: str) -> dict:
 
 
 def _meeting_in(meeting, unit: Sequence[str], cycle: Cycle) -> bool:
+    """A meeting belongs to the unit it names (or one above or below it), else to the units of its SOPs."""
     if meeting.unit:
-        return tuple(meeting.unit[: len(unit)]) == tuple(unit) or tuple(unit[: len(meeting.unit)]) == tuple(meeting.unit)
-    return any(cycle.catalogue.find(ev.sop) and tuple(cycle.catalogue.find(ev.sop).sop.unit[: len(unit)]) == tuple(unit)
-               for ev in meeting.hasil)
+        return unit_covers(unit, meeting.unit) or unit_covers(meeting.unit, unit)
+    entries = (cycle.catalogue.find(ev.sop) for ev in meeting.hasil)
+    return any(entry is not None and unit_covers(unit, entry.sop.unit) for entry in entries)
 
 
 def _step_cells(step) -> dict | None:

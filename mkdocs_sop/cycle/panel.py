@@ -16,7 +16,7 @@ from ..core.dates import format_date
 from ..core.htmltree import el
 from ..core.model import Sop, SopFormat
 from ..core.validate import walk_steps
-from .qr import qr_svg
+from .qr import QrCodes
 from .text import assessment_text, decision_text, words
 
 @dataclass(frozen=True)
@@ -27,14 +27,14 @@ class PanelLinks:
     meeting: str = ""
 
 
-def qr_block(sop: Sop, absolute_url: str, language: str) -> ET.Element | None:
+def qr_block(sop: Sop, absolute_url: str, language: str, qr_codes: QrCodes) -> ET.Element | None:
     """The QR code of the SOP's page with its number and revision date beside it."""
     if not absolute_url:
         return None
     w = words(language)
     box = el("div", {"data-qr-url": absolute_url}, cls="sop-qr sop-qr-sop")
     image = el("div", parent=box, cls="sop-qr-image")
-    image.append(ET.fromstring(qr_svg(absolute_url, w["qr_note"])))
+    image.append(ET.fromstring(qr_codes.svg(absolute_url, w["qr_note"])))
     text = el("div", parent=box, cls="sop-qr-text")
     el("span", text=sop.nomor, parent=text, cls="sop-qr-nomor")
     revised = sop.tanggal_revisi or sop.tanggal_efektif or sop.tanggal_pembuatan
@@ -51,36 +51,39 @@ def latest_block(sop: Sop, cycle, links: PanelLinks, language: str) -> ET.Elemen
     w = words(language)
     box = el("aside", {"aria-label": w["section"]}, cls="sop-cycle-latest")
     monitored = cycle.latest_monitoring(sop.nomor)
-    p = el("p", parent=box, cls="sop-cycle-latest-monitoring")
-    el("strong", text=w["latest_monitoring"] + ": ", parent=p)
-    if monitored is None:
-        el("span", text=w["never_monitored"], parent=p)
-    else:
-        result = monitored.result
-        state = el("span", {"data-assessment": result.penilaian.value},
-                   text=assessment_text(result.penilaian, language), parent=p, cls="sop-cycle-assessment")
-        state.tail = f" ({monitored.round.periode.label(language)})"
-        details = [t for t in (result.catatan, f"{w['tindakan']}: {result.tindakan}" if result.tindakan else "") if t]
-        if details:
-            state.tail += " — " + " ".join(details)
-        if links.round:
-            a = el("a", {"href": links.round}, w["tabel7_filled"], parent=p)
-            state.tail += " · "
-            a.tail = ""
+    state = tail = None
+    if monitored is not None:
+        r = monitored.result
+        state = ({"data-assessment": r.penilaian.value}, assessment_text(r.penilaian, language), "sop-cycle-assessment")
+        details = [t for t in (r.catatan, f"{w['tindakan']}: {r.tindakan}" if r.tindakan else "") if t]
+        tail = f" ({monitored.round.periode.label(language)})" + (" — " + " ".join(details) if details else "")
+    _latest_line(box, "sop-cycle-latest-monitoring", w["latest_monitoring"], w["never_monitored"], state, tail,
+                 (links.round, w["tabel7_filled"]))
     evaluated = cycle.latest_evaluation(sop.nomor)
-    p = el("p", parent=box, cls="sop-cycle-latest-evaluation")
-    el("strong", text=w["latest_evaluation"] + ": ", parent=p)
-    if evaluated is None:
-        el("span", text=w["never_evaluated"], parent=p)
-    else:
+    state = tail = None
+    if evaluated is not None:
         ev = evaluated.evaluation
-        state = el("span", {"data-decision": ev.keputusan.value}, text=decision_text(ev.keputusan, language),
-                   parent=p, cls="sop-cycle-decision")
-        state.tail = f" ({format_date(evaluated.meeting.tanggal, language)}, {w['score'].lower()} {ev.score}/7)"
-        if links.meeting:
-            state.tail += " · "
-            el("a", {"href": links.meeting}, w["eval_sheet"], parent=p)
+        state = ({"data-decision": ev.keputusan.value}, decision_text(ev.keputusan, language), "sop-cycle-decision")
+        tail = f" ({format_date(evaluated.meeting.tanggal, language)}, {w['score'].lower()} {ev.score}/7)"
+    _latest_line(box, "sop-cycle-latest-evaluation", w["latest_evaluation"], w["never_evaluated"], state, tail,
+                 (links.meeting, w["eval_sheet"]))
     return box
+
+
+def _latest_line(box: ET.Element, cls: str, label: str, none: str, state, tail, link: tuple[str, str]) -> None:
+    """``Label: <state> (when) — notes · <link>``, or ``Label: none``."""
+    p = el("p", parent=box, cls=cls)
+    el("strong", text=label + ": ", parent=p)
+    if state is None:
+        el("span", text=none, parent=p)
+        return
+    attrs, text, span_cls = state
+    span = el("span", attrs, text, parent=p, cls=span_cls)
+    span.tail = tail
+    href, link_text = link
+    if href:
+        span.tail += " · "
+        el("a", {"href": href}, link_text, parent=p)
 
 
 _CHECKLIST_ID = {"id": {"title": "Lembar kerja / daftar periksa", "toggle": "Mode daftar periksa",

@@ -11,6 +11,8 @@ import functools
 
 import segno
 
+from ..core.cache import BlockCache, digest
+
 
 @functools.lru_cache(maxsize=4096)
 def qr_svg(url: str, label: str = "") -> str:
@@ -22,3 +24,24 @@ def qr_svg(url: str, label: str = "") -> str:
     code = segno.make(url, error="m", micro=False)
     return code.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff",
                            svgclass="sop-qr-code", lineclass=None, title=label or None)
+
+
+class QrCodes:
+    """QR codes by address, kept in the build's block cache between builds.
+
+    Choosing the best mask makes one code cost several milliseconds; a site of thousands
+    of SOPs draws each code once and reads it back on every later build (and ``mkdocs
+    serve`` rebuild). ``folder=None``: kept in memory only.
+    """
+
+    def __init__(self, folder: str | None = None) -> None:
+        self.cache = BlockCache(folder)
+
+    def svg(self, url: str, label: str = "") -> str:
+        key = digest("qr", url, label)
+        found = self.cache.get(key)
+        if isinstance(found, str):
+            return found
+        text = qr_svg(url, label)
+        self.cache.put(key, text)
+        return text

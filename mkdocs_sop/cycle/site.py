@@ -7,9 +7,12 @@ renders and :func:`~.pages.build_cycle_pages` for the generated pages.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 from ..core.model import Diagnostic, Sop
@@ -18,7 +21,7 @@ from .pages import CycleOptions, CycleSite, build_cycle_pages, cycle_index_path
 from .panel import checklist, latest_block, qr_block
 from .summary import Cycle, site_view
 
-__all__ = ["collect", "sop_additions", "is_record", "CycleOptions", "CycleSite", "build_cycle_pages",
+__all__ = ["collect", "from_checked", "record_sources", "sop_additions", "is_record", "CycleOptions", "CycleSite", "build_cycle_pages",
            "cycle_index_path"]
 
 
@@ -39,8 +42,33 @@ def collect(sources: Iterable[tuple[str, str]], catalogue, options: CycleOptions
     records, site_problems = check_site(records, site_view(catalogue), options.language)
     found = tuple(diagnostics) + tuple(site_problems)
     cycle = Cycle(records, catalogue, today, include_drafts=include_drafts)
-    site = CycleSite(cycle, CycleOptions(**{**options.__dict__, "diagnostics": found}))
+    site = CycleSite(cycle, dataclasses.replace(options, diagnostics=found))
     return Collected(site, found)
+
+
+def from_checked(records, catalogue, options: CycleOptions, today: _dt.date, diagnostics=(), *,
+                 include_drafts: bool = False) -> CycleSite:
+    """The cycle of records already checked (``mkdocs-sop lint``/``generate``: ``CheckResult.records``);
+    ``diagnostics``: every problem found, of which the records' own show on the index page."""
+    cycle = Cycle(records, catalogue, today, include_drafts=include_drafts)
+    own = tuple(d for d in diagnostics if is_record(d.path))
+    return CycleSite(cycle, dataclasses.replace(options, diagnostics=own))
+
+
+def record_sources(docs_dir: str, display=os.path.relpath) -> list[tuple[str, str]]:
+    """(path as messages name it, text) of every record file under ``docs_dir``, in a stable order;
+    for hosts that hand us no file list (Zensical)."""
+    out = []
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if is_record(name):
+                path = os.path.join(folder, name)
+                try:
+                    out.append((display(path), Path(path).read_text(encoding="utf-8-sig")))
+                except (OSError, UnicodeDecodeError):
+                    continue  # unreadable: the build's own file checks name it
+    return out
 
 
 def sop_additions(site: CycleSite | None, sop: Sop, page_url: str) -> tuple[list[ET.Element], list[ET.Element]]:
@@ -49,7 +77,7 @@ def sop_additions(site: CycleSite | None, sop: Sop, page_url: str) -> tuple[list
     before: list[ET.Element] = []
     if site is not None and site.options.site_url:
         absolute = site.absolute(f"{page_url}#{sop.anchor}")
-        block = qr_block(sop, absolute, language)
+        block = qr_block(sop, absolute, language, site.qr_codes)
         if block is not None:
             before.append(block)
     after: list[ET.Element] = []

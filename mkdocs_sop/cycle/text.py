@@ -89,6 +89,10 @@ _ID = {
     "nip": "NIP.",
     "all_units": "Semua unit",
     "current": "periode berjalan",
+    "status_draf": "draf",
+    "status_dicabut": "dicabut",
+    "status_digantikan": "digantikan",
+    "status_berlaku": "berlaku",
 }
 
 _EN = {**_ID, **{
@@ -168,6 +172,10 @@ _EN = {**_ID, **{
     "mengetahui": "Acknowledged,",
     "all_units": "All units",
     "current": "current period",
+    "status_draf": "draft",
+    "status_dicabut": "revoked",
+    "status_digantikan": "superseded",
+    "status_berlaku": "in force",
 }}
 
 

@@ -47,6 +47,7 @@ def test_checklist_on_a_phone_tick_reload_reset(new_page, artifacts):
     toggle = section.locator(".sop-checklist-toggle")
     assert toggle.is_visible() and toggle.inner_text() == "Mode daftar periksa"
     assert not section.locator(".sop-checklist-table").is_visible()  # hidden until asked for
+    assert not section.locator(".sop-checklist-reset").is_visible()
     toggle.click()
     assert toggle.get_attribute("aria-pressed") == "true"
     note = section.locator(".sop-checklist-note").inner_text()
@@ -69,6 +70,7 @@ def test_checklist_on_a_phone_tick_reload_reset(new_page, artifacts):
     assert section.locator(".sop-checklist-toggle").get_attribute("aria-pressed") == "true"
     assert section.locator("tr[data-checklist-step='1'] .sop-checklist-when").inner_text() == when
 
+    assert section.locator(".sop-checklist-reset").is_visible()
     section.locator(".sop-checklist-reset").click()
     assert _ticks(w) == [False] * 8
     w.page.reload(wait_until="load")

@@ -68,7 +68,7 @@ def printed(browser, base_url, artifacts):
           approver: [...document.querySelectorAll('.sop-id-approval > div:not(.sop-signature)')].map(d => d.textContent).filter(Boolean),
           title: document.title})""")
         pdf = artifacts / f"{name}-print.pdf"
-        today = datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the browser prints in its own zone
+        today = datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the browser's clock (timezone_id above)
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(artifacts / f"{name}-print-page")], check=True)
         out[name] = {"pdf": pdf, "facts": facts, "url": base_url + path, "today": today,

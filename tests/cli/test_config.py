@@ -45,9 +45,13 @@ strict_links = true
 """
 
 
+def _load(tmp_path, name: str, text: str):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return load_site_config(str(tmp_path / name))
+
+
 def test_zensical_toml(tmp_path):
-    (tmp_path / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
-    cfg = load_site_config(str(tmp_path / "zensical.toml"))
+    cfg = _load(tmp_path, "zensical.toml", ZENSICAL_TOML)
     assert cfg.generator is Generator.ZENSICAL
     assert cfg.docs_dir == str(tmp_path / "halaman") and cfg.site_dir == str(tmp_path / "publik")
     assert cfg.use_directory_urls is False
@@ -60,29 +64,22 @@ def test_zensical_toml(tmp_path):
 
 def test_mkdocs_yml_for_zensical_takes_the_extension_options(tmp_path):
     """Zensical ignores plugins: a site built with it configures the extension instead."""
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: X\nmarkdown_extensions:\n  - admonition\n  - mkdocs_sop:\n      language: en\n"
-        "      institution: Kota Ekstensi\n", encoding="utf-8")
-    cfg = load_site_config(str(tmp_path / "mkdocs.yml"))
+    cfg = _load(tmp_path, "mkdocs.yml", "site_name: X\nmarkdown_extensions:\n  - admonition\n  - mkdocs_sop:\n"
+                "      language: en\n      institution: Kota Ekstensi\n")
     assert cfg.generator is Generator.MKDOCS
     assert (cfg.language, cfg.institution) == ("en", "Kota Ekstensi")
     assert cfg.docs_dir == str(tmp_path / "docs") and cfg.site_dir == str(tmp_path / "site")
 
 
 def test_the_plugin_options_win_over_the_extension_options(tmp_path):
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: X\nplugins:\n  sop:\n    institution: Kota Plugin\n"
-        "markdown_extensions:\n  mkdocs_sop:\n    institution: Kota Ekstensi\n    language: en\n",
-        encoding="utf-8")
-    cfg = load_site_config(str(tmp_path / "mkdocs.yml"))
+    cfg = _load(tmp_path, "mkdocs.yml", "site_name: X\nplugins:\n  sop:\n    institution: Kota Plugin\n"
+                "markdown_extensions:\n  mkdocs_sop:\n    institution: Kota Ekstensi\n    language: en\n")
     assert cfg.options == {"institution": "Kota Plugin", "language": "en"}
 
 
 def test_properdocs_yml(tmp_path):
-    (tmp_path / "properdocs.yml").write_text(
-        "site_name: X\ndocs_dir: isi\nexclude_docs: |\n  draf/\nplugins:\n  - search\n  - sop:\n"
-        "      strict_links: true\n", encoding="utf-8")
-    cfg = load_site_config(str(tmp_path / "properdocs.yml"))
+    cfg = _load(tmp_path, "properdocs.yml", "site_name: X\ndocs_dir: isi\nexclude_docs: |\n  draf/\nplugins:\n"
+                "  - search\n  - sop:\n      strict_links: true\n")
     assert cfg.generator is Generator.PROPERDOCS
     assert cfg.docs_dir == str(tmp_path / "isi") and cfg.exclude_docs == "draf/\n"
     assert cfg.strict_links is True
@@ -102,8 +99,7 @@ def test_inherit_merges_mappings_and_resolves_folders_from_the_child(tmp_path):
 
 
 def test_site_config_is_frozen(tmp_path):
-    (tmp_path / "mkdocs.yml").write_text("site_name: X\n", encoding="utf-8")
-    cfg = load_site_config(str(tmp_path / "mkdocs.yml"))
+    cfg = _load(tmp_path, "mkdocs.yml", "site_name: X\n")
     assert isinstance(cfg, SiteConfig)
     with pytest.raises(dataclasses.FrozenInstanceError):
         cfg.docs_dir = "elsewhere"  # type: ignore[misc]

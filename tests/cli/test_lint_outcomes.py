@@ -99,15 +99,20 @@ def test_a_crash_is_one_line_and_exit_2_and_the_other_files_are_still_checked(ru
                                         "depth exceeded while calling a Python object"}]
 
 
+def _crash_with(monkeypatch, tmp_path, module, name: str, error: Exception) -> None:
+    """``module.name`` raises ``error`` (a bug, simulated); a clean page is the current folder's."""
+    def broken(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(module, name, broken)
+    write_tree(tmp_path, {"a.md": CLEAN_PAGE})
+    monkeypatch.chdir(tmp_path)
+
+
 def test_a_crash_outside_any_file_is_one_line_too(runner, tmp_path, monkeypatch):
     import mkdocs_sop.cli.lint as lint
 
-    def broken(*args, **kwargs):
-        raise ValueError("boom")
-
-    monkeypatch.setattr(lint, "check_sources", broken)
-    write_tree(tmp_path, {"a.md": CLEAN_PAGE})
-    monkeypatch.chdir(tmp_path)
+    _crash_with(monkeypatch, tmp_path, lint, "check_sources", ValueError("boom"))
     result = runner.invoke(main, ["lint", "a.md", "--lang", "en", "-q"])
     assert result.exit_code == 2
     assert result.stderr == ("mkdocs-sop: internal error: ValueError: boom. This is a bug of mkdocs-sop, not a "
@@ -140,12 +145,7 @@ def test_control_characters_from_an_sop_never_reach_the_terminal_raw(runner, tmp
 def test_export_says_so_when_a_file_crashed(runner, tmp_path, monkeypatch):
     import mkdocs_sop.cli.check as check
 
-    def crash(*args, **kwargs):
-        raise KeyError("x")
-
-    monkeypatch.setattr(check, "parse_block", crash)
-    write_tree(tmp_path, {"a.md": CLEAN_PAGE})
-    monkeypatch.chdir(tmp_path)
+    _crash_with(monkeypatch, tmp_path, check, "parse_block", KeyError("x"))
     result = runner.invoke(main, ["export", "a.md"])
     assert result.exit_code == 2
     assert json.loads(result.stdout)["count"] == 0

@@ -152,3 +152,34 @@ def test_editor_text_is_escaped_and_bad_rows_shown_in_an_error_box():
 
 def test_pages_are_deterministic(collected):
     assert pages_by_path(collected.site) == pages_by_path(sample_site().site)
+
+
+def test_english_on_request():
+    from mkdocs_sop.cycle.site import CycleOptions, build_cycle_pages, collect
+    from monev_support import TODAY, sample_catalogue, sample_records
+
+    collected = collect(sample_records(), sample_catalogue(), CycleOptions(language="en"), TODAY)
+    pages = {p.src_uri: p.markdown for p in build_cycle_pages(collected.site)}
+    meeting = pages[BASE + "evaluasi/2023-11-22-2023-11-evaluasi-kk.md"]
+    assert "On Wednesday, 22 November 2023, at Ruang Rapat" in meeting
+    assert ">superseded</span>" in meeting and "<td>revise</td>" in meeting
+    rows = Tables(pages[BASE + "index.md"]).rows("sop-cycle-coverage")
+    assert rows[0] == ["Unit", "Period", "Monitored", "Not yet monitored"]
+    assert any(r[1] == "Semester 2 2026 (current period)" and r[2] == "6 of 6" for r in rows)
+
+
+def test_records_found_in_a_docs_folder_and_from_checked_results(tmp_path):
+    from mkdocs_sop.cycle.site import CycleOptions, from_checked, record_sources
+    from mkdocs_sop.core.monev import parse_records
+    from monev_support import ROOT, TODAY, sample_catalogue
+
+    found = record_sources(str(ROOT / "sops"), display=lambda p: p.split("/sops/", 1)[1])
+    assert [p for p, _ in found] == ["disdukcapil/monev/2023-11-evaluasi-kk.evaluasi.yml",
+                                     "disdukcapil/monev/2026-07-evaluasi.evaluasi.yml",
+                                     "disdukcapil/monev/2026-s1.monitoring.yml", "disdukcapil/monev/2026-s2.monitoring.yml",
+                                     "dpmptsp/monev/2026-08-evaluasi.evaluasi.yml", "dpmptsp/monev/2026-s2.monitoring.yml"]
+    records, _ = parse_records(found)
+    bad = parse_records([("x/a.monitoring.yml", "unit: A\nperiode: Juni\nhasil: []\n")])[1]
+    site = from_checked(records, sample_catalogue(), CycleOptions(), TODAY, diagnostics=bad)
+    assert [d.code for d in site.options.diagnostics] == ["period-invalid"]
+    assert len(site.cycle.rounds) == 3 and len(site.cycle.meetings) == 3
