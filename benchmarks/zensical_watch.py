@@ -28,14 +28,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate as write_site  # noqa: E402
 from run import ENV, _free_port, _get  # noqa: E402
 
-ZENSICAL = """\
-extra_css:
-  - assets/mkdocs-sop/sop.css
-  - assets/mkdocs-sop/sop-catalogue.css
-extra_javascript:
-  - assets/mkdocs-sop/sop.js
-  - assets/mkdocs-sop/sop-catalogue.js
-"""
+from mkdocs_sop.catalogue.site import zensical_config  # noqa: E402
+
+ZENSICAL = zensical_config()  # the assets generate writes, as the site lists them
 
 
 def start(cmd: list[str], cwd: Path) -> subprocess.Popen:

@@ -219,7 +219,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         options = CycleOptions(directory=self.config.catalogue_dir, language=self.config.language,
                                use_directory_urls=config.use_directory_urls, institution=self.config.institution,
                                logo=self.config.logo or "", site_url=config.site_url or "",
-                               cache_dir=self.service.cache_dir)
+                               cache_dir=self.renderer.cache_dir)
         collected = collect(sources, self.catalogue, options, self._today, include_drafts=self.config.include_drafts)
         for diagnostic in collected.diagnostics:
             self.renderer.reports(diagnostic)

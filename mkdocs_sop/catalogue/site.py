@@ -34,6 +34,14 @@ ASSETS = {
 }
 
 
+def zensical_config() -> str:
+    """The ``extra_css`` / ``extra_javascript`` lines a Zensical site adds to its config for
+    the assets ``mkdocs-sop generate`` writes (the MkDocs plugin adds them by itself)."""
+    css = [f"  - {path}\n" for path in ASSETS if path.endswith(".css")]
+    js = [f"  - {path}\n" for path in ASSETS if path.endswith(".js")]
+    return "extra_css:\n" + "".join(css) + "extra_javascript:\n" + "".join(js)
+
+
 @dataclass(frozen=True)
 class SourcePage:
     """One Markdown page of the docs folder."""

@@ -55,6 +55,7 @@ class BlockRenderer:
         self.options = options
         self.institution = institution
         self.diagram_engine = diagram_engine
+        self.cache_dir = cache_dir  # the build's cache folder (None: no disk cache)
         self.site: SiteView = site or NoSite()
         self.reports = Reports(report)
         disk = BlockCache(cache_dir) if cache_dir else None

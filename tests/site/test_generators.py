@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from mkdocs_sop.catalogue.site import zensical_config
 from mkdocs_sop.core.fences import find_blocks
 
 pytestmark = pytest.mark.site
@@ -30,14 +31,7 @@ ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "
 
 # The sample handbook's configuration, plus what a Zensical site lists itself (the
 # extension and the assets); MkDocs and ProperDocs run the plugin, which replaces both.
-ZENSICAL_EXTRAS = """\
-extra_css:
-  - assets/mkdocs-sop/sop.css
-  - assets/mkdocs-sop/sop-catalogue.css
-extra_javascript:
-  - assets/mkdocs-sop/sop.js
-  - assets/mkdocs-sop/sop-catalogue.js
-"""
+ZENSICAL_EXTRAS = zensical_config()
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
