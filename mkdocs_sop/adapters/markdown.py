@@ -57,6 +57,7 @@ class SopExtension(Extension):
                                     "Default: yes under `zensical build`, no under `zensical serve` and elsewhere."],
             "hide_toc": [True, "Under Zensical: hide the table of contents on pages holding an SOP."],
             "strict_links": [False, "Under Zensical: warn about `keterkaitan` items that name no SOP of the site."],
+            "show_warnings": [False, "Show each SOP's warnings in a yellow box above it (for editing)."],
         }
         super().__init__(**kwargs)
         self._renderer = renderer
@@ -102,7 +103,7 @@ def standalone_renderer(settings: dict[str, Any], *, report=None, site=None) -> 
     options = RenderOptions(labels=label_set(language, settings["labels"]), language=language,
                             rows_per_page=int(settings["rows_per_page"]),
                             logo="" if site is not None else settings["logo"],
-                            diagram=bool(settings["diagram"]))
+                            diagram=bool(settings["diagram"]), show_warnings=bool(settings["show_warnings"]))
     return BlockRenderer(options, institution=settings["institution"], diagram_engine=settings["diagram_engine"],
                          cache_dir=settings["cache_dir"] or None, report=report, site=site)
 

@@ -15,6 +15,7 @@ import datetime as _dt
 import hashlib
 import logging
 import os
+import posixpath
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -25,7 +26,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..catalogue.links import SiteLinks
 from ..catalogue.pages import PAGE_KEYS, page_paths
 from ..catalogue.registry import Catalogue
-from ..catalogue.site import SiteSettings, build_date, generated_files, made_by_generate
+from ..catalogue.units import INDEX_NAMES, landing_pages, titled_sections, unit_folders, with_hand_written_titles
+from ..catalogue.site import SCHEMA_FILE, SiteSettings, build_date, generated_files, made_by_generate
 from ..core.blocks import BlockRenderer
 from ..core.fences import find_blocks
 from ..core.htmltree import title_html
@@ -33,6 +35,8 @@ from ..core.labels import label_set
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderOptions
+from ..form import form_assets, form_page
+from ..printing import ADDRESSES, PrintChoices, SCRIPT_URI as PRINT_SCRIPT_URI, STYLE_URI as PRINT_STYLE_URI
 from ..cycle.site import CycleOptions, collect, cycle_index_path, is_record, sop_additions
 from .hosts import display_path
 from .markdown import SopExtension
@@ -45,6 +49,8 @@ CATALOGUE_CSS_URI = "assets/mkdocs-sop/sop-catalogue.css"
 CATALOGUE_JS_URI = "assets/mkdocs-sop/sop-catalogue.js"
 CYCLE_CSS_URI = "assets/mkdocs-sop/sop-cycle.css"  # forms, QR codes, the checklist mode
 CYCLE_JS_URI = "assets/mkdocs-sop/sop-cycle.js"  # the checklist mode (ticks kept in the browser)
+SEARCH_URIS = ("sop-search/kosakata.js", "sop-search/sop-search.js")  # written by the search step
+SEARCH_CSS_URI = "sop-search/sop-search.css"
 
 
 class SopPluginConfig(base.Config):
@@ -73,6 +79,20 @@ class SopPluginConfig(base.Config):
     published; ``mkdocs serve`` keeps serving with the boxes. ``false``: build anyway (previews)."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
+    print_diagram = c.Type(bool, default=True)
+    """Print the Graphviz diagram sheet after the flowchart table; false: an official copy holds the
+    identity grid and the flowchart table only."""
+    print_address = c.Choice(ADDRESSES, default="site_url")
+    """The address in the footer of each printed sheet: ``site_url`` (the page under ``site_url`` when
+    it is set, not ``localhost`` or a shared-drive path), ``page`` (as opened) or ``none``."""
+    unit_pages = c.Type(bool, default=True)
+    """Each folder holding SOPs gets a landing page listing them (unless it has an index.md or README.md)
+    and, with ``navigation: sections``, a menu entry named after its unit instead of the folder."""
+    form = c.Type(str, default="formulir-sop.md")
+    """Path (inside docs) of the SOP form page for editors (docs/formulir.md); empty: no form."""
+    warnings_on_page = c.Choice(("serve", "always", "never"), default="serve")
+    """Show each SOP's warnings in a yellow box above it: ``serve`` only under ``mkdocs serve`` (while
+    editing; never in a built site), ``always`` (e.g. a review copy), ``never``."""
     hide_toc = c.Type(bool, default=True)
     """On pages holding an SOP and on catalogue pages, hide Material's table of contents so wide tables have room."""
 
@@ -98,6 +118,9 @@ class SopPluginConfig(base.Config):
     pages but leaves out the pages that hold SOPs (reached through their unit's page, the catalogue
     and search), so the sidebar of a site of thousands of SOPs stays small; ``full`` is MkDocs'
     default (every page). A ``nav`` in mkdocs.yml is always used as written."""
+    search = c.Type(bool, default=True)
+    """After the build, index the site for search (Pagefind with Indonesian roots, facets from the
+    SOP data) and put a search box in the header; see *Pencarian* in the guide."""
     navigation_depth = c.Type(int, default=1)
     """With ``navigation: sections``, the folder levels the navigation keeps (pages deeper down are
     reached from their parent's page, the catalogue's unit pages and search); 0: no limit."""
@@ -115,7 +138,11 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         self.cycle = None  # the monitoring/evaluation records (cycle.site.collect), once read
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._serving = command == "serve"
+        self._serving = command == "serve"  # someone is editing: see warnings_on_page, fail_on_error
+
+    def _show_warnings(self) -> bool:
+        setting = self.config.warnings_on_page
+        return setting == "always" or (setting == "serve" and self._serving)
 
     # -- configuration --------------------------------------------------------------
     def on_config(self, config):
@@ -125,7 +152,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             raise PluginError(f"sop: {exc.args[0]} in `labels` (see the configuration reference)") from None
         options = RenderOptions(labels=labels, language=self.config.language,
                                 rows_per_page=self.config.rows_per_page, logo="",
-                                diagram=self.config.diagram)
+                                diagram=self.config.diagram, show_warnings=self._show_warnings())
         cache_dir = None
         if self.config.cache:
             cache_dir = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
@@ -143,9 +170,18 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(JS_URI)
+        for uris, uri in ((config.extra_javascript, PRINT_SCRIPT_URI), (config.extra_css, PRINT_STYLE_URI)):
+            if uri not in [str(x) for x in uris]:
+                uris.insert(0, uri)  # the choices are read by sop.js, so they come first
         for extra, uri in ((config.extra_css, CYCLE_CSS_URI), (config.extra_javascript, CYCLE_JS_URI)):
             if uri not in [str(x) for x in extra]:
                 extra.append(uri)
+        if self.config.search:
+            for uri in SEARCH_URIS:
+                if uri not in [str(x) for x in config.extra_javascript]:
+                    config.extra_javascript.append(uri)
+            if SEARCH_CSS_URI not in [str(x) for x in config.extra_css]:
+                config.extra_css.append(SEARCH_CSS_URI)
         self._configure_catalogue(config)
         return config
 
@@ -194,7 +230,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         return output
 
     def on_post_build(self, config) -> None:
-        """Fail the build on SOP errors (after every page was checked, so every error is listed)."""
+        """The search index (built from the finished HTML, as for any other generator), then fail
+        the build on SOP errors (after every page was checked, so every error is listed)."""
+        self._build_search_index(config)
         if self.renderer is None or self._serving or not self.config.fail_on_error or config.strict:
             return  # with --strict MkDocs fails by itself, counting our errors and warnings
         errors = self.renderer.reports.errors
@@ -224,6 +262,48 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         for diagnostic in collected.diagnostics:
             self.renderer.reports(diagnostic)
         self.cycle = collected.site
+
+    def _build_search_index(self, config) -> None:
+        if not self.config.search:
+            return
+        from ..search import build_search_index
+
+        try:
+            report = build_search_index(config.site_dir, language=self.config.language)
+        except (ImportError, FileNotFoundError, OSError, RuntimeError) as exc:
+            log.warning("sop: search index not built (%s); install `pagefind[bin]` and `PySastrawi` "
+                        "[search-index]", exc)
+            return
+        log.debug("sop: search index: %s", report.summary())
+
+    def _add_form_files(self, files: Files, config) -> None:
+        """The SOP form page and its assets (scripts, style, vendored libraries, schema)."""
+        page = self.config.form.strip("/")
+        if not page or not self._claim(files, page, "form"):
+            return
+        for path, content in form_assets().items():
+            files.append(File.generated(config, path, content=content))
+        files.append(_generated_page(config, page, form_page(page, self.renderer.options.labels,
+                                                               config.use_directory_urls),
+                                     InclusionLevel.UNDEFINED))
+
+    def _add_unit_pages(self, files: Files, config) -> dict:
+        """Landing pages of the folders holding SOPs; their units' names, for the navigation."""
+        if not self.config.unit_pages:
+            return {}
+        folders = unit_folders(self.catalogue.entries)
+        index_pages = {}
+        for file in files.documentation_pages():
+            folder, name = posixpath.split(file.src_uri)
+            if name in INDEX_NAMES and folder in folders:
+                try:
+                    index_pages[folder] = file.content_string
+                except (OSError, UnicodeDecodeError):
+                    index_pages[folder] = ""
+        folders = with_hand_written_titles(folders, index_pages)
+        for src_uri, markdown in landing_pages(folders, set(index_pages), config.use_directory_urls):
+            files.append(_generated_page(config, src_uri, markdown, InclusionLevel.UNDEFINED))
+        return folders
 
     # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
     #    catalogue.export; these methods only hand MkDocs the results) -----------------------
@@ -265,6 +345,11 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 files.remove(existing)  # `mkdocs-sop generate` wrote it: ours replaces it
             if made.kind == "asset":
                 files.append(File.generated(config, made.path, content=made.text))
+                if made.path == SCHEMA_FILE:  # then what only the plugin adds: print choices, the form
+                    choices = PrintChoices(diagram=self.config.print_diagram, address=self.config.print_address)
+                    files.append(File.generated(config, PRINT_SCRIPT_URI, content=choices.script()))
+                    files.append(File.generated(config, PRINT_STYLE_URI, content=choices.style()))
+                    self._add_form_files(files, config)
             elif made.kind == "export":
                 if self._claim(files, made.path, "export"):
                     files.append(File.generated(config, made.path, content=made.text))
@@ -274,8 +359,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                              else InclusionLevel.NOT_IN_NAV)
                 files.append(_generated_page(config, made.path, made.text, inclusion))
                 generated.append(made.path)
+        folders = self._add_unit_pages(files, config)
         if self.config.navigation == "sections" and not self._user_nav:
-            config.nav = self._sections_nav(files, sop_pages, set(generated))
+            config.nav = titled_sections(self._sections_nav(files, sop_pages, set(generated)), folders)
             in_nav = set(_nav_paths(config.nav))
             for file in files.documentation_pages():
                 if file.src_uri not in in_nav and file.inclusion.is_in_nav():

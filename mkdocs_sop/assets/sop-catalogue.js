@@ -11,6 +11,27 @@
     return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  /* The terms of a text as the site search reads them (Indonesian roots, numbers without
+   * punctuation) when sop-search.js is loaded; folded words otherwise. */
+  function terms(text, isQuery) {
+    if (window.SopNormal) return window.SopNormal.terms(text, isQuery);
+    return fold(text).split(/\s+/).filter(Boolean);
+  }
+
+  function rowText(row) {  // cells apart, so "470/SOP-PDP/001/2024" and the name stay two words
+    return Array.prototype.map.call(row.cells, function (cell) { return cell.textContent; }).join(" ");
+  }
+
+  /* Every query term is found in a term of the row: a word at its start (typing "perik"
+   * already narrows), a number anywhere ("pdp001"); without the normaliser, anywhere. */
+  function matches(queryTerms, rowTerms) {
+    var anywhere = !window.SopNormal;
+    return queryTerms.every(function (q) {
+      var inside = anywhere || /[0-9]/.test(q);
+      return rowTerms.some(function (r) { return inside ? r.indexOf(q) !== -1 : r.indexOf(q) === 0; });
+    });
+  }
+
   function cellKey(row, index, type) {
     var cell = row.cells[index];
     if (!cell) return "";
@@ -28,7 +49,7 @@
     var body = table.tBodies[0];
     if (!body) return;
     var rows = Array.prototype.slice.call(body.rows);
-    var texts = rows.map(function (r) { return fold(r.textContent); });
+    var texts = rows.map(function (r) { return terms(rowText(r)); });
     var total = rows.length;
     var countLabel = table.getAttribute("data-label-count") || "{shown} / {total}";
     var sortLabel = table.getAttribute("data-label-sort") || "Sort by";
@@ -41,10 +62,10 @@
       if (output) output.textContent = countLabel.replace("{shown}", shown).replace("{total}", total);
     }
     function applyFilter() {
-      var words = fold(input ? input.value : "").split(/\s+/).filter(Boolean);
+      var words = terms(input ? input.value : "", true);
       var shown = 0;
       rows.forEach(function (row, i) {
-        var ok = words.every(function (w) { return texts[i].indexOf(w) !== -1; });
+        var ok = matches(words, texts[i]);
         row.hidden = !ok;
         if (ok) shown += 1;
       });

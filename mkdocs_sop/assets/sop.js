@@ -18,7 +18,12 @@
     } catch (e) {
       date = new Date().toISOString().slice(0, 10);
     }
+    // the site's choice (print_address in mkdocs.yml, written to window.SOP_PRINT by sop-print.js)
+    var address = (window.SOP_PRINT || {}).address || "page";
+    var canonical = document.querySelector('link[rel="canonical"]');
     var url = location.href.split("#")[0];
+    if (address === "none") url = "";
+    else if (address === "site_url" && canonical && canonical.href) url = canonical.href;
     root.style.setProperty("--sop-print-url", cssString(url));
     root.style.setProperty("--sop-print-date", cssString((english ? "Printed " : "Dicetak ") + date));
   }

@@ -107,6 +107,9 @@ def _doc(title: str, blocks: list[ET.Element]) -> str:
     return "\n".join(parts) + "\n"
 
 
+generated_page_markdown = _doc  # also the unit landing pages' (catalogue/units.py)
+
+
 class _Page:
     """Helpers bound to one page: relative links, status marks, SOP cells."""
 

@@ -21,7 +21,8 @@ from .urls import page_url_rule
 
 def _diagnostic_json(d: Diagnostic) -> dict:
     return {"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value,
-            "code": d.code, "key": d.key, "message": d.message, "hint": d.hint, "text": d.format()}
+            "code": d.code, "key": d.key, "message": d.message, "hint": d.hint, "text": d.format(),
+            "source": d.source}
 
 
 @click.command("lint", epilog="""\b
@@ -89,6 +90,10 @@ def _print_text(result: CheckResult, language: str, quiet: bool) -> None:
     """Problems on standard output (errors first); crashes and the summary on standard error."""
     for diagnostic in result.diagnostics:
         click.echo(terminal_safe(diagnostic.format()))
+        quoted, marker = diagnostic.excerpt()
+        if quoted:  # the line as written, a caret under the column (as compilers quote it)
+            click.echo(terminal_safe(quoted))
+            click.echo(marker)
     for crash in result.crashes:
         click.echo(crash.line(language), err=True)
     if not quiet:

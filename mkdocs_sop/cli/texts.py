@@ -84,6 +84,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "refused-not-closed": ("the block is never closed", "pagar penutupnya (```) tidak ada"),
     "refused-yaml": ("the YAML does not parse: {problem}", "YAML tidak dapat dibaca: {problem}"),
     # export
+    # search-index
+    "search-index-done": ("Search index of {site}: {pages} page(s), {words} word(s) ({roots} with another root), "
+                          "{codes} SOP/regulation code(s); {kib} KiB in pagefind/ and sop-search/.",
+                          "Indeks pencarian {site}: {pages} halaman, {words} kata ({roots} berakar lain), "
+                          "{codes} kode SOP/peraturan; {kib} KiB di pagefind/ dan sop-search/."),
+    "search-index-failed": ("search index not built: {reason}. Install the indexer with "
+                            "`pip install \"pagefind[bin]\" PySastrawi` (both come with mkdocs-sop).",
+                            "indeks pencarian tidak dibuat: {reason}. Pasang pengindeksnya dengan "
+                            "`pip install \"pagefind[bin]\" PySastrawi` (keduanya ikut terpasang bersama mkdocs-sop)."),
     "export-errors": ("note: {errors} error(s) in the SOPs; SOPs with errors are left out, as the site "
                       "leaves them out. Run `mkdocs-sop lint` to see them.",
                       "catatan: ada {errors} kesalahan dalam SOP; SOP yang mengandung kesalahan tidak "

@@ -22,7 +22,8 @@ from .messages import make
 from .model import Diagnostic, ParseResult, Sop
 from .page import NO_PAGE, PageContext
 from .parsememo import ParseMemo
-from .render_html import RenderContext, RenderOptions, labelled_svg, render_errors, render_sop, to_html
+from .render_html import (RenderContext, RenderOptions, labelled_svg, render_errors, render_sop,
+                          render_warnings, to_html)
 from .reports import Reporter, Reports
 
 
@@ -77,12 +78,24 @@ class BlockRenderer:
             for diagnostic in diagnostics:
                 self.reports(diagnostic)
             return to_html(render_errors(diagnostics, labels, block.body))
-        result = self.memo.parse(block.body, page.src_path, block.first_body_line + page.line_offset)
+        first_line = block.first_body_line + page.line_offset
+        result = self.memo.parse(block.body, page.src_path, first_line)
         for diagnostic in result.diagnostics:
             self.reports(diagnostic)
         if result.sop is None:
-            return to_html(render_errors(result.diagnostics, labels, block.body))
-        return self._finish(*self._render_sop(block.body, result.sop, page.url))
+            return to_html(render_errors(result.diagnostics, labels, block.body, first_line))
+        return (self._warnings_box(block.body, page.src_path, first_line, result)
+                + self._finish(*self._render_sop(block.body, result.sop, page.url)))
+
+    def _warnings_box(self, body: str, path: str, first_line: int, result: ParseResult) -> str:
+        """While editing: the block's warnings, its own and the site's (reported before pages render)."""
+        if not self.options.show_warnings:
+            return ""
+        last_line = first_line + body.count("\n")
+        site = [d for d in self.reports.reported if d.path == path and first_line <= d.line <= last_line]
+        found = list(dict.fromkeys([*result.diagnostics, *sorted(site, key=lambda d: (d.line, d.code))]))
+        box = render_warnings(found, self.options.labels)
+        return to_html(box) if box is not None else ""
 
     def diagnostics_of(self, block: Block, page: PageContext = NO_PAGE) -> list[Diagnostic]:
         """The problems of one block, as :meth:`render_block` reports them."""

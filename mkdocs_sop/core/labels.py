@@ -77,6 +77,10 @@ INDONESIAN: dict[str, str] = {
     # errors
     "error_title": "SOP tidak dapat ditampilkan",
     "error_intro": "Perbaiki hal berikut pada berkas sumber:",
+    "warning_title": "Peringatan untuk penyunting",
+    "warning_intro": "SOP ini tetap ditampilkan, tetapi periksa hal berikut pada berkas sumber "
+                     "(kotak ini hanya tampil saat menyunting):",
+    "source_title": "YAML blok ini",
     # catalogue pages (generated)
     "cat_overview": "Katalog SOP",
     "cat_units": "SOP per Unit Kerja",
@@ -182,6 +186,10 @@ ENGLISH: dict[str, str] = {
     "kategori_penugasan": "Assignment",
     "error_title": "This SOP cannot be shown",
     "error_intro": "Fix the following in the source file:",
+    "warning_title": "Warnings for the editor",
+    "warning_intro": "This SOP is still shown, but check the following in the source file "
+                     "(this box only shows while editing):",
+    "source_title": "This block's YAML",
     "cat_overview": "SOP Catalogue",
     "cat_units": "SOPs by Unit",
     "cat_types": "SOPs by Type and Category",

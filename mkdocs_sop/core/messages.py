@@ -13,8 +13,10 @@ tidak dikenal.``), so it starts in lower case; a hint is a sentence of its own.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from string import Formatter
+from typing import Iterable
 
 from .model import Diagnostic, Severity
 
@@ -105,16 +107,54 @@ PHRASES: dict[str, tuple[str, str]] = {  # name -> (English, Indonesian)
 MESSAGES: dict[str, Message] = {
     # -- YAML and the block as a whole ---------------------------------------------
     "yaml-invalid": Message(
-        E, "the YAML does not parse: {problem}.",
-        "YAML tidak dapat dibaca: {problem}.",
-        "Check indentation (spaces only), colons and closing quotes on this line.",
-        "Periksa indentasi (hanya spasi), titik dua, dan tanda petik penutup pada baris ini."),
+        E, "this line cannot be read as YAML.",
+        "baris ini tidak dapat dibaca.",
+        "Check indentation (spaces only), colons and closing quotes on this line; a value that starts "
+        "with a sign such as `@`, `*`, `&`, `!`, `%` or a backtick must be put in quotes.",
+        "Periksa indentasi (hanya spasi), titik dua, dan tanda petik penutup pada baris ini; isi yang "
+        "diawali tanda seperti `@`, `*`, `&`, `!`, `%` atau tanda petik terbalik harus diapit tanda petik."),
     "yaml-tab": Message(
-        E, "the YAML does not parse: {problem}. YAML does not allow tabs for indentation: indent with "
-        "spaces.",
-        "YAML tidak dapat dibaca karena indentasi memakai Tab ({problem}); YAML hanya menerima spasi.",
-        "Check indentation (spaces only), colons and closing quotes on this line.",
-        "Ganti setiap Tab di awal baris ini dengan spasi."),
+        E, "this line is indented with a Tab; YAML only accepts spaces.",
+        "baris ini diindentasi dengan tombol Tab; YAML hanya menerima spasi.",
+        "Replace each Tab at the start of this line with spaces, lined up with the key above.",
+        "Ganti setiap Tab di awal baris ini dengan spasi, sejajar dengan kunci di atasnya."),
+    "yaml-colon-space": Message(
+        E, "there is no space after the colon of `{field}:`, so `{field}` is not read as a key.",
+        "tidak ada spasi sesudah titik dua pada `{field}:`, sehingga `{field}` tidak terbaca sebagai kunci.",
+        "Put one space after the colon: `{field}: {value}`.",
+        "Tambahkan satu spasi sesudah titik dua: `{field}: {value}`."),
+    "yaml-curly-quotes": Message(
+        E, "the curly quote {quote} (from Word) is not a quote mark for YAML.",
+        "tanda petik lengkung {quote} (dari Word) tidak dikenali sebagai tanda petik.",
+        "Type straight quotes instead: `\"...\"`, or leave the quotes out.",
+        "Ketik ulang dengan tanda petik biasa: `\"...\"`, atau hapus tanda petiknya."),
+    "yaml-colon-in-value": Message(
+        E, "the value of `{field}` holds a colon followed by a space, which YAML reads as a new key.",
+        "isi `{field}` memuat titik dua yang diikuti spasi, sehingga terbaca sebagai kunci baru.",
+        "Put the value in quotes: `{field}: \"{value}\"`.",
+        "Apit isinya dengan tanda petik: `{field}: \"{value}\"`."),
+    "yaml-unclosed-quote": Message(
+        E, "the quote `{quote}` opened here is never closed.",
+        "tanda petik `{quote}` dibuka di sini tetapi tidak pernah ditutup.",
+        "Add the closing `{quote}` at the end of the value.",
+        "Tambahkan `{quote}` penutup di akhir isinya."),
+    "yaml-unclosed-bracket": Message(
+        E, "the list opened here with `{opening}` is never closed.",
+        "daftar yang dibuka di sini dengan `{opening}` tidak pernah ditutup.",
+        "Add `{closing}` after the last item, on the same line.",
+        "Tambahkan `{closing}` sesudah butir terakhir, pada baris yang sama."),
+    "yaml-indent": Message(
+        E, "this line is not lined up with the lines around it.",
+        "baris ini tidak sejajar dengan baris di sekitarnya.",
+        "Start it with as many spaces as the other keys of the same step or list (e.g. `pelaksana:` exactly "
+        "under `kegiatan:`).",
+        "Awali baris ini dengan jumlah spasi yang sama dengan kunci lain dari langkah atau daftar yang sama "
+        "(misalnya `pelaksana:` tepat di bawah `kegiatan:`)."),
+    "curly-quotes": Message(
+        W, "the value is wrapped in curly quotes {quote} (from Word), which will be printed as part of it.",
+        "isinya diapit tanda petik lengkung {quote} (dari Word), yang akan ikut tercetak.",
+        "Type straight quotes instead (`\"...\"`), or leave the quotes out.",
+        "Ganti dengan tanda petik biasa (`\"...\"`), atau hapus tanda petiknya."),
     "block-not-mapping": Message(
         E, "an SOP block must be a mapping of keys (`nomor: ...`), found {found}.",
         "blok SOP harus berisi pasangan kunci dan nilai (`nomor: ...`), tetapi isinya {found}.",
@@ -375,10 +415,33 @@ def make(code: str, language: str = DEFAULT_LANGUAGE, /, *, path: str = "", line
     return Diagnostic(entry.severity, text, path, line, column, key, help_text, code)
 
 
+def did_you_mean(word: str, choices: Iterable[str], language: str = DEFAULT_LANGUAGE) -> str:
+    """A "did you mean `x`?" hint, or an empty string when nothing is close.
+
+    The one suggestion of the project (keys, values, actors, targets, related SOPs):
+    case and spacing are ignored, the choice is quoted as written.
+    """
+    close = closest(word, choices)
+    return hint("did-you-mean", language, suggestion=close) if close else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str:
+    """The choice ``word`` most likely misspells, as written, or ``""`` (case and spacing ignored)."""
+    written: dict[str, str] = {}
+    for choice in choices:
+        written.setdefault(_fold(choice), str(choice))
+    close = difflib.get_close_matches(_fold(word), list(written), n=1, cutoff=0.6)
+    return written[close[0]] if close else ""
+
+
+def _fold(text: object) -> str:
+    return " ".join(str(text).lower().split())
+
+
 def placeholders(template: str) -> set[str]:
     """The field names of a :meth:`str.format` template."""
     return {name for _, name, _, _ in Formatter().parse(template) if name}
 
 
-__all__ = ["LANGUAGES", "MESSAGES", "HINTS", "PHRASES", "Message", "make", "message", "hint", "phrase",
+__all__ = ["LANGUAGES", "MESSAGES", "HINTS", "PHRASES", "Message", "make", "message", "hint", "phrase", "did_you_mean", "closest",
            "language_of", "placeholders"]

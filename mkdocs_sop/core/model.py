@@ -27,6 +27,19 @@ class Diagnostic:
     key: str = ""  # dotted key path inside the block, e.g. "langkah[3].pelaksana"
     hint: str = ""  # what to do about it
     code: str = ""  # stable kebab-case id of the problem (core/messages.py), the same in every language
+    source: str = ""  # the line as the editor wrote it, quoted under the message
+
+    def excerpt(self) -> tuple[str, str]:
+        """The quoted line and, under it, a ``^`` at the column (empty when nothing to quote).
+
+        Without a column the marker sits under the line's first word (the key named).
+        """
+        if not self.source or not self.line:
+            return "", ""
+        number = f"{self.line:>4} | "
+        text = self.source.replace("\t", "\u2192")  # a Tab shows as an arrow, one column wide
+        column = self.column or len(text) - len(text.lstrip(" -")) + 1
+        return number + text, " " * (len(number) - 2) + "| " + " " * (column - 1) + "^"
 
     def format(self) -> str:
         """``path:line:column: severity: message hint [code]`` as compilers and CI annotators print."""

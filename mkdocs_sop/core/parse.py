@@ -9,13 +9,12 @@ and wrong shapes are all reported. Flow checks (targets, reachability) live in
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 from dataclasses import dataclass, replace
 from typing import Any
 
 from . import validate
 from .dates import parse_flexdate
-from .messages import DEFAULT_LANGUAGE, hint as _hint, make, phrase
+from .messages import DEFAULT_LANGUAGE, did_you_mean, hint as _hint, make, phrase
 from .model import (
     Approval,
     Diagnostic,
@@ -30,6 +29,7 @@ from .model import (
     SopType,
     Step,
 )
+from .yamlexplain import curly_quoted_values, explain
 from .yamlload import LineDict, LineList, YamlProblem, load
 
 
@@ -125,12 +125,6 @@ _APPROVAL_ALIASES = _alias_map(APPROVAL_KEYS)
 _REVISION_ALIASES = _alias_map(REVISION_KEYS)
 
 
-def did_you_mean(word: str, choices, language: str = DEFAULT_LANGUAGE) -> str:
-    """A "did you mean `x`?" hint, or an empty string when nothing is close."""
-    close = difflib.get_close_matches(str(word).lower(), list(choices), n=1, cutoff=0.6)
-    return _hint("did-you-mean", language, suggestion=close[0]) if close else ""
-
-
 def _shape_name(value: Any, language: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(value, dict):
         name = "mapping"
@@ -156,8 +150,10 @@ def _backticked(words) -> str:
 class _Reporter:
     """Collects diagnostics with Markdown-file lines for one block."""
 
-    def __init__(self, path: str, first_line: int, language: str = DEFAULT_LANGUAGE) -> None:
+    def __init__(self, path: str, first_line: int, language: str = DEFAULT_LANGUAGE,
+                 text: str = "") -> None:
         self.path = path
+        self.lines = text.splitlines()  # quoted under each message
         self.first_line = first_line  # 1-based Markdown line of the block's first YAML line
         self.language = language
         self.items: list[Diagnostic] = []
@@ -169,8 +165,19 @@ class _Reporter:
     def add(self, code: str, yaml_line: int | None, key: str = "", hint: str | None = None, /,
             column: int = 0, **params) -> None:
         """Report ``code`` (core/messages.py); ``hint`` replaces its usual hint when given."""
-        self.items.append(make(code, self.language, path=self.path, line=self.md_line(yaml_line),
-                               column=column, key=key, hint_text=hint, **params))
+        diagnostic = make(code, self.language, path=self.path, line=self.md_line(yaml_line),
+                          column=column, key=key, hint_text=hint, **params)
+        index = yaml_line or 0
+        if 0 <= index < len(self.lines):
+            diagnostic = replace(diagnostic, source=self.lines[index])
+        self.items.append(diagnostic)
+
+    def quoted(self, diagnostic: Diagnostic) -> Diagnostic:
+        """``diagnostic`` with its line of this block as written (made by the flow checks)."""
+        index = diagnostic.line - self.first_line
+        if diagnostic.source or not 0 <= index < len(self.lines):
+            return diagnostic
+        return replace(diagnostic, source=self.lines[index])
 
     def hint(self, name: str, /, **params) -> str:
         return _hint(name, self.language, **params)
@@ -318,15 +325,15 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
     file, so messages point into the file the editor has open. Messages are in
     ``language`` (``id`` or ``en``); their codes are the same in both.
     """
-    rep = _Reporter(path, first_line, language)
+    rep = _Reporter(path, first_line, language, text)
     try:
         data = load(text)
     except YamlProblem as exc:
-        if exc.tabs:
-            rep.add("yaml-tab", exc.line, column=exc.column + 1, problem=exc.problem.rstrip("."))
-        else:
-            rep.add("yaml-invalid", exc.line, column=exc.column + 1, problem=exc.message.rstrip("."))
+        fault = explain(text, exc)
+        rep.add(fault.code, fault.line, column=fault.column, **fault.param_dict())
         return ParseResult(None, tuple(rep.items))
+    for line, column, key, quotes in curly_quoted_values(text):
+        rep.add("curly-quotes", line, key, column=column, quote=quotes)
     if not isinstance(data, LineDict):
         rep.add("block-not-mapping", 0, found=rep.shape(data))
         return ParseResult(None, tuple(rep.items))
@@ -400,16 +407,27 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
         print_rows=rows,
         source_path=path,
         line=first_line - 1,
-        lines={k: rep.md_line(v) for k, v in lines.items()},
+        lines={k: rep.md_line(v) for k, v in {**lines, **_item_lines(values, ("keterkaitan", "menggantikan"))}.items()},
     )
     if rep.failed:
         return ParseResult(None, tuple(rep.items))
     sop, flow_diagnostics = validate.resolve_flow(sop, step_maps, rep.md_line, explicit_actors="pelaksana" in values,
                                                   language=language)
-    diagnostics = tuple(rep.items) + tuple(flow_diagnostics)
+    diagnostics = tuple(rep.items) + tuple(rep.quoted(d) for d in flow_diagnostics)
     if any(d.severity is Severity.ERROR for d in flow_diagnostics):
         return ParseResult(None, diagnostics)
     return ParseResult(sop, diagnostics)
+
+
+def _item_lines(values: dict, keys: tuple[str, ...]) -> dict[str, int]:
+    """``key[i]`` -> line of each item of these lists, so a message about one item points at it."""
+    out = {}
+    for key in keys:
+        value = values.get(key)
+        if isinstance(value, LineList):
+            for i, line in enumerate(value.item_lines):
+                out[f"{key}[{i}]"] = line
+    return out
 
 
 def _walk(steps):

@@ -15,6 +15,7 @@ from typing import Callable, Mapping, Sequence
 from .htmltree import el
 from . import layout as lay
 from .dates import format_date
+from .search_data import search_block
 from .model import Diagnostic, Severity, Sop, SopFormat, SopStatus, Step, Symbol, TargetKind
 from .timeparse import format_duration, parse_duration, sum_durations
 
@@ -48,6 +49,7 @@ class RenderOptions:
     logo: str = ""  # URL of the institution's logo, relative to the page
     diagram: bool = True
     show_time_total: bool = True
+    show_warnings: bool = False  # a yellow box of the block's warnings above the SOP (while editing)
 
 
 @dataclass
@@ -107,6 +109,7 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
         _step_list(root, sop, options)
     _history(root, sop, labels)
     root.extend(ctx.after)
+    root.insert(0, search_block(sop, status, labels))  # hidden: facets and codes for the site search
     return root
 
 
@@ -534,15 +537,41 @@ def _history(root: ET.Element, sop: Sop, labels: Mapping[str, str]) -> None:
         _el("td", text=rev.uraian, parent=tr)
 
 
-def render_errors(diagnostics: Sequence[Diagnostic], labels: Mapping[str, str], source: str = "") -> ET.Element:
-    """The visible, escaped box that takes the place of a block that cannot be shown."""
+def render_errors(diagnostics: Sequence[Diagnostic], labels: Mapping[str, str], source: str = "",
+                  first_line: int = 1) -> ET.Element:
+    """The visible, escaped box that takes the place of a block that cannot be shown.
+
+    Each message quotes its line with a marker under the column; the block's YAML follows
+    with the Markdown file's line numbers, the lines to fix marked.
+    """
     box = _el("div", {"role": "alert"}, cls="sop-error admonition failure")
     _el("p", text=labels["error_title"], parent=box, cls="admonition-title")
     _el("p", text=labels["error_intro"], parent=box)
-    ul = _el("ul", parent=box)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    _diagnostic_list(errors, box)
+    if source:
+        details = _el("details", {"open": "open" if any(d.code.startswith("yaml-") for d in errors) else None},
+                      parent=box)
+        _el("summary", text=labels.get("source_title", "YAML"), parent=details)
+        _numbered_source(source, first_line, {d.line for d in errors}, details)
+    return box
+
+
+def render_warnings(diagnostics: Sequence[Diagnostic], labels: Mapping[str, str]) -> ET.Element | None:
+    """The yellow box above an SOP that is shown but has warnings (only while editing)."""
+    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+    if not warnings:
+        return None
+    box = _el("div", {"role": "note"}, cls="sop-warnings admonition warning")
+    _el("p", text=labels["warning_title"], parent=box, cls="admonition-title")
+    _el("p", text=labels["warning_intro"], parent=box)
+    _diagnostic_list(warnings, box)
+    return box
+
+
+def _diagnostic_list(diagnostics: Sequence[Diagnostic], parent: ET.Element) -> None:
+    ul = _el("ul", parent=parent)
     for d in diagnostics:
-        if d.severity is not Severity.ERROR:
-            continue
         li = _el("li", parent=ul)
         _el("code", text=f"{d.path or '<sop>'}:{d.line}", parent=li).tail = " "
         if d.key:
@@ -552,11 +581,21 @@ def render_errors(diagnostics: Sequence[Diagnostic], labels: Mapping[str, str], 
             _el("em", text=d.hint, parent=li).tail = " "
         if d.code:  # the code an editor can look up in the list of messages
             _el("code", text=f"[{d.code}]", parent=li, cls="sop-error-code")
-    if source:
-        details = _el("details", parent=box)
-        _el("summary", text="YAML", parent=details)
-        _el("pre", text=source, parent=details)
-    return box
+        quoted, marker = d.excerpt()
+        if quoted:
+            _el("pre", text=f"{quoted}\n{marker}", parent=li, cls="sop-error-excerpt")
+
+
+def _numbered_source(source: str, first_line: int, marked: set[int], parent: ET.Element) -> None:
+    """The block's YAML, one span per line with its number in the Markdown file."""
+    pre = _el("pre", parent=parent, cls="sop-error-source")
+    for offset, text in enumerate(source.splitlines()):
+        number = first_line + offset
+        line = _el("span", {"data-line": str(number)}, parent=pre,
+                   cls="sop-line sop-line-marked" if number in marked else "sop-line")
+        _el("span", {"aria-hidden": "true"}, f"{number:>4}  ", parent=line, cls="sop-line-number")
+        _el("span", text=text.replace("\t", "\u2192"), parent=line)
+        line.tail = "\n"
 
 
 def labelled_svg(element: ET.Element, diagram_svg: str) -> str:

@@ -5,28 +5,16 @@ Kept apart from parsing so the CLI, the plugin and tests share one verdict.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable
+from typing import Callable
 
-from .messages import DEFAULT_LANGUAGE, hint as _hint, make
+from .messages import DEFAULT_LANGUAGE, closest, did_you_mean, hint as _hint, make
 from .model import Diagnostic, Severity, Sop, SopFormat, SopType, Step, Target, TargetKind
 
 END_WORDS = {"selesai", "end"}
 SOP_PREFIX = "sop:"
-
-
-def _closest(word: str, choices: Iterable[str]) -> str:
-    """The choice ``word`` most likely misspells, or ``""``."""
-    import difflib
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else ""
-
-
-def _hint_close(word: str, choices: Iterable[str], language: str = DEFAULT_LANGUAGE) -> str:
-    close = _closest(word, choices)
-    return _hint("did-you-mean", language, suggestion=close) if close else ""
 
 
 def _backticked(words) -> str:
@@ -57,7 +45,7 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
             for actor in step.pelaksana:
                 used.add(actor)
                 if actor not in known:
-                    close = _closest(actor, known)
+                    close = closest(actor, known)
                     if close:
                         misspelt.setdefault(close, (actor, step.number))
                     report("actor-not-listed", step.actor_line or step.line, f"langkah[{step.number}].pelaksana",
@@ -107,7 +95,7 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
             return Target(TargetKind.SOP, sop=other, written=written, line=line)
         if text in ids:
             return Target(TargetKind.STEP, step=ids[text], written=written)
-        hint = _hint_close(text, list(ids) + ["selesai"], language) or (
+        hint = did_you_mean(text, list(ids) + ["selesai"], language) or (
             _hint("known-ids", language, ids=_backticked(ids)) if ids else None)
         report("target-unknown", line, key, hint, target=text)
         return None
@@ -212,6 +200,7 @@ class SiteIndex:
     sops: list[Sop] = field(default_factory=list)
     by_nomor: dict[str, Sop] = field(default_factory=dict)
     by_nama: dict[str, Sop] = field(default_factory=dict)
+    _words: dict[str, list[Sop]] | None = field(default=None, repr=False)  # word -> SOPs, for suggestion()
 
     def add(self, sop: Sop, language: str = DEFAULT_LANGUAGE) -> Diagnostic | None:
         """Register an SOP; a second use of the same nomor is an error on the later one."""
@@ -223,29 +212,68 @@ class SiteIndex:
                         nama=first.nama, where=f"{first.source_path}:{first.lines.get('nomor', first.line + 1)}")
         self.by_nomor[sop.nomor] = sop
         self.by_nama.setdefault(_fold(sop.nama), sop)
+        self._words = None
         return None
 
     def find(self, reference: str) -> Sop | None:
-        """An SOP named by its nomor or its nama (case and spacing ignored for nama)."""
+        """An SOP named by its nomor or its nama (case and spacing ignored for nama).
+
+        Editors write "SOP Penerbitan Kartu Keluarga" as they would in a letter, so a
+        leading word "SOP" is dropped when the reference does not match as written.
+        """
         ref = reference.strip()
         if ref.lower().startswith(SOP_PREFIX):
             ref = ref[len(SOP_PREFIX):].strip()
-        return self.by_nomor.get(ref) or self.by_nama.get(_fold(ref))
+        found = self.by_nomor.get(ref) or self.by_nama.get(_fold(ref))
+        if found is None and _SOP_WORD.match(ref):
+            bare = _SOP_WORD.sub("", ref, count=1)
+            found = self.by_nomor.get(bare) or self.by_nama.get(_fold(bare))
+        return found
+
+    def suggestion(self, reference: str, sop: Sop, language: str = DEFAULT_LANGUAGE) -> str:
+        """"Did you mean" among the other SOPs' numbers and names, or "".
+
+        Only the SOPs sharing the most words with the reference are compared, so a site
+        of thousands of SOPs stays fast.
+        """
+        if self._words is None:
+            self._words = {}
+            for other in self.sops:
+                for word in set(_fold(f"{other.nomor} {other.nama}").replace("/", " ").split()):
+                    self._words.setdefault(word, []).append(other)
+        bare = _SOP_WORD.sub("", reference.strip(), count=1)
+        shared: Counter = Counter()
+        for word in set(_fold(bare).replace("/", " ").split()):
+            for other in self._words.get(word, ()):
+                if other.nomor != sop.nomor:  # never suggest the SOP itself
+                    shared[id(other)] += 1
+        by_id = {id(other): other for other in self.sops}
+        closest = [by_id[key] for key, _ in shared.most_common(_SUGGESTION_POOL)]
+        return did_you_mean(bare, [c for other in closest for c in (other.nomor, other.nama)], language)
 
     def unresolved(self, sop: Sop) -> list[tuple[str, str, int]]:
         """(kind, reference, line) of every related item and `sop:` target naming no SOP."""
         out = []
-        for item in sop.keterkaitan:
+        for i, item in enumerate(sop.keterkaitan):
             if self.find(item) is None:
-                out.append(("keterkaitan", item, sop.lines.get("keterkaitan", sop.line + 1)))
+                out.append(("keterkaitan", item, _item_line(sop, "keterkaitan", i)))
         for step in sop.steps:
             for _, target in step.targets():
                 if target is not None and target.kind is TargetKind.SOP and self.find(target.sop) is None:
                     out.append(("sop", target.sop, target.line or step.line))
-        for nomor in sop.menggantikan:
+        for i, nomor in enumerate(sop.menggantikan):
             if self.find(nomor) is None:
-                out.append(("menggantikan", nomor, sop.lines.get("menggantikan", sop.line + 1)))
+                out.append(("menggantikan", nomor, _item_line(sop, "menggantikan", i)))
         return out
+
+
+def _item_line(sop: Sop, key: str, index: int) -> int:
+    """The line of item ``index`` of a list key (its key's line when written on one line)."""
+    return sop.lines.get(f"{key}[{index}]") or sop.lines.get(key, sop.line + 1)
+
+
+_SOP_WORD = re.compile(r"^sop\s+", re.IGNORECASE)
+_SUGGESTION_POOL = 20  # SOPs compared letter by letter for one suggestion
 
 
 def _fold(text: str) -> str:
@@ -254,21 +282,19 @@ def _fold(text: str) -> str:
 
 def site_diagnostics(index: SiteIndex, strict_links: bool = False,
                      language: str = DEFAULT_LANGUAGE) -> list[Diagnostic]:
-    """Cross-SOP problems: unresolved ``sop:`` targets (always), related items (when strict)."""
+    """Cross-SOP problems: unresolved ``sop:`` targets (always), related items (when strict or close to an SOP)."""
     out = []
     for sop in index.sops:
         for kind, ref, line in index.unresolved(sop):
-            if kind == "keterkaitan" and not strict_links:
-                continue
+            suggestion = index.suggestion(ref, sop, language)
+            if kind == "keterkaitan" and not strict_links and not suggestion:
+                continue  # free text is allowed; a near miss of an SOP is not left silent
             code = {"keterkaitan": "related-unresolved", "sop": "sop-target-unresolved",
                     "menggantikan": "superseded-unresolved"}[kind]
-            others = [n for n in index.by_nomor if n != sop.nomor]  # never suggest the SOP itself
-            if kind == "keterkaitan":
-                others += [s.nama for s in index.by_nama.values() if s.nomor != sop.nomor]
             out.append(make(
                 code, language, path=sop.source_path, line=line,
                 key=_reference_key(sop, kind, ref, line),
-                hint_text=_hint_close(ref, others, language) or None, ref=ref))
+                hint_text=suggestion or None, ref=ref))
     return out
 
 

@@ -112,13 +112,23 @@ SopLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 class YamlProblem(Exception):
     """YAML that does not parse, with the 0-based line and column where it broke."""
 
-    def __init__(self, message: str, line: int, column: int, problem: str = "", tabs: bool = False) -> None:
+    def __init__(self, message: str, line: int, column: int, problem: str = "", tabs: bool = False,
+                 error: yaml.MarkedYAMLError | None = None) -> None:
         super().__init__(message)
         self.message = message  # the problem, plus the tab advice when ``tabs``
         self.line = line
         self.column = column
         self.problem = problem or message  # as PyYAML put it
         self.tabs = tabs  # a tab in the indentation broke it
+        # PyYAML's two marks, for core/yamlexplain.py: where the construct it was reading
+        # began (context) and where it gave up (problem); 0-based
+        problem_mark = getattr(error, "problem_mark", None)
+        context_mark = getattr(error, "context_mark", None) or problem_mark
+        self.context = getattr(error, "context", None) or ""
+        self.problem_line = problem_mark.line if problem_mark else line
+        self.problem_column = problem_mark.column if problem_mark else column
+        self.context_line = context_mark.line if context_mark else line
+        self.context_column = context_mark.column if context_mark else column
 
 
 _TAB_HINT = "YAML does not allow tabs for indentation: indent with spaces."
@@ -141,6 +151,6 @@ def load(text: str):
         bad_line = text.splitlines()[line] if line < len(text.splitlines()) else ""
         tabs = "\t" in bad_line or "found character '\\t'" in problem
         message = f"{problem}. {_TAB_HINT}" if tabs else problem
-        raise YamlProblem(message, line, column, problem, tabs) from None
+        raise YamlProblem(message, line, column, problem, tabs, exc) from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark
         raise YamlProblem(str(exc), 0, 0) from None

@@ -66,12 +66,14 @@ def printed(browser, base_url, artifacts):
           pages: document.querySelectorAll('table.sop-flowchart').length,
           outLetters: [...document.querySelectorAll('tr[data-connector=connector-out] text')].map(t => t.textContent),
           approver: [...document.querySelectorAll('.sop-id-approval > div:not(.sop-signature)')].map(d => d.textContent).filter(Boolean),
-          title: document.title})""")
+          title: document.title,
+          // print_address: site_url (the default) prints the address under the site's site_url
+          address: (document.querySelector('link[rel="canonical"]') || location).href.split('#')[0]})""")
         pdf = artifacts / f"{name}-print.pdf"
         today = datetime.now(ZoneInfo("Asia/Jakarta")).date()  # the browser's clock (timezone_id above)
         page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(artifacts / f"{name}-print-page")], check=True)
-        out[name] = {"pdf": pdf, "facts": facts, "url": base_url + path, "today": today,
+        out[name] = {"pdf": pdf, "facts": facts, "url": facts["address"], "today": today,
                      "info": _pdf_info(pdf)}
     context.close()
     return out

@@ -23,28 +23,7 @@ def test_no_request_leaves_localhost(tour):
     assert any(p.endswith(".js") for p in requested)
 
 
-def test_search_works_offline(new_page):
-    """Material's search runs in a web worker on search/search_index.json: type, see results,
-    follow one; no request leaves localhost meanwhile."""
-    w = new_page(width=1400, height=900)
-    w.goto("")
-    page = w.page
-    page.keyboard.press("/")  # Material's shortcut focuses the search box
-    box = page.locator("input.md-search__input")
-    if not box.evaluate("e => e === document.activeElement"):
-        page.locator("label.md-search__icon, label[for='__search']").first.click()
-    box.fill("kartu keluarga")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible", timeout=15000)
-    assert results.count() >= 1
-    texts = page.locator(".md-search-result").inner_text()
-    assert "Kartu Keluarga" in texts, texts[:500]
-    page.locator(".md-search-result__link").first.click()
-    page.wait_for_load_state("load")
-    assert "kk" in page.url or "kartu" in page.url.lower() or page.locator(".sop").count() > 0
-    assert any(u.endswith("search/search_index.json") for u in w.requests), "search index not fetched"
-    assert not w.foreign_requests(), w.foreign_requests()
-    assert not w.errors, w.errors
+# Search (typing, facets, opening a result, no request leaving localhost): test_search.py
 
 
 def test_sop_pages_list_their_flowchart_steps(tour):

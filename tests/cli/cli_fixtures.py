@@ -103,9 +103,8 @@ BROKEN_EXPECTED = [
     'Setiap SOP di situs harus mempunyai nomor sendiri. [duplicate-nomor]',
     'docs/sub/b.md:28: error: blok `sop` ini tidak pernah ditutup. Tambahkan pagar penutup (```) '
     'sesudah blok. [block-not-closed]',
-    'docs/sub/c.md:8:1: error: YAML tidak dapat dibaca karena indentasi memakai Tab (while '
-    'scanning for the next token, found character that cannot start any token); YAML hanya '
-    'menerima spasi. Ganti setiap Tab di awal baris ini dengan spasi. [yaml-tab]',
+    'docs/sub/c.md:8:1: error: baris ini diindentasi dengan tombol Tab; YAML hanya menerima spasi. '
+    'Ganti setiap Tab di awal baris ini dengan spasi, sejajar dengan kunci di atasnya. [yaml-tab]',
     'docs/index.md:10: warning: `keterkaitan`: SOP terkait `Tidak Ada` tidak ada di situs ini. '
     'Periksa `nomor` (atau `nama`) SOP yang dirujuk. [related-unresolved]',
     'docs/index.md:14: warning: `langkah[1].lanjut`: alur berlanjut ke SOP `Z/9`, tetapi SOP itu tidak ada '
@@ -125,9 +124,8 @@ BROKEN_EXPECTED_EN = [
     'Every SOP in the site needs its own number. [duplicate-nomor]',
     'docs/sub/b.md:28: error: this `sop` block is never closed. Add a closing fence (```) after '
     'the block. [block-not-closed]',
-    'docs/sub/c.md:8:1: error: the YAML does not parse: while scanning for the next token, found '
-    'character that cannot start any token. YAML does not allow tabs for indentation: indent with'
-    ' spaces. Check indentation (spaces only), colons and closing quotes on this line. [yaml-tab]',
+    'docs/sub/c.md:8:1: error: this line is indented with a Tab; YAML only accepts spaces. Replace each '
+    'Tab at the start of this line with spaces, lined up with the key above. [yaml-tab]',
     'docs/index.md:10: warning: `keterkaitan`: related SOP `Tidak Ada` is not in this site. Check'
     " the other SOP's `nomor` (or `nama`). [related-unresolved]",
     'docs/index.md:14: warning: `langkah[1].lanjut`: the flow continues in SOP `Z/9`, but that SOP is not '
@@ -137,6 +135,11 @@ BROKEN_EXPECTED_EN = [
     '35/2012), this one has 2: P, Q. Use `jenis: administratif`, or split the procedure. '
     '[teknis-many-actors]',
 ]
+
+
+def messages(stdout: str) -> list[str]:
+    """The message lines of lint's text output, without the quoted source line and caret under each."""
+    return [line for line in stdout.splitlines() if not line.startswith(" ")]
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:

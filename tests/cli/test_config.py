@@ -134,7 +134,8 @@ def test_lint_finds_the_site_of_each_generator(runner, tmp_path, monkeypatch, co
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["lint"])
     assert result.stdout == (f"{os.path.join('isi', 'uji.md')}:11: error: `langkah[1].keterkaitan`: unknown key. "
-                             "Did you mean `keterangan`? [unknown-key]\n")
+                             "Did you mean `keterangan`? [unknown-key]\n"
+                             "  11 |     keterkaitan: x\n     |     ^\n")  # the line, a caret under it
     assert result.stderr == "0 SOP(s) in 1 file(s): 1 error(s), 0 warning(s).\n"  # one with errors is left out
     assert result.exit_code == 1
 

@@ -14,7 +14,7 @@ from cli_fixtures import broken_site, in_root, runner  # noqa: F401 - fixtures
 from mkdocs_sop.cli import TEXTS, check_sources, cli_text, load_site_config, main, walk_sources
 from mkdocs_sop.core.messages import placeholders
 
-from cli_fixtures import BROKEN_EXPECTED, BROKEN_EXPECTED_EN, ROOT, env_without_color, write_tree
+from cli_fixtures import BROKEN_EXPECTED, BROKEN_EXPECTED_EN, ROOT, env_without_color, messages, write_tree
 
 
 def test_sample_handbook_is_clean(runner, in_root):
@@ -29,7 +29,11 @@ def test_sample_handbook_is_clean(runner, in_root):
 def test_problems_are_printed_as_path_line_column(runner, broken_site):
     result = runner.invoke(main, ["lint"])
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == BROKEN_EXPECTED
+    lines = result.stdout.splitlines()
+    # each problem inside a block is followed by its line as written and a caret under the column
+    assert [line for line in lines if not line.startswith(" ")] == BROKEN_EXPECTED
+    tab = next(i for i, line in enumerate(lines) if line.endswith("[yaml-tab]"))
+    assert lines[tab + 1:tab + 3] == ["   8 | \u2192- kegiatan: x", "     | ^"]
     assert result.stderr == "2 SOP dalam 3 berkas: 5 kesalahan, 3 peringatan.\n"
 
 
@@ -63,7 +67,7 @@ def test_lang_option_and_site_language(runner, broken_site):
     The summary line follows the same choice; the JSON output is the same but for the texts.
     """
     english = runner.invoke(main, ["lint", "--lang", "en"])
-    assert english.stdout.splitlines() == BROKEN_EXPECTED_EN
+    assert messages(english.stdout) == BROKEN_EXPECTED_EN
     assert english.stderr == "2 SOP(s) in 3 file(s): 5 error(s), 3 warning(s).\n"
     indonesian = json.loads(runner.invoke(main, ["lint", "--format", "json"]).stdout)
     english_json = json.loads(runner.invoke(main, ["lint", "--format", "json", "--lang", "en"]).stdout)
@@ -75,12 +79,12 @@ def test_lang_option_and_site_language(runner, broken_site):
         "      diagram: false\n", "      diagram: false\n      language: en\n"), encoding="utf-8")
     assert load_site_config("mkdocs.yml").language == "en"
     site_english = runner.invoke(main, ["lint"])
-    assert site_english.stdout.splitlines() == BROKEN_EXPECTED_EN
+    assert messages(site_english.stdout) == BROKEN_EXPECTED_EN
     assert site_english.stderr == "2 SOP(s) in 3 file(s): 5 error(s), 3 warning(s).\n"
     english = runner.invoke(main, ["lint", "--format", "json"]).stdout
     assert [d["text"] for d in json.loads(english)["diagnostics"]] == BROKEN_EXPECTED_EN
     back = runner.invoke(main, ["lint", "--lang", "id"])
-    assert back.stdout.splitlines() == BROKEN_EXPECTED
+    assert messages(back.stdout) == BROKEN_EXPECTED
     assert back.stderr == "2 SOP dalam 3 berkas: 5 kesalahan, 3 peringatan.\n"
     assert runner.invoke(main, ["lint", "--lang", "fr"]).exit_code == 2
 
@@ -103,7 +107,7 @@ def test_warnings_alone_pass_unless_strict(runner, tmp_path, monkeypatch):
     relaxed = runner.invoke(main, ["lint", "a.md"])
     assert relaxed.exit_code == 0
     assert relaxed.stdout.startswith("a.md:5: warning: `jenis`: SOP teknis dikerjakan oleh satu pelaksana")
-    assert relaxed.stdout.rstrip().endswith("[teknis-many-actors]")
+    assert messages(relaxed.stdout)[-1].endswith("[teknis-many-actors]")
     assert runner.invoke(main, ["lint", "a.md", "--strict"]).exit_code == 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from cli_fixtures import write_tree
+from cli_fixtures import messages, write_tree
 
 from cli_fixtures import runner  # noqa: F401 - fixture
 from mkdocs_sop.cli import main
@@ -45,7 +45,7 @@ def test_an_error_comes_before_the_warning_it_causes_and_that_warning_names_the_
     write_tree(tmp_path, {"surat.md": TYPO_PAGE})
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["lint", "surat.md"])
-    assert result.stdout.splitlines() == [
+    assert messages(result.stdout) == [
         "surat.md:12: error: `langkah[2].pelaksana`: pelaksana `Kepala Sub Bagian Tata Usaha` tidak ada dalam "
         "daftar `pelaksana` SOP ini. Mungkin maksud Anda `Kepala Subbagian Tata Usaha`? [actor-not-listed]",
         "surat.md:7: warning: `pelaksana`: pelaksana `Kepala Subbagian Tata Usaha` tidak mempunyai langkah, "
@@ -53,7 +53,7 @@ def test_an_error_comes_before_the_warning_it_causes_and_that_warning_names_the_
         "di langkah itu. [actor-unused]",
     ]
     assert result.exit_code == 1
-    english = runner.invoke(main, ["lint", "surat.md", "--lang", "en"]).stdout.splitlines()[1]
+    english = messages(runner.invoke(main, ["lint", "surat.md", "--lang", "en"]).stdout)[1]
     assert english.endswith("Step 2 writes it as `Kepala Sub Bagian Tata Usaha`: correct the name there. "
                             "[actor-unused]")
 
@@ -62,9 +62,9 @@ def test_an_actor_nobody_uses_still_gets_the_usual_advice(runner, tmp_path, monk
     write_tree(tmp_path, {"a.md": CLEAN_PAGE.replace("langkah:", "pelaksana: [Arsiparis, Sekretaris]\nlangkah:")})
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["lint", "a.md"])
-    assert result.stdout == ("a.md:5: warning: `pelaksana`: pelaksana `Sekretaris` tidak mempunyai langkah, "
-                             "sehingga kolomnya akan kosong. Hapus pelaksana itu, atau berikan langkah "
-                             "kepadanya. [actor-unused]\n")
+    assert messages(result.stdout) == ["a.md:5: warning: `pelaksana`: pelaksana `Sekretaris` tidak mempunyai "
+                                       "langkah, sehingga kolomnya akan kosong. Hapus pelaksana itu, atau "
+                                       "berikan langkah kepadanya. [actor-unused]"]
     assert result.exit_code == 0
 
 
@@ -151,3 +151,15 @@ def test_export_says_so_when_a_file_crashed(runner, tmp_path, monkeypatch):
     assert json.loads(result.stdout)["count"] == 0
     assert result.stderr == ("a.md: kesalahan internal: KeyError: 'x'. Ini kesalahan program mkdocs-sop, bukan "
                              "kesalahan penulisan SOP; mohon laporkan beserta berkas itu.\n")
+
+
+def test_fmt_reports_a_crash_as_one_line_leaves_the_file_and_exits_2(runner, tmp_path, monkeypatch):
+    import mkdocs_sop.cli.fmt as fmt
+
+    _crash_with(monkeypatch, tmp_path, fmt, "format_text", RecursionError("maximum recursion depth exceeded"))
+    result = runner.invoke(main, ["fmt", "a.md"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "a.md: kesalahan internal: RecursionError: maximum recursion depth exceeded. Ini kesalahan program "
+        "mkdocs-sop, bukan kesalahan penulisan SOP; mohon laporkan beserta berkas itu.")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == CLEAN_PAGE

@@ -10,10 +10,11 @@ from mkdocs_sop.cli import main
 
 
 def test_every_command_is_one_module_registered_by_name():
-    assert sorted(main.commands) == sorted(cli.COMMANDS)
+    # a module name's "_" is the command's "-" (search_index -> mkdocs-sop search-index)
+    assert sorted(main.commands) == sorted(name.replace("_", "-") for name in cli.COMMANDS)
     for name in cli.COMMANDS:
         module = import_module(f"mkdocs_sop.cli.{name}")
-        assert main.commands[name] is module.command
+        assert main.commands[name.replace("_", "-")] is module.command
 
 
 def test_the_console_script_points_at_the_group():

@@ -62,10 +62,11 @@ def steps(n: str, text: str) -> str:
 # the plugin's default `language: id` reports in Indonesian.
 BAD_PAGES: dict[str, tuple[str, str, str]] = {
     "yaml-tab": (block(IDENT.format(n="B1") + "langkah:\n  - kegiatan: a\n\tpelaksana: A\n"),
-                 "\tpelaksana", "YAML tidak dapat dibaca karena indentasi memakai Tab"),
+                 "\tpelaksana", "baris ini diindentasi dengan tombol Tab"),
     "yaml-indent": (block(IDENT.format(n="B2") + "langkah:\n  - kegiatan: a\n     pelaksana: A\n"),
-                    "     pelaksana", "YAML tidak dapat dibaca"),
-    "yaml-quote": (block('nomor: "B3\nnama: x\nunit: U\nlangkah: []\n'), 'nomor: "B3', "YAML tidak dapat dibaca"),
+                    "     pelaksana", "baris ini tidak sejajar dengan baris di sekitarnya"),
+    "yaml-quote": (block('nomor: "B3\nnama: x\nunit: U\nlangkah: []\n'), 'nomor: "B3',
+                   "tanda petik `\"` dibuka di sini tetapi tidak pernah ditutup"),
     "missing-key": (block('nomor: "B4"\nnama: x\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n'),
                     'nomor: "B4"', "`unit`: wajib diisi tetapi tidak ada. Tambahkan `unit:`."),
     "unknown-key": (block(IDENT.format(n="B5") + "namaa: x\nlangkah:\n  - kegiatan: a\n    pelaksana: A\n"),

@@ -36,7 +36,14 @@ def flow(steps: str, extra: str = "") -> str:
 
 # code -> a block that produces it (parse_block alone)
 BLOCKS: dict[str, str] = {
-    "yaml-invalid": IDENT + "langkah:\n  - kegiatan: a\n     pelaksana: A\n",
+    "yaml-invalid": IDENT + "langkah:\n  - kegiatan: @a\n    pelaksana: A\n",
+    "yaml-indent": IDENT + "langkah:\n  - kegiatan: a\n     pelaksana: A\n",
+    "yaml-colon-space": IDENT + "langkah:\n  - kegiatan:a\n    pelaksana: A\n",
+    "yaml-curly-quotes": IDENT + "langkah:\n  - kegiatan: “Cek: berkas”\n    pelaksana: A\n",
+    "yaml-colon-in-value": IDENT + "langkah:\n  - kegiatan: Cek: berkas\n    pelaksana: A\n",
+    "yaml-unclosed-quote": IDENT + "langkah:\n  - kegiatan: 'Cek\n    pelaksana: A\n",
+    "yaml-unclosed-bracket": IDENT + "langkah:\n  - kegiatan: a\n    pelaksana: [A, B\n",
+    "curly-quotes": IDENT + "peringatan: “Hati-hati”\n" + TWO,
     "yaml-tab": IDENT + "langkah:\n  - kegiatan: a\n\tpelaksana: A\n",
     "block-not-mapping": "- satu\n- dua\n",
     "unknown-key": IDENT + "zzz: 1\n" + TWO,

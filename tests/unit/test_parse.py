@@ -574,30 +574,32 @@ def test_empty_block():
 # YAML that does not parse
 # ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("body", "needle", "words"), [
-    (GOOD.replace("    pelaksana: Petugas Loket", "\tpelaksana: Petugas Loket"), "\tpelaksana", ["tab"]),
+@pytest.mark.parametrize(("body", "needle", "code", "words"), [
+    (GOOD.replace("    pelaksana: Petugas Loket", "\tpelaksana: Petugas Loket"), "\tpelaksana", "yaml-tab", ["tab"]),
     (GOOD.replace("nama: Penerbitan Kartu Keluarga Baru", "nama: Penerbitan\n  unit: x: y"), "unit: x: y",
-     []),
+     "yaml-indent", ["lined up"]),
+    (GOOD.replace("nama: Penerbitan Kartu Keluarga Baru", "nama: Periksa: data"), "nama: Periksa",
+     "yaml-colon-in-value", ["colon"]),
     (GOOD.replace("    pelaksana: Kepala Seksi", "      pelaksana: Kepala Seksi"), "      pelaksana: Kepala",
-     []),
+     "yaml-indent", ["lined up"]),
     (GOOD.replace("  - kegiatan: Menerbitkan KK", "    - kegiatan: Menerbitkan KK"), "- kegiatan: Menerbitkan",
-     []),
+     "yaml-indent", ["lined up"]),
     (GOOD.replace("nama: Penerbitan Kartu Keluarga Baru", 'nama: "Penerbitan Kartu Keluarga Baru'), 'nama: "',
-     ["quoted"]),
+     "yaml-unclosed-quote", ["quote"]),
     (GOOD.replace("nama: Penerbitan Kartu Keluarga Baru", "nama: 'Penerbitan"), "nama: 'Penerbitan",
-     ["quoted"]),
-    (GOOD + "unit2: [a, b\n", "unit2: [a, b", []),
+     "yaml-unclosed-quote", ["quote"]),
+    (GOOD + "unit2: [a, b\n", "unit2: [a, b", "yaml-unclosed-bracket", ["never closed"]),
 ])
-def test_yaml_that_does_not_parse(body, needle, words):
+def test_yaml_that_does_not_parse(body, needle, code, words):
     text, result = parse_page(body)
     d = the_error(result)
-    assert d.message.startswith("the YAML does not parse")
+    assert d.code == code, d.format()
     assert d.line == line_of(text, needle), d.format()
     assert d.column >= 1
-    assert "indentation" in d.hint and "quotes" in d.hint
+    assert d.source == text.splitlines()[d.line - 1]  # the line is quoted under the message
     for word in words:
         assert word in d.message.lower()
-    assert ".." not in d.message
+    assert "scanning" not in d.message and "parsing" not in d.message  # no parser jargon
 
 
 def test_yaml_error_line_with_long_front_matter_and_other_fences():

@@ -347,7 +347,7 @@ def test_keterkaitan_unresolved_only_with_strict_links():
     (w,) = cat.finish(strict_links=True)
     assert w.severity is Severity.WARNING and w.key == "keterkaitan"
     assert "`Tidak ada`" in w.message and w.path == "docs/a.md"
-    assert w.line == line_of(a, "keterkaitan:")
+    assert w.line == line_of(a, "  - Tidak ada")  # the item, not its key
     # resolved by nomor and by nama (case and spacing ignored)
     assert cat.find("470/2").sop.nama == "Perubahan KK"
     assert cat.find("  perubahan   kk ").sop.nomor == "470/2"

@@ -1,0 +1,150 @@
+"""Build the search index of a built site: Pagefind, Indonesian roots, the browser files.
+
+Works on any generator's output folder. Pagefind (installed from the Python package
+index with its binary) reads each page, stems Indonesian, and writes an index split in
+chunks the browser loads only when a query needs them. Before a page goes to Pagefind
+its table cells and list items are separated, so results never read "30menitKonsep";
+the theme's chrome, the flowchart's symbols, branch labels and the diagram are left out.
+Nothing on disk is changed except the two folders this step writes:
+``pagefind/`` (the index) and ``sop-search/`` (the search script, its styles and
+``kosakata.js``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .vocabulary import Vocabulary
+
+INDEX_DIR = "pagefind"
+ASSETS_DIR = "sop-search"
+ASSET_FILES = ("sop-search.js", "sop-search.css")
+VOCABULARY_FILE = "kosakata.js"
+
+# What is not text to search: theme chrome (any theme: semantic tags; Material's and
+# Zensical's sidebars, tabs and permalinks by class), the SOP's drawing (symbols, arrows,
+# branch labels, connectors, the diagram) and the catalogue's lists. The hidden search
+# block stays.
+EXCLUDED = (
+    "nav", "header", "footer", "[role=navigation]", "[role=search]", "form",
+    ".md-sidebar", ".md-tabs", ".md-header", ".md-footer", ".md-source", ".headerlink",
+    ".md-content__button", ".sop-search-box",
+    ".sop-diagram", "svg", ".sop-sym-holder", ".sop-marks", ".sop-branches", ".lbl", ".arr", ".w",
+    ".sop-print-only",
+    # the catalogue's lists name every SOP: found by their titles, their bodies would crowd results
+    ".sop-cat-filter", ".sop-cat-table", ".sop-cat-tree", ".sop-cat-unit-sops", ".sop-cat-subunits",
+)
+
+# A closing cell/item tag gets a space after it, so words of neighbouring cells stay apart.
+_CELL_END = re.compile(r"(</(?:td|th|li|dt|dd|caption|figcaption)>|<br\s*/?>)", re.I)
+INDEX_TIMEOUT_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class SearchIndexReport:
+    pages: int
+    words: int  # distinct words read
+    roots: int  # words mapped to another root
+    codes: int  # SOP numbers and regulations matched by their code
+    index_bytes: int  # pagefind/ and sop-search/ together
+    seconds: float
+
+    def summary(self) -> str:
+        return (f"{self.pages} pages, {self.words} words ({self.roots} with another root), "
+                f"{self.codes} codes; {self.index_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
+
+
+def separate_cells(html: str) -> str:
+    """The page as Pagefind reads it: a space after each cell, item and line break."""
+    return _CELL_END.sub(r"\1 ", html)
+
+
+def site_pages(site_dir: Path) -> list[Path]:
+    """The HTML pages to index, in a stable order (not the index's own files, not 404)."""
+    skip = {site_dir / INDEX_DIR, site_dir / ASSETS_DIR}
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        if any(parent in skip for parent in path.parents) or path.relative_to(site_dir).as_posix() == "404.html":
+            continue
+        pages.append(path)
+    return pages
+
+
+def page_url(site_dir: Path, path: Path) -> str:
+    """The page's URL from the site root, as Pagefind stores it (``/unit/sop/``)."""
+    rel = path.relative_to(site_dir).as_posix()
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return "/" + rel[: -len("index.html")]
+    return "/" + rel
+
+
+def build_search_index(site_dir: str | os.PathLike, *, language: str = "id") -> SearchIndexReport:
+    """Index every page of ``site_dir`` and write the search files beside it."""
+    started = time.perf_counter()
+    site = Path(site_dir).resolve()
+    if not site.is_dir():
+        raise FileNotFoundError(f"{site}: not a folder (build the site first)")
+    pages = site_pages(site)
+    vocabulary = Vocabulary()
+    _index_pages(site, pages, vocabulary, language)
+    assets = site / ASSETS_DIR
+    assets.mkdir(exist_ok=True)
+    for name in ASSET_FILES:
+        data = resources.files("mkdocs_sop").joinpath("assets", name).read_bytes()
+        _write_if_changed(assets / name, data)
+    roots = vocabulary.roots()
+    _write_if_changed(assets / VOCABULARY_FILE, vocabulary.script(roots).encode("utf-8"))
+    index_bytes = sum(p.stat().st_size for folder in (INDEX_DIR, ASSETS_DIR)
+                      for p in (site / folder).rglob("*") if p.is_file())
+    return SearchIndexReport(pages=len(pages), words=len(vocabulary.words), roots=len(roots),
+                             codes=len(vocabulary.codes), index_bytes=index_bytes,
+                             seconds=time.perf_counter() - started)
+
+
+def _index_pages(site: Path, pages: list[Path], vocabulary: Vocabulary, language: str) -> None:
+    """Pagefind on a prepared copy of the pages (cells separated); the index goes to the site."""
+    out = site / INDEX_DIR
+    with tempfile.TemporaryDirectory(prefix="sop-search-") as tmp:
+        work = Path(tmp)
+        for path in pages:
+            html = path.read_text(encoding="utf-8", errors="replace")
+            vocabulary.add_page(html, page_url(site, path).lstrip("/"))
+            target = work / "site" / path.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(separate_cells(html), encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)  # no chunk of an older build may linger
+        config = {"site": "site", "output_path": str(out), "force_language": language,
+                  "exclude_selectors": list(EXCLUDED), "quiet": True}
+        (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        done = subprocess.run([str(_pagefind_binary())], cwd=work, capture_output=True, text=True,
+                              timeout=INDEX_TIMEOUT_SECONDS)
+        if done.returncode != 0:
+            raise RuntimeError(f"pagefind: {(done.stderr or done.stdout).strip()[-2000:]}")
+
+
+def _pagefind_binary() -> Path:
+    """The binary of ``pagefind[bin]`` (or ``PAGEFIND_BINARY_PATH``, or one on PATH)."""
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    if found is None:
+        raise FileNotFoundError("the pagefind binary (pip install 'pagefind[bin]')")
+    return found
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.write_bytes(data)

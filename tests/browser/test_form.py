@@ -1,0 +1,215 @@
+"""The SOP form (formulir-sop/) as an editor uses it: fill the paper SOP, see the checks,
+download the page, load it back; the downloaded page passes lint and is what
+`mkdocs-sop fmt` would write.
+
+The paper SOP is the one of issue 17: three actors, and a decision "Berkas lengkap?" whose
+"Tidak" goes back to step 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser_support import ROOT
+from mkdocs_sop.cli import format_block
+from mkdocs_sop.core.fences import find_blocks
+from mkdocs_sop.core.parse import parse_block
+
+FORM = "formulir-sop/"
+
+PAPER = {
+    "nomor": "800/SOP-BKPSDM/014/2023",
+    "nama": "Penerbitan Rekomendasi Mutasi Pegawai",
+    "unit": "Badan Kepegawaian dan Pengembangan SDM\nBidang Mutasi",
+    "tanggal_pembuatan": "2 Januari 2023",
+    "dasar_hukum": "Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen PNS",
+}
+ACTORS = ["Pemohon", "Petugas Loket", "Kepala Bidang"]
+STEPS = [  # kegiatan, actors, kelengkapan, waktu, output
+    ("Menyerahkan berkas permohonan mutasi", ["Pemohon"], "Surat permohonan\nSK pangkat terakhir",
+     "5 menit", "Berkas permohonan"),
+    ("Memeriksa kelengkapan berkas", ["Petugas Loket"], "", "15 menit", "Berkas diperiksa"),
+    ("Menandatangani rekomendasi", ["Petugas Loket", "Kepala Bidang"], "", "1 hari", "Surat rekomendasi"),
+]
+
+
+def open_form(new_page):
+    watched = new_page()
+    watched.goto(FORM)
+    watched.page.wait_for_selector("#sop-form[data-ready]")
+    return watched
+
+
+def fill_paper_sop(page) -> None:
+    for field, value in PAPER.items():
+        page.fill(f"[data-field={field}]", value)
+    page.fill("[data-field=approval-jabatan]", "Kepala BKPSDM")
+    page.fill("[data-field=approval-nip]", "19700101 199503 1 001")
+    page.fill("[data-field=actors]", "\n".join(ACTORS))
+    for _ in STEPS[1:]:
+        page.click("[data-action=add]")
+    for index, (kegiatan, actors, kelengkapan, waktu, output) in enumerate(STEPS):
+        row = page.locator(".sop-form-steps tbody tr").nth(index)
+        row.locator("[data-step-field=kegiatan]").fill(kegiatan)
+        for actor in actors:
+            row.locator(f"input[data-actor='{actor}']").check()
+        if kelengkapan:
+            row.locator("[data-step-field=kelengkapan]").fill(kelengkapan)
+        row.locator("[data-step-field=waktu]").fill(waktu)
+        row.locator("[data-step-field=output]").fill(output)
+    decision = page.locator(".sop-form-steps tbody tr").nth(1)
+    decision.locator("[data-step-field=decision]").check()
+    decision = page.locator(".sop-form-steps tbody tr").nth(1)  # the row is drawn again with Ya/Tidak
+    decision.locator("[data-step-field=question]").fill("Berkas lengkap?")
+
+
+def verdict(page) -> str:
+    page.wait_for_timeout(250)  # the checks run 120 ms after the last key
+    return page.locator(".sop-form-verdict").inner_text()
+
+
+def problems(page) -> list[str]:
+    return page.locator(".sop-form-problems li").all_inner_texts()
+
+
+def test_the_paper_sop_is_filled_checked_downloaded_and_loaded_back(new_page, tmp_path, artifacts):
+    watched = open_form(new_page)
+    page = watched.page
+    fill_paper_sop(page)
+    # a decision without its "Tidak" is an error, named on its row
+    assert "harus diperbaiki" in verdict(page)
+    assert any("Langkah 2: pilih ke mana alur berlanjut bila jawabannya Tidak" in p for p in problems(page))
+    assert page.locator(".sop-form-steps tbody tr").nth(1).locator(
+        "[data-step-field=tidak]").get_attribute("aria-invalid") == "true"
+    page.screenshot(path=str(artifacts / "form-error.png"), full_page=True)
+
+    # "Tidak kembali ke 1"
+    page.locator(".sop-form-steps tbody tr").nth(1).locator("[data-step-field=tidak]").select_option(
+        label="langkah 1")
+    assert verdict(page) == "Lengkap: tidak ada kesalahan."
+    assert problems(page) == []
+    # the preview: the decision's diamond in the actor's column, both branches said
+    preview = page.locator(".sop-form-preview tr[data-step='2']")
+    assert preview.locator("td[data-actor='Petugas Loket']").get_attribute("data-symbol") == "decision"
+    assert "Tidak: ke langkah 1" in preview.inner_text()
+    assert page.locator(".sop-form-preview tr[data-step='3'] td[data-symbol]").count() == 2
+
+    with page.expect_download() as info:
+        page.click("[data-action=download]")
+    download = info.value
+    assert download.suggested_filename == "penerbitan-rekomendasi-mutasi-pegawai.md"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    block = find_blocks(text.splitlines())[0]
+    assert "    tidak: 1\n" in block.body
+
+    # the page passes lint: no error and no warning
+    result = parse_block(block.body, saved.name, block.first_body_line)
+    assert result.diagnostics == (), [d.format() for d in result.diagnostics]
+    sop = result.sop
+    assert sop.nomor == PAPER["nomor"] and sop.unit == tuple(PAPER["unit"].split("\n"))
+    assert sop.pelaksana == tuple(ACTORS)
+    assert [s.pelaksana for s in sop.steps] == [tuple(s[1]) for s in STEPS]
+    assert sop.steps[1].decision and sop.steps[1].no.step == 1 and sop.steps[0].kelengkapan == (
+        "Surat permohonan", "SK pangkat terakhir")
+    assert sop.disahkan_oleh.nip == "19700101 199503 1 001"
+    # ... and `mkdocs-sop fmt` would leave it as it is
+    assert format_block(block.body) == block.body
+
+    # load it back into an empty form
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action=new]")
+    assert page.input_value("[data-field=nomor]") == ""
+    page.set_input_files(".sop-form-file", str(saved))
+    page.wait_for_function("document.querySelector('[data-field=nomor]').value !== ''")
+    assert page.input_value("[data-field=nama]") == PAPER["nama"]
+    assert page.input_value("[data-field=actors]") == "\n".join(ACTORS)
+    row = page.locator(".sop-form-steps tbody tr").nth(1)
+    assert row.locator("[data-step-field=decision]").is_checked()
+    assert row.locator("[data-step-field=tidak] option:checked").inner_text() == "langkah 1"
+    assert page.locator(".sop-form-yaml").inner_text().rstrip("\n") == text.rstrip("\n")
+    assert verdict(page) == "Lengkap: tidak ada kesalahan."
+    assert watched.errors == [] and watched.foreign_requests() == []
+
+
+def test_mistakes_are_named_as_the_editor_types(new_page):
+    page = open_form(new_page).page
+    page.fill("[data-field=actors]", "Pemohon\nPetugas Loket\nSekretaris")
+    page.click("[data-action=add]")
+    page.click("[data-action=add]")
+    rows = page.locator(".sop-form-steps tbody tr")
+    rows.nth(0).locator("[data-step-field=kegiatan]").fill("Menyerahkan berkas")
+    rows.nth(0).locator("input[data-actor='Pemohon']").check()
+    rows.nth(0).locator("[data-step-field=lanjut]").select_option("selesai")
+    rows.nth(1).locator("[data-step-field=kegiatan]").fill("Mencatat \u201cberkas\u201d")
+    rows.nth(1).locator("input[data-actor='Petugas Loket']").check()
+    found = problems(page)
+    assert "harus diperbaiki" in verdict(page)
+    expected = [
+        "Perbaiki: Nomor SOP: wajib diisi.",
+        "Perbaiki: Nama SOP: wajib diisi.",
+        "Perbaiki: Langkah 3: tulis kegiatannya.",
+        "Perbaiki: Langkah 3: pilih sedikitnya satu pelaksana.",
+        "Perbaiki: Langkah 2 tidak pernah dicapai dari langkah 1",
+        "Periksa: Langkah 2: ada tanda petik lengkung",
+        "Periksa: Pelaksana \u201cSekretaris\u201d belum mempunyai langkah",
+    ]
+    for words in expected:
+        assert any(p.startswith(words) for p in found), (words, found)
+    assert rows.nth(2).locator("[data-step-field=kegiatan]").get_attribute("aria-invalid") == "true"
+    # a fix clears its message at once
+    rows.nth(0).locator("[data-step-field=lanjut]").select_option("")
+    assert not any("tidak pernah dicapai" in p for p in problems(page))
+
+
+def test_an_existing_handbook_page_loads_into_the_form_unchanged_in_meaning(new_page):
+    source = ROOT / "sops" / "disdukcapil" / "pendaftaran-penduduk" / "penerbitan-kk-baru.md"
+    text = source.read_text(encoding="utf-8")
+    page = open_form(new_page).page
+    page.click(".sop-form-paste-box summary")
+    page.fill(".sop-form-paste", text)
+    page.click("[data-action=load-text]")
+    page.wait_for_function("document.querySelector('[data-field=nomor]').value !== ''")
+    out = page.locator(".sop-form-yaml").inner_text()
+    before = parse_block(find_blocks(text.splitlines())[0].body).sop
+    after_block = find_blocks(out.splitlines())[0]
+    after = parse_block(after_block.body).sop
+    assert out.splitlines()[0] == text.splitlines()[0]  # the page around the block is kept
+    assert (after.nomor, after.nama, after.unit, after.pelaksana) == (
+        before.nomor, before.nama, before.unit, before.pelaksana)
+    assert [(s.kegiatan, s.pelaksana, s.decision, s.question, s.kelengkapan, s.waktu, s.output)
+            for s in after.steps] == [(s.kegiatan, s.pelaksana, s.decision, s.question, s.kelengkapan,
+                                       s.waktu, s.output) for s in before.steps]
+    assert _targets(after) == _targets(before)
+    assert format_block(after_block.body) == after_block.body
+
+
+def _targets(sop) -> list:
+    def where(t):
+        return None if t is None else (t.kind, t.step, t.sop)
+    return [(where(s.yes), where(s.no), where(s.next)) for s in sop.steps]
+
+
+def test_the_draft_survives_a_reload(new_page):
+    page = open_form(new_page).page
+    page.fill("[data-field=nama]", "Penerbitan Surat Keterangan")
+    verdict(page)
+    page.reload()
+    page.wait_for_selector("#sop-form[data-ready]")
+    assert page.input_value("[data-field=nama]") == "Penerbitan Surat Keterangan"
+    assert "dipulihkan" in page.locator(".sop-form-status").inner_text()
+
+
+@pytest.mark.parametrize("width", [1400])
+def test_screenshots_of_the_form(new_page, artifacts, width):
+    """The form filled with the paper SOP, for the guide (docs/img/ is refreshed from these)."""
+    page = open_form(new_page).page
+    fill_paper_sop(page)
+    page.locator(".sop-form-steps tbody tr").nth(1).locator("[data-step-field=tidak]").select_option(
+        label="langkah 1")
+    verdict(page)
+    page.screenshot(path=str(artifacts / "form-filled.png"), full_page=True)
+    assert Path(artifacts / "form-filled.png").stat().st_size > 10_000
