@@ -22,6 +22,7 @@ from ..core.parsememo import ParseMemo
 from ..cycle.summary import Cycle
 from .check import check_sources
 from .config import SiteConfig, find_config, output_language
+from .lint import echo_diagnostics
 from .options import CONFIG_OPTION, lang_option
 from .sources import MARKDOWN_SUFFIXES, default_paths, walk_sources
 from .texts import cli_text
@@ -90,8 +91,7 @@ class GenerateStep:
         result = check_sources(sources, institution=self.cfg.institution, strict_links=self.cfg.strict_links,
                                use_directory_urls=self.cfg.use_directory_urls, language=self.language,
                                url_of=page_url_rule(self.cfg), parse=self.memo.parse)
-        for diagnostic in result.diagnostics:
-            click.echo(diagnostic.format())
+        echo_diagnostics(result.diagnostics)  # exactly as `mkdocs-sop lint` prints them
         records = Cycle(result.records, result.catalogue, self.settings.today,
                         include_drafts=self.settings.include_drafts)  # for the exports' columns
         files = generated_files(result.catalogue, self.settings, records=records)
