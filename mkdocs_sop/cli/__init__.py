@@ -23,7 +23,7 @@ import click
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: The subcommands: each a module of this package whose ``command`` is a Click command.
-COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "generate")
+COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "generate")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS, epilog="""\b
@@ -32,7 +32,9 @@ Examples:
   mkdocs-sop new sops/layanan/ktp.md   start a new SOP page
   mkdocs-sop fmt --check               would tidying change anything? (for CI)
   mkdocs-sop export --format csv       the catalogue, as the site's sop.csv
-COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "generate")
+  mkdocs-sop search-index site         search for a site built by Zensical/ProperDocs/any
+  mkdocs-sop form                      the SOP form page, for a site built without the plugin
+  mkdocs-sop generate --watch          catalogue pages and data into docs (for Zensical)
 
 Run `mkdocs-sop COMMAND --help` for each command's options.""")
 @click.version_option(package_name="mkdocs-sop", prog_name="mkdocs-sop")
