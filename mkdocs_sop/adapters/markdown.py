@@ -51,6 +51,7 @@ class SopExtension(Extension):
             "rows_per_page": [8, "Flowchart rows per printed page (0: never split)."],
             "logo": ["", "The logo for the identity grid: a path inside the docs folder under Zensical, else a URL."],
             "diagram": [True, "Add a Graphviz diagram of each flowchart."],
+            "print_uncontrolled": [False, "Print 'uncontrolled when printed' and the print date atop every sheet."],
             "diagram_engine": ["auto", "Graphviz engine: auto, dot, wasm or none."],
             "cache_dir": ["", "Folder for cached diagrams (empty: no disk cache)."],
             "fail_on_error": [None, "Raise at the first page with an SOP error, so the build fails. "
@@ -103,7 +104,8 @@ def standalone_renderer(settings: dict[str, Any], *, report=None, site=None) -> 
     options = RenderOptions(labels=label_set(language, settings["labels"]), language=language,
                             rows_per_page=int(settings["rows_per_page"]),
                             logo="" if site is not None else settings["logo"],
-                            diagram=bool(settings["diagram"]), show_warnings=bool(settings["show_warnings"]))
+                            diagram=bool(settings["diagram"]), show_warnings=bool(settings["show_warnings"]),
+                            print_uncontrolled=bool(settings["print_uncontrolled"]))
     return BlockRenderer(options, institution=settings["institution"], diagram_engine=settings["diagram_engine"],
                          cache_dir=settings["cache_dir"] or None, report=report, site=site)
 

@@ -68,6 +68,8 @@ class SopPluginConfig(base.Config):
     """Flowchart rows per printed page; each split gets lettered off-page connectors. 0: never."""
     diagram = c.Type(bool, default=True)
     """Add a Graphviz diagram below each flowchart table."""
+    print_uncontrolled = c.Type(bool, default=False)
+    """Print "dokumen tidak terkendali bila dicetak" and the print date atop every printed sheet."""
     diagram_engine = c.Choice(("auto", "dot", "wasm", "none"), default="auto")
     """Graphviz engine: ``auto`` takes the fastest available (system ``dot`` or the embedded WebAssembly one)."""
     cache = c.Type(bool, default=True)
@@ -152,7 +154,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             raise PluginError(f"sop: {exc.args[0]} in `labels` (see the configuration reference)") from None
         options = RenderOptions(labels=labels, language=self.config.language,
                                 rows_per_page=self.config.rows_per_page, logo="",
-                                diagram=self.config.diagram, show_warnings=self._show_warnings())
+                                diagram=self.config.diagram, print_uncontrolled=self.config.print_uncontrolled,
+                                show_warnings=self._show_warnings())
         cache_dir = None
         if self.config.cache:
             cache_dir = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)

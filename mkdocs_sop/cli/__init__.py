@@ -2,7 +2,8 @@
 
 One module per job: :mod:`.config` reads the site's settings, :mod:`.sources` finds the
 files, :mod:`.check` gives the site build's verdicts, and each command lives in its own
-module (:mod:`.lint`, :mod:`.new`, :mod:`.fmt`, :mod:`.export`, :mod:`.schema`) as a
+module (:mod:`.lint`, :mod:`.new`, :mod:`.fmt`, :mod:`.export`, :mod:`.schema`,
+:mod:`.importer` for ``import``, a Python keyword) as a
 Click command named ``command``. Adding a command is one new module plus its name in
 :data:`COMMANDS`.
 
@@ -23,7 +24,7 @@ import click
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: The subcommands: each a module of this package whose ``command`` is a Click command.
-COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "generate")
+COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "importer", "generate")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS, epilog="""\b
@@ -34,6 +35,7 @@ Examples:
   mkdocs-sop export --format csv       the catalogue, as the site's sop.csv
   mkdocs-sop search-index site         search for a site built by Zensical/ProperDocs/any
   mkdocs-sop form                      the SOP form page, for a site built without the plugin
+  mkdocs-sop import lama -o impor      Word/Excel SOPs to draft pages, with a review report
   mkdocs-sop generate --watch          catalogue pages and data into docs (for Zensical)
 
 Run `mkdocs-sop COMMAND --help` for each command's options.""")

@@ -14,25 +14,11 @@ import click
 from ..core.fences import find_blocks
 from ..core.messages import DEFAULT_LANGUAGE
 from ..core.model import slug
+from ..core.yamltext import yaml_scalar
 from .config import find_config, output_language
 from .options import lang_option
 from .sources import SOP_YAML_SUFFIXES
 from .texts import cli_text
-
-
-def yaml_scalar(text: str) -> str:
-    """``text`` as a YAML scalar: plain when that reads back the same, else double-quoted."""
-    from ..core.yamlload import YamlProblem, load
-
-    text = str(text)
-    plain_ok = (text == text.strip() and text and "#" not in text and ": " not in text
-                and not text.endswith(":") and text[0] not in "!&*[]{}|>'\"%@`,?-")
-    if plain_ok:
-        try:
-            plain_ok = load(f"k: {text}") == {"k": text}
-        except YamlProblem:
-            plain_ok = False
-    return text if plain_ok else json.dumps(text, ensure_ascii=False)
 
 
 def _yaml_list(items: list[str], indent: str) -> str:
@@ -175,6 +161,8 @@ disahkan_oleh:  # pejabat yang mengesahkan SOP
 tambahan:  # baris identitas tambahan, mis. `Waktu Pemrosesan: 3 hari kerja`
 proses_bisnis:  # kode atau nama proses bisnis (Peta Proses Bisnis)
 status: draf  # {status_hint}
+tanggal_dicabut:  # bila dicabut/digantikan: sejak kapan tidak berlaku lagi
+alasan_dicabut:  # bila dicabut/digantikan: alasan atau keputusan pencabutannya
 menggantikan:  # nomor SOP lama yang digantikan SOP ini
 riwayat:  # daftar revisi: `- tanggal: ...` lalu `uraian: ...`
 pelaksana:  # kolom pelaksana dari kiri ke kanan{_yaml_list(actors, "  ")}

@@ -97,6 +97,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "leaves them out. Run `mkdocs-sop lint` to see them.",
                       "catatan: ada {errors} kesalahan dalam SOP; SOP yang mengandung kesalahan tidak "
                       "ikut, sama seperti di situs. Jalankan `mkdocs-sop lint` untuk melihatnya."),
+    # import
+    "import-summary": ("{pages} page(s) written to {folder}; {bad} file(s) could not be imported, {refused} page(s) "
+                       "already existed.",
+                       "{pages} halaman ditulis ke {folder}; {bad} berkas tidak dapat diimpor, {refused} halaman "
+                       "sudah ada."),
     # usage errors
     "config-unreadable": ("cannot read {path}: {error}", "{path} tidak dapat dibaca: {error}"),
     "config-not-yaml": ("{path} is not valid YAML: {error}", "{path} bukan YAML yang benar: {error}"),

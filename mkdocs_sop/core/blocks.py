@@ -176,6 +176,7 @@ class BlockRenderer:
         """What output depends on besides the block: for cache keys."""
         o = self.options
         parts = [__version__, repr(sorted(o.labels.items())), o.language, str(o.rows_per_page), o.logo,
-                 str(o.diagram), str(o.show_time_total), self.institution, self.diagram_engine]
+                 str(o.diagram), str(o.show_time_total), str(o.print_uncontrolled), self.institution,
+                 self.diagram_engine]
         return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
