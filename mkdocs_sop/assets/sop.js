@@ -1,4 +1,5 @@
-/* mkdocs-sop: the page address and the print date in the footer of every printed sheet.
+/* mkdocs-sop: the page address and the print date in the footer of every printed sheet
+   (and, with print_uncontrolled, "dokumen tidak terkendali bila dicetak" atop it).
    CSS cannot know either, so this sets two custom properties that the @page margin boxes
    of sop.css show. Nothing else depends on it: without scripts the flowchart, its arrows
    and its off-page connectors print the same, only this footer text is missing. */
@@ -26,6 +27,12 @@
     else if (address === "site_url" && canonical && canonical.href) url = canonical.href;
     root.style.setProperty("--sop-print-url", cssString(url));
     root.style.setProperty("--sop-print-date", cssString((english ? "Printed " : "Dicetak ") + date));
+    // optional (print_uncontrolled): "uncontrolled when printed" and the date atop every sheet
+    var noted = document.querySelector(".sop[data-print-note]");
+    if (noted) {
+      root.style.setProperty("--sop-print-note",
+                             cssString(noted.getAttribute("data-print-note") + " \u2014 " + date));
+    }
   }
   stamp();
   window.addEventListener("beforeprint", stamp);

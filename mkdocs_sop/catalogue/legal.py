@@ -241,7 +241,9 @@ def _lookup(table: list[tuple[str, str, str]], words: str) -> tuple[str, str] | 
 
 
 def _nice(words: str, original: str) -> str:
-    """Readable casing for an unknown name: as written, or Title Case if written flat."""
+    """Readable casing for an unknown name: as written, or Title Case if written flat.
+    Acronyms stay as written (``KMA``, ``RI``, ``BPS``): a word of up to five capitals in
+    the original is never re-cased."""
     if not words:
         return ""
     pattern = r"\W+".join(re.escape(w) for w in words.split())
@@ -250,7 +252,14 @@ def _nice(words: str, original: str) -> str:
     seg = re.sub(r"\s+", " ", seg)
     if seg.islower() or seg.isupper():
         small = {"dan", "di", "ke", "dari", "of", "and"}
-        return " ".join(w if w in small else w.capitalize() for w in seg.lower().split())
+        long_caps = seg.isupper() and len(seg.split()) > 2  # "BADAN PUSAT STATISTIK": words, not acronyms
+
+        def recase(w: str) -> str:
+            if w.isupper() and len(w) <= (3 if long_caps else 5):
+                return w  # an acronym
+            return w.lower() if w.lower() in small else w.capitalize()
+
+        return " ".join("-".join(recase(part) for part in w.split("-")) for w in seg.split())
     return seg
 
 
@@ -273,7 +282,9 @@ def _agency(words: str, original: str) -> tuple[str, str]:
     if found:
         return found
     short = " ".join(rest.split()[:8])
-    return slug(short), _nice(short, original)
+    # the name as written, "RI" included (identity ignores it, the reader does not)
+    return slug(short), _nice(" ".join(words.split()[:len(short.split()) + 3]), original) \
+        if re.search(r"\bri\b|republik indonesia", words) else _nice(short, original)
 
 
 def _region(words: str, original: str, with_level: bool) -> tuple[str, str]:
@@ -319,7 +330,7 @@ def _generic_issuer(kind: str, words: str, original: str) -> tuple[str, str, str
             label = _nice(head, original)
             return kind, slug(f"{head} {code}"), f"{label} {name}".strip()
     kepala = rest.startswith("kepala ")
-    code, name = _agency(rest[7:] if kepala else rest, original)
+    code, name = _agency(words.split(" ", 1)[1] if kepala and " " in words else words, original)
     if kepala and code:
         return kind, code, f"Kepala {name}"
     return kind, code, name
@@ -519,6 +530,32 @@ class _Group:
         return True
 
 
+# "X sebagaimana telah (beberapa kali / terakhir) diubah dengan Y": Y amends X.
+_AMENDED_BY = re.compile(r"\bsebagaimana\b[^,;]*?\bdiubah\b(?:\s+\w+)*?\s+dengan\b", re.I)
+# "Y tentang Perubahan (Kedua ...) atas X": Y amends X.
+_AMENDS = re.compile(r"\bperubahan\b(?:\s+\w+)?\s+atas\b", re.I)
+_NEXT_CITATION = re.compile(r"\s*(?:;|,|\bdan\b)\s*(?=(?:UU|PP|Perpres|Permen|Perda|Peraturan|Undang)\b)", re.I)
+
+
+def amendment_links(text: str) -> list[tuple[str, str]]:
+    """(amending key, amended key) pairs a citation states, so an amended regulation and
+    its amendments are listed as one chain."""
+    links = []
+    m = _AMENDED_BY.search(text)
+    if m:
+        base = parse_citation(text[:m.start()])
+        for part in _NEXT_CITATION.split(text[m.end():]):
+            amending = parse_citation(part)
+            if amending.kind != "lainnya" and base.kind != "lainnya" and amending.key != base.key:
+                links.append((amending.key, base.key))
+    m = _AMENDS.search(text)
+    if m:
+        amending, base = parse_citation(text[:m.start()]), parse_citation(text[m.end():])
+        if amending.kind != "lainnya" and base.kind != "lainnya" and amending.key != base.key:
+            links.append((amending.key, base.key))
+    return links
+
+
 def group_citations(citations: Iterable[tuple[str, T]]) -> list[tuple[Regulation, list[T]]]:
     """Group citations by regulation, ordered by (rank, year, number, issuer).
 
@@ -526,6 +563,7 @@ def group_citations(citations: Iterable[tuple[str, T]]) -> list[tuple[Regulation
     specific one cited, with the longest ``tentang`` title seen (first wins a tie).
     """
     groups: dict[str, _Group] = {}
+    amended: dict[str, str] = {}  # amending key -> amended key
     for pos, (text, item) in enumerate(citations):
         reg = parse_citation(text)
         g = groups.get(reg.key)
@@ -534,6 +572,21 @@ def group_citations(citations: Iterable[tuple[str, T]]) -> list[tuple[Regulation
         g.items.append((pos, item))
         if reg.title:
             g.titles.append((pos, reg.title))
+        for amending, base in amendment_links(text):
+            amended.setdefault(amending, base)
+
+    # an amendment cited on its own joins the regulation it amends (the whole chain once)
+    def root(key: str) -> str:
+        seen = {key}
+        while key in amended and amended[key] not in seen:
+            key = amended[key]
+            seen.add(key)
+        return key
+
+    for key in list(groups):
+        base = root(key)
+        if base != key and base in groups:
+            groups[base].items.extend(groups.pop(key).items)
 
     all_groups = list(groups.values())
     maximal = [g for g in all_groups if not any(o.more_specific_than(g) for o in all_groups)]

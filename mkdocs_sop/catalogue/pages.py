@@ -39,9 +39,9 @@ from typing import Mapping, Sequence
 
 from ..core.htmltree import el, title_html
 from .registry import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
-                        relative_url, total_time, unit_path)
+                        relative_url, total_time, unit_path, actor_home)
 from ..core.dates import format_date
-from ..core.model import FlexDate, SopCategory, SopStatus, SopType, Step, slug
+from ..core.model import FlexDate, SopCategory, SopStatus, SopType, Step, leaf_steps, slug
 from ..core.timeparse import format_duration, sum_durations
 
 __all__ = ["PageOptions", "GeneratedPage", "build_pages", "page_paths"]
@@ -67,6 +67,9 @@ class PageOptions:
     review_horizon_days: int = 90
     review_after_years: int = 2
     downloads: Sequence[str] = ()  # site-root paths of the data exports to link ("sop.json")
+    links_from_source: bool = False
+    """Write links relative to the page's source file (Zensical rebases every link of a page,
+    raw HTML included, from its source folder); by default relative to its URL (MkDocs)."""
 
 
 @dataclass(frozen=True)
@@ -114,10 +117,11 @@ class _Page:
         self.b = builder
         self.src_uri = src_uri
         self.url = page_url(src_uri, builder.options.use_directory_urls)
+        self.link_base = src_uri if builder.options.links_from_source else self.url
 
     def href(self, target: str) -> str:
         """Link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
-        return relative_url(target, self.url)
+        return relative_url(target, self.link_base)
 
     def href_page(self, src_uri: str, anchor: str = "") -> str:
         target = page_url(src_uri, self.b.options.use_directory_urls)
@@ -250,15 +254,19 @@ class _Builder:
         blocks = [self.catalogue_nav(page, "overview")]
         # counts
         counts = _el("dl", cls="sop-cat-counts")
-        actors = {a.lower() for e in self.entries for a in e.sop.pelaksana}
-        units = sum(1 for node in self.tree.walk() if node.path)
+        # what a reader counts: organisations, the units that own SOPs (not every level of
+        # the hierarchy above them), actors as the actor index lists them
+        actors = self.catalogue.by_actor(self.entries)
+        organisations = {actor_home(e.sop) for e in self.entries}
+        units = {unit_path(e.sop) for e in self.entries}
         status_counts = {s: 0 for s in SopStatus}
         for e in self.entries:
             status_counts[self.catalogue.status(e.sop)] += 1
         type_counts = {t: sum(1 for e in self.entries if e.sop.jenis is t) for t in SopType}
         cat_counts = {k: sum(1 for e in self.entries if e.sop.kategori is k) for k in SopCategory}
         rows = [(labels["cat_count_sops"], str(len(self.entries)), "sops"),
-                (labels["cat_count_units"], str(units), "units"),
+                (labels["cat_count_orgs"], str(len(organisations)), "organisations"),
+                (labels["cat_count_units"], str(len(units)), "units"),
                 (labels["cat_count_actors"], str(len(actors)), "actors")]
         rows += [(labels["status_" + s.value], str(n), f"status-{s.value}")
                  for s, n in status_counts.items() if n or s is SopStatus.BERLAKU]
@@ -322,7 +330,7 @@ class _Builder:
                 iso = eff.date.isoformat() if eff.date else (
                     f"{eff.year:04d}-{eff.month or 1:02d}-00" if eff.year else "")
             _el("td", {"data-sort": iso}, format_date(eff, opts.language), parent=tr)
-            count = sum(1 for _ in _leaf_steps(sop.steps))
+            count = sum(1 for _ in leaf_steps(sop.steps))
             _el("td", {"data-sort": str(count)}, str(count), parent=tr, cls="sop-cat-num")
             total = total_time(sop)
             _el("td", {"data-sort": f"{duration_sort_value(total):.2f}"},
@@ -625,14 +633,6 @@ def _time_text(d, lang: str) -> str:
     if d.unknown:
         text += " (+?)"
     return text
-
-
-def _leaf_steps(steps):
-    for step in steps:
-        if step.substeps:
-            yield from _leaf_steps(step.substeps)
-        else:
-            yield step
 
 
 def build_pages(catalogue: Catalogue, options: PageOptions) -> list[GeneratedPage]:

@@ -15,11 +15,12 @@ from urllib.parse import quote as _urlquote
 from dataclasses import dataclass, field
 
 from ..core.fences import find_blocks
-from ..core.layout import main_path
+from ..core.flowtime import flow_time, steps_time
 from .legal import Regulation, group_citations
-from ..core.model import Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step, TargetKind
-from ..core.timeparse import Duration, parse_duration, sum_durations
-from ..core.validate import SiteIndex, site_diagnostics, walk_steps
+from ..core.model import (Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step,
+                          TargetKind, walk_steps)
+from ..core.timeparse import Duration, rough_minutes
+from ..core.validate import SiteIndex, site_diagnostics
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,12 @@ def entry_order(entry: Entry) -> tuple:
             sort_key(entry.sop.nama), entry.page)
 
 
+def actor_home(sop: Sop) -> tuple[str, ...]:
+    """The organisation an SOP's actors belong to: the instansi and the unit below it
+    (the dinas or badan); sub-units (bidang, seksi) of one organisation share actors."""
+    return unit_path(sop)[:2]
+
+
 def unit_path(sop: Sop) -> tuple[str, ...]:
     """Instansi > unit > sub-unit, as the organisation chart reads (instansi when known)."""
     units = tuple(u for u in sop.unit if u)
@@ -95,25 +102,15 @@ def unit_path(sop: Sop) -> tuple[str, ...]:
 
 
 def total_time(sop: Sop) -> Duration | None:
-    """Total time as the SOP page shows it: the main path of a flowchart, every leaf step
-    of a step list; ``None`` when no step gives a time."""
-    if sop.format is SopFormat.DIAGRAM_ALIR:
-        steps = main_path(sop)
-    else:
-        steps = [s for s in walk_steps(sop.steps) if not s.substeps]
-    times = [s.waktu for s in steps if s.waktu]
-    if not times:
-        return None
-    return sum_durations(parse_duration(t) for t in times)
+    """Total time as the SOP page shows it (:func:`flowtime.flow_time`); ``None`` when no
+    step gives a readable time."""
+    return flow_time(sop).total
 
 
 def duration_sort_value(d: Duration | None) -> float:
-    """A rough single number for sorting tables only (never shown): minutes, with a day
-    as 1440 minutes, a working day as 1440 x 7/5 and a month as 30 days."""
-    if d is None:
-        return -1.0
-    a = d.high
-    return a.minutes + 1440 * (a.days + a.working_days * 7 / 5 + a.months * 30)
+    """A rough single number for sorting tables only (never shown): the high end in
+    :func:`timeparse.rough_minutes`."""
+    return -1.0 if d is None else rough_minutes(d.high)
 
 
 @dataclass
@@ -357,25 +354,34 @@ class Catalogue:
 
     def by_actor(self, entries: list[Entry] | None = None
                   ) -> list[tuple[str, list[ActorWork]]]:
-        """Every actor (case and spacing ignored; shown as first written in catalogue order),
-        with the SOPs and steps they take part in and the time of those steps."""
-        actors: dict[str, tuple[str, dict[int, list[Step]], dict[int, Entry]]] = {}
+        """Every actor, with the SOPs and steps they take part in and the time of those steps.
+
+        An actor is a role within its organisation: "Kepala Dinas" of two dinas are two
+        actors. Within one organisation (the instansi and the unit below it, see
+        :func:`actor_home`) case and spacing are ignored and the name is shown as first
+        written in catalogue order; a name used in several organisations is shown with
+        the organisation's name."""
+        actors: dict[tuple, tuple[str, dict[int, list[Step]], dict[int, Entry]]] = {}
         for entry in entries if entries is not None else self.official():
+            home = actor_home(entry.sop)
             for step in walk_steps(entry.sop.steps):
                 if step.substeps:
                     continue  # a parent of sub-steps is a heading; its leaves do the work
                 for actor in step.pelaksana:
-                    name, steps, owners = actors.setdefault(_fold(actor), (actor, {}, {}))
+                    name, steps, owners = actors.setdefault((_fold(actor), home), (actor, {}, {}))
                     steps.setdefault(id(entry), []).append(step)
                     owners[id(entry)] = entry
+        homes_of: dict[str, int] = {}
+        for fold, _home in actors:
+            homes_of[fold] = homes_of.get(fold, 0) + 1
         out = []
-        for _key, (name, steps, owners) in actors.items():
+        for (fold, home), (name, steps, owners) in actors.items():
+            if homes_of[fold] > 1 and home:
+                name = f"{name} ({home[-1]})"
             works = []
             for eid, entry in owners.items():
                 own = tuple(steps[eid])
-                times = [s.waktu for s in own if s.waktu]
-                works.append(ActorWork(entry, own,
-                                       sum_durations(parse_duration(t) for t in times) if times else None))
+                works.append(ActorWork(entry, own, steps_time(own).total))
             works.sort(key=lambda w: entry_order(w.entry))
             out.append((name, works))
         out.sort(key=lambda nw: sort_key(nw[0]))

@@ -161,6 +161,8 @@ disahkan_oleh:  # pejabat yang mengesahkan SOP
 tambahan:  # baris identitas tambahan, mis. `Waktu Pemrosesan: 3 hari kerja`
 proses_bisnis:  # kode atau nama proses bisnis (Peta Proses Bisnis)
 status: draf  # {status_hint}
+tanggal_dicabut:  # bila dicabut/digantikan: sejak kapan tidak berlaku lagi
+alasan_dicabut:  # bila dicabut/digantikan: alasan atau keputusan pencabutannya
 menggantikan:  # nomor SOP lama yang digantikan SOP ini
 riwayat:  # daftar revisi: `- tanggal: ...` lalu `uraian: ...`
 pelaksana:  # kolom pelaksana dari kiri ke kanan{_yaml_list(actors, "  ")}

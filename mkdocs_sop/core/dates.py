@@ -11,7 +11,9 @@ Conventions:
 * two-digit years are not guessed: ``10/01/24`` stays text;
 * an impossible date (``31 Februari 2020``) stays text, with no year or month, so a
   validator can point at it;
-* a leading weekday (``Senin, 14 Juni 2012``) is accepted and not kept in the date.
+* a leading weekday (``Senin, 14 Juni 2012``) is accepted and not kept in the date;
+* a full date is always shown with a two-digit day (``02 Oktober 2017``), as dates are
+  written in official documents, whatever the editor typed (``2017-10-02``, ``2 Okt 2017``).
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ def _parse_text(text: str) -> FlexDate:
 
 
 def format_date(fd: FlexDate | None, lang: str = "id") -> str:
-    """The date as a reader expects it: ``14 Juni 2012``, ``Juni 2020``, ``2019``, or the text.
+    """The date as a reader expects it: ``02 Oktober 2017``, ``Juni 2020``, ``2019``, or the text.
 
     ``lang`` is ``"id"`` (default) or ``"en"`` (``14 June 2012``); other values fall
     back to Indonesian, the official language of the document.
@@ -150,7 +152,7 @@ def format_date(fd: FlexDate | None, lang: str = "id") -> str:
     months = MONTHS_EN if lang == "en" else MONTHS_ID
     if fd.date is not None:
         d = fd.date
-        return f"{d.day} {months[d.month - 1]} {d.year}"
+        return f"{d.day:02d} {months[d.month - 1]} {d.year}"
     if fd.year is not None and fd.month is not None and 1 <= fd.month <= 12:
         return f"{months[fd.month - 1]} {fd.year}"
     if fd.year is not None:

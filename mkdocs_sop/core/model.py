@@ -197,6 +197,8 @@ class Sop:
     tambahan: tuple[tuple[str, str], ...] = ()
     proses_bisnis: str = ""
     status: SopStatus = SopStatus.BERLAKU
+    tanggal_dicabut: FlexDate | None = None  # when a revoked or superseded SOP stopped applying
+    alasan_dicabut: str = ""  # why (the revoking decision, the SOP that replaced it ...)
     menggantikan: tuple[str, ...] = ()
     riwayat: tuple[Revision, ...] = ()
     pelaksana: tuple[str, ...] = ()  # resolved column order (given, or order of appearance)
@@ -217,6 +219,18 @@ class Sop:
     def anchor(self) -> str:
         """A stable HTML id for this SOP on its page."""
         return "sop-" + slug(self.nomor)
+
+
+def walk_steps(steps: "tuple[Step, ...] | list[Step]"):
+    """Every step, depth first, a parent before its sub-steps: the one walker over steps."""
+    for step in steps:
+        yield step
+        yield from walk_steps(step.substeps)
+
+
+def leaf_steps(steps: "tuple[Step, ...] | list[Step]"):
+    """The steps that do the work (a parent of sub-steps is a heading), in reading order."""
+    return (s for s in walk_steps(steps) if not s.substeps)
 
 
 def slug(text: str) -> str:

@@ -28,6 +28,7 @@ from .model import (
     SopStatus,
     SopType,
     Step,
+    walk_steps,
 )
 from .yamlexplain import curly_quoted_values, explain
 from .yamlload import LineDict, LineList, YamlProblem, load
@@ -63,6 +64,8 @@ IDENTITY_KEYS: tuple[Key, ...] = (
     Key("tambahan", ("extra",)),
     Key("proses_bisnis", ("business_process",)),
     Key("status", ()),
+    Key("tanggal_dicabut", ("revoked_on",)),
+    Key("alasan_dicabut", ("revocation_reason",)),
     Key("menggantikan", ("supersedes",)),
     Key("riwayat", ("history",)),
     Key("pelaksana", ("actors",)),
@@ -374,7 +377,7 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
 
     if not actors:
         seen: dict[str, None] = {}
-        for step in _walk(steps):
+        for step in walk_steps(steps):
             for actor in step.pelaksana:
                 seen.setdefault(actor, None)
         actors = tuple(seen)
@@ -401,6 +404,8 @@ def parse_block(text: str, path: str = "", first_line: int = 1, *,
         tambahan=tambahan,
         proses_bisnis=f.text("proses_bisnis"),
         status=status,
+        tanggal_dicabut=f.date("tanggal_dicabut"),
+        alasan_dicabut=f.text("alasan_dicabut"),
         menggantikan=f.text_list("menggantikan"),
         riwayat=riwayat,
         pelaksana=actors,
@@ -428,12 +433,6 @@ def _item_lines(values: dict, keys: tuple[str, ...]) -> dict[str, int]:
             for i, line in enumerate(value.item_lines):
                 out[f"{key}[{i}]"] = line
     return out
-
-
-def _walk(steps):
-    for step in steps:
-        yield step
-        yield from _walk(step.substeps)
 
 
 def _approval(value: Any, f: _Fields, rep: _Reporter) -> Approval | None:

@@ -46,7 +46,7 @@ import graphviz
 from .model import Sop, Symbol, TargetKind
 
 #: Bump when the DOT this module writes changes in a way that changes the drawing.
-DOT_VERSION = "1"
+DOT_VERSION = "2"
 
 #: Sentinel colour for strokes and text; replaced by ``currentColor`` in the SVG.
 INK = "#010203"
@@ -313,9 +313,10 @@ def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None])
                 if dst is None:
                     continue
                 if row_of[target.step] <= row_of[step.index]:
-                    # Drawn as a downward edge with the arrow reversed, leaving and entering
-                    # on the east side: the loop hugs the lanes instead of swinging out.
-                    attrs.update({"dir": "back", "tailport": "e", "headport": "e"})
+                    # Drawn as a downward edge with the arrow reversed, into the target's
+                    # east side; it leaves the step wherever dot finds shortest (a port on
+                    # a decision's east tip made "Tidak" loop around the diamond).
+                    attrs.update({"dir": "back", "tailport": "e"})
                     attrs["class"] += " sop-edge-back"
                     edges.append((dst, src, attrs))
                     continue
@@ -368,8 +369,10 @@ def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None])
             f"lane{lane}",
             width=f"{widest:.2f}",
             label=_label(actor, width=22),
+            # a band heading, square and unframed: never mistaken for a terminator
             shape="box",
-            style="rounded,filled",
+            style="filled",
+            penwidth="0",
             color=LANE_PEN,
             fillcolor=LANE_FILL,
             fontsize="11",

@@ -17,7 +17,9 @@ from . import layout as lay
 from .dates import format_date
 from .search_data import search_block
 from .model import Diagnostic, Severity, Sop, SopFormat, SopStatus, Step, Symbol, TargetKind
-from .timeparse import format_duration, parse_duration, sum_durations
+from .flowtime import FlowTime, flow_time
+from .paper import sheet_for
+from .timeparse import format_duration
 
 # Replaced by the SVG after serialisation; unguessable, so editor text can never forge it.
 DIAGRAM_SLOT = "sop-diagram-slot-" + secrets.token_hex(12)
@@ -49,6 +51,7 @@ class RenderOptions:
     logo: str = ""  # URL of the institution's logo, relative to the page
     diagram: bool = True
     show_time_total: bool = True
+    print_uncontrolled: bool = False  # "uncontrolled when printed" and the print date atop every sheet
     show_warnings: bool = False  # a yellow box of the block's warnings above the SOP (while editing)
 
 
@@ -93,9 +96,11 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
     status = ctx.status or sop.status
     classes = ["sop", f"sop-status-{status.value}", f"sop-format-{sop.format.value}",
                *ctx.extra_classes]
-    root = _el("div", {"id": sop.anchor, "data-sop-nomor": sop.nomor,
-                       "data-sop-status": status.value}, cls=" ".join(classes))
-    _lifecycle(root, sop, labels, ctx)
+    attrs = {"id": sop.anchor, "data-sop-nomor": sop.nomor, "data-sop-status": status.value}
+    if options.print_uncontrolled:  # sop.js puts it, with the print date, atop every sheet
+        attrs["data-print-note"] = labels["print_uncontrolled"]
+    root = _el("div", attrs, cls=" ".join(classes))
+    _lifecycle(root, sop, options, ctx)
     _identity(root, sop, options, ctx)
     if sop.format is SopFormat.DIAGRAM_ALIR:
         _flowchart(root, sop, options, ctx)
@@ -113,13 +118,27 @@ def render_sop(sop: Sop, options: RenderOptions, context: RenderContext | None =
     return root
 
 
-def _lifecycle(root: ET.Element, sop: Sop, labels: Mapping[str, str], ctx: RenderContext) -> None:
+# Each status has its own icon and colour (sop.css), so it never rests on colour alone.
+STATUS_ICON = {SopStatus.BERLAKU: "✓", SopStatus.DRAF: "✎", SopStatus.DICABUT: "⊘", SopStatus.DIGANTIKAN: "⇄"}
+
+
+def _lifecycle(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderContext) -> None:
+    """The status line every SOP shows: in force since when, or revoked/superseded since
+    when and why, with the SOPs it replaces or that replace it; and, on paper, a mark on
+    every sheet of an SOP that is not (or not yet) in force."""
+    labels, language = options.labels, options.language
     status = ctx.status or sop.status
-    if status is SopStatus.BERLAKU and not ctx.superseded_by and not ctx.supersedes:
-        return
     box = _el("div", {"role": "note"}, parent=root, cls=f"sop-lifecycle sop-lifecycle-{status.value}")
+    _el("span", {"aria-hidden": "true"}, STATUS_ICON[status], parent=box, cls="sop-status-icon")
     badge = _el("strong", text=labels["status_" + status.value], parent=box, cls="sop-status-badge")
+    since = sop.tanggal_efektif if status is SopStatus.BERLAKU else (
+        sop.tanggal_dicabut if status in (SopStatus.DICABUT, SopStatus.DIGANTIKAN) else None)
+    if since is not None:
+        badge.text = labels["status_since_" + status.value].replace("{date}", format_date(since, language))
     badge.tail = " "
+    if sop.alasan_dicabut and status in (SopStatus.DICABUT, SopStatus.DIGANTIKAN):
+        _el("span", text=f"{labels['revocation_reason']}: {sop.alasan_dicabut}", parent=box,
+            cls="sop-revocation-reason").tail = " "
     for key, links, cls in (("superseded_by", ctx.superseded_by, "sop-superseded-by"),
                             ("supersedes", ctx.supersedes, "sop-supersedes")):
         if not links:
@@ -130,6 +149,10 @@ def _lifecycle(root: ET.Element, sop: Sop, labels: Mapping[str, str], ctx: Rende
             a = _el("a", {"href": link.url}, f"{link.nomor} — {link.nama}", parent=span)
             if i < len(links) - 1:
                 a.tail = "; "
+    if status is not SopStatus.BERLAKU:
+        # position: fixed in print, so Chromium repeats it on every sheet
+        _el("div", {"aria-hidden": "true"}, labels["status_" + status.value].upper(), parent=root,
+            cls="sop-print-status")
 
 
 def _identity(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderContext) -> None:
@@ -209,7 +232,16 @@ def _approval(td: ET.Element, sop: Sop, labels: Mapping[str, str]) -> None:
     if approval.pangkat:
         _el("div", text=approval.pangkat, parent=td, cls="sop-approval-rank")
     if approval.nip:
-        _el("div", text=f"{labels['nip']} {approval.nip}", parent=td, cls="sop-approval-nip")
+        _el("div", text=f"{labels['nip']} {grouped_nip(approval.nip)}", parent=td, cls="sop-approval-nip")
+
+
+def grouped_nip(nip: str) -> str:
+    """An 18-digit civil-servant NIP in its official groups (birth date, appointment
+    month, sex, number: ``19790803 199912 1 001``), however it was typed; anything else as written."""
+    digits = "".join(nip.split())
+    if len(digits) == 18 and digits.isascii() and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip
 
 
 def _related(td: ET.Element, items: Sequence[str], labels: Mapping[str, str], ctx: RenderContext) -> None:
@@ -222,8 +254,8 @@ def _related(td: ET.Element, items: Sequence[str], labels: Mapping[str, str], ct
         if link is None:
             _el("span", {"title": labels["unresolved"]}, item, parent=li, cls="sop-unresolved")
         else:
-            _el("a", {"href": link.url, "title": f"{link.nomor} — {link.nama}"}, item, parent=li,
-                cls="sop-related")
+            # number and name, whichever the editor wrote: a bare number tells a reader nothing
+            _el("a", {"href": link.url}, f"{link.nomor} — {link.nama}", parent=li, cls="sop-related")
 
 
 def _symbol_svg(parent: ET.Element, symbol: Symbol, text: str = "") -> ET.Element:
@@ -258,7 +290,7 @@ def _target_text(target, labels: Mapping[str, str]) -> str:
 def _flowchart(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderContext) -> None:
     labels = options.labels
     rows = sop.print_rows if sop.print_rows is not None else options.rows_per_page
-    flow = lay.layout_flow(sop, rows)
+    flow = lay.layout_flow(sop, rows, sheet_for(sop, labels) if rows else None)
     wrapper = _el("div", {"role": "region", "aria-label": labels["flowchart_caption"], "tabindex": "0"},
                   parent=root, cls="sop-flowchart-wrap")
     page_count = len(flow.pages)
@@ -285,7 +317,7 @@ def _flow_colgroup(table: ET.Element, flow: lay.FlowLayout) -> None:
         _el("col", parent=group, cls="sop-col-actor")
     for _ in range(flow.lanes):
         _el("col", parent=group, cls="sop-col-lane")
-    if flow.has_exit:
+    for _ in range(flow.exits):
         _el("col", parent=group, cls="sop-col-exit")
     for name in ("kelengkapan", "waktu", "output", "keterangan"):
         _el("col", parent=group, cls=f"sop-col-{name}")
@@ -296,16 +328,18 @@ def _flow_head(table: ET.Element, flow: lay.FlowLayout, labels: Mapping[str, str
     top = _el("tr", parent=thead)
     _el("th", {"rowspan": "2", "scope": "col"}, labels["no"], parent=top, cls="sop-h-no")
     _el("th", {"rowspan": "2", "scope": "col"}, labels["kegiatan"], parent=top, cls="sop-h-kegiatan")
-    _el("th", {"colspan": str(flow.columns), "scope": "colgroup"}, labels["pelaksana"], parent=top,
+    # Pelaksana spans the actor columns only; the routing lanes and the exit column are
+    # not actors, so they get no header and no grid lines (sop.css), just room for wires
+    _el("th", {"colspan": str(len(flow.actors)), "scope": "colgroup"}, labels["pelaksana"], parent=top,
         cls="sop-h-pelaksana")
+    gutter = flow.lanes + flow.exits
+    if gutter:
+        _el("td", {"colspan": str(gutter), "rowspan": "2", "aria-hidden": "true"}, parent=top, cls="sop-h-gutter")
     _el("th", {"colspan": "3", "scope": "colgroup"}, labels["mutu_baku"], parent=top, cls="sop-h-mutu")
     _el("th", {"rowspan": "2", "scope": "col"}, labels["keterangan"], parent=top, cls="sop-h-keterangan")
     second = _el("tr", parent=thead)
     for actor in flow.actors:
         _el("th", {"scope": "col"}, actor, parent=second, cls="sop-h-actor")
-    gutter = flow.lanes + (1 if flow.has_exit else 0)
-    if gutter:
-        _el("th", {"colspan": str(gutter), "aria-hidden": "true"}, parent=second, cls="sop-h-gutter")
     for key in ("kelengkapan", "waktu", "output"):
         _el("th", {"scope": "col"}, labels[key], parent=second, cls=f"sop-h-{key}")
 
@@ -314,8 +348,9 @@ def _flow_row(body: ET.Element, row: lay.Row, flow: lay.FlowLayout, sop: Sop,
               labels: Mapping[str, str], ctx: RenderContext) -> None:
     step = row.step
     if step is None:
-        tr = _el("tr", {"data-connector": row.kind}, parent=body, cls=f"sop-row sop-row-{row.kind}")
-        text = labels["continued_from"] if row.kind == "connector-in" else labels["continues_on"]
+        kind = row.kind.value
+        tr = _el("tr", {"data-connector": kind}, parent=body, cls=f"sop-row sop-row-{kind}")
+        text = labels["continued_from"] if row.kind is lay.RowKind.CONNECTOR_IN else labels["continues_on"]
         _el("td", parent=tr, cls="sop-no")
         _el("td", text=text, parent=tr, cls="sop-kegiatan sop-connector-note")
     else:
@@ -421,12 +456,12 @@ def _flow_cell(tr: ET.Element, c: int, cell: lay.Cell, flow: lay.FlowLayout, ste
 
 
 def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: RenderContext) -> ET.Element:
-    if mark.kind == "end":
+    if mark.kind is lay.MarkKind.END:
         holder = _el("span", {"data-symbol": "terminator"}, parent=parent, cls="sop-mark sop-mark-end")
         _symbol_svg(holder, Symbol.TERMINATOR)
         _el("span", text=labels["end"], parent=holder, cls="sop-mark-text")
         return holder
-    if mark.kind == "sop":
+    if mark.kind is lay.MarkKind.SOP:
         link = ctx.find(mark.text)
         attrs = {"data-symbol": "connector", "data-sop": mark.text}
         if link is not None:
@@ -446,28 +481,29 @@ def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: Re
 
 def _time_footer(table: ET.Element, sop: Sop, flow: lay.FlowLayout, labels: Mapping[str, str],
                  language: str) -> None:
-    path = lay.main_path(sop)
-    parsed, skipped = [], []
-    for step in path:
-        if not step.waktu:
-            continue
-        duration = parse_duration(step.waktu)
-        if duration is None:
-            skipped.append(step)
-        else:
-            parsed.append(duration)
-    if not parsed and not skipped:
+    time = flow_time(sop)
+    if not time.has_anything:
         return
-    tfoot = _el("tfoot", parent=table)
-    tr = _el("tr", parent=tfoot, cls="sop-total")
-    span = 2 + flow.columns + 1
+    tr = _el("tr", parent=_el("tfoot", parent=table), cls="sop-total")
     _el("th", {"colspan": str(2 + flow.columns), "scope": "row"}, labels["total_time"], parent=tr)
-    total = _el("td", {"colspan": str(4)}, parent=tr, cls="sop-total-time")
-    _el("strong", text=format_duration(sum_durations(parsed), language) if parsed else "–", parent=total)
-    for step in skipped:
-        note = _el("div", parent=total, cls="sop-total-note")
-        note.text = f"{labels['step']} {step.index}: “{step.waktu}” — {labels['total_time_excluded']}"
-    del span
+    _time_total(_el("td", {"colspan": "4"}, parent=tr, cls="sop-total-time"), time, labels, language, "div")
+
+
+def _time_total(parent: ET.Element, time: FlowTime, labels: Mapping[str, str], language: str,
+                note_tag: str) -> None:
+    """The total in bold, then in words what it covers and what it leaves out."""
+    _el("strong", text=format_duration(time.total, language) if time.total is not None else "–",
+        parent=parent, cls="sop-total-value")
+    notes = []
+    if time.over_paths:
+        notes.append(labels["total_time_paths"])
+    if time.untimed and time.total is not None:
+        notes.append(labels["total_time_untimed"].replace("{count}", str(len(time.untimed)))
+                     .replace("{steps}", ", ".join(s.number for s in time.untimed)))
+    for step in time.unreadable:
+        notes.append(f"{labels['step']} {step.number}: “{step.waktu}” — {labels['total_time_excluded']}")
+    for text in notes:
+        _el(note_tag, text=(" " if note_tag == "span" else "") + text, parent=parent, cls="sop-total-note")
 
 
 def _step_list(root: ET.Element, sop: Sop, options: RenderOptions) -> None:
@@ -476,26 +512,11 @@ def _step_list(root: ET.Element, sop: Sop, options: RenderOptions) -> None:
     _el("h3", text=labels["steps"], parent=wrap, cls="sop-steps-title")
     _step_items(wrap, sop.steps, labels, sop)
     if options.show_time_total:
-        parsed, skipped = [], []
-        for step in lay_walk(sop.steps):
-            if step.waktu:
-                d = parse_duration(step.waktu)
-                (parsed.append(d) if d is not None else skipped.append(step))
-        if parsed or skipped:
+        time = flow_time(sop)
+        if time.has_anything:
             p = _el("p", parent=wrap, cls="sop-total")
             _el("strong", text=labels["total_time"] + ": ", parent=p)
-            _el("span", text=format_duration(sum_durations(parsed), options.language) if parsed else "–",
-                parent=p, cls="sop-total-time")
-            for step in skipped:
-                _el("span", text=f" ({labels['step']} {step.number}: “{step.waktu}” — "
-                    f"{labels['total_time_excluded']})", parent=p, cls="sop-total-note")
-
-
-def lay_walk(steps):
-    for step in steps:
-        if not step.substeps:
-            yield step
-        yield from lay_walk(step.substeps)
+            _time_total(_el("span", parent=p, cls="sop-total-time"), time, labels, options.language, "span")
 
 
 def _step_items(parent: ET.Element, steps: Sequence[Step], labels: Mapping[str, str], sop: Sop) -> None:

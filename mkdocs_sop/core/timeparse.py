@@ -1,4 +1,4 @@
-"""Reading the free-text ``waktu`` of a step, so a footer can total the main path.
+"""Reading the free-text ``waktu`` of a step, so totals (core/flowtime.py) can add it up.
 
 The text itself is always shown verbatim; this module only computes totals, and must
 never pretend to know more than the editor wrote.
@@ -21,10 +21,14 @@ Conventions (chosen so that a total is honest):
 * **Ranges keep both ends.** ``5-10 menit``, ``5 s.d. 10 menit``, ``5 – 10 menit``,
   ``antara 5 dan 10 menit``, ``30 menit - 1 jam`` give a :class:`Duration` whose ``low``
   and ``high`` differ; sums add lows to lows and highs to highs.
-* **Several parts add up.** Parts separated by ``;``, ``,``, ``+``, ``&``, ``dan``/``and``
-  are summed (``7 hari dengan bupati; 2 hari dengan Kadin`` is 9 hari). A part that
-  holds no quantity (``tergantung antrian``) is commentary and is ignored; a text with
-  no quantity at all (``segera``, ``menyesuaikan jadwal pimpinan``) gives ``None``.
+* **Several parts add up.** Parts separated by ``,``, ``+``, ``&``, ``dan``/``and``
+  are summed (``15 menit, 30 menit`` is 45 menit). A part that holds no quantity
+  (``tergantung antrian``) is commentary and is ignored; a text with no quantity at all
+  (``segera``, ``menyesuaikan jadwal pimpinan``) gives ``None``.
+* **Alternatives are a range, never a sum.** Parts separated by ``;``, ``|`` or a line
+  break are alternatives (``7 hari kerja (III/d); 14 hari kerja (IV/a)`` is 7-14 hari
+  kerja): the range runs from the shortest to the longest, compared by
+  :func:`rough_minutes`.
 * ``1 x 24 jam`` multiplies; ``½``, ``1/2``, ``setengah``, ``half`` and a decimal comma
   (``0,5 jam``) are understood; numbers in words (``tiga hari``) and the usual
   ``3 (tiga) hari`` are read; a bare number without a unit is ignored.
@@ -44,7 +48,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-__all__ = ["Amount", "Duration", "parse_duration", "sum_durations", "format_duration"]
+__all__ = ["Amount", "Duration", "parse_duration", "sum_durations", "format_duration", "rough_minutes"]
 
 _MAX_NUMBER = 1_000_000.0  # larger "numbers" are ids or money, not durations
 
@@ -146,7 +150,8 @@ _TOKEN = re.compile(
     r"|(?P<num>\d+(?:\.\d+)?)"
     r"|(?P<word>[a-z]+)"
     r"|(?P<range>[-~])"
-    r"|(?P<sep>[;,+&|\n])"
+    r"|(?P<alt>[;|\n])"
+    r"|(?P<sep>[,+&])"
 )
 
 
@@ -324,7 +329,7 @@ def parse_duration(text: object) -> Duration | None:
 @functools.lru_cache(maxsize=8192)
 def _parse_text(text: str) -> Duration | None:
     """Memoised: a handbook repeats the same few ``waktu`` texts thousands of times."""
-    parts: list[list[tuple[str, str]]] = [[]]
+    alternatives: list[list[list[tuple[str, str]]]] = [[[]]]  # alternative -> parts -> tokens
     between = False
     for m in _TOKEN.finditer(_normalise(text)):
         kind = m.lastgroup or ""
@@ -336,19 +341,38 @@ def _parse_text(text: str) -> Duration | None:
             continue
         if kind == "word" and val in _SUM_WORDS:
             if between:
-                parts[-1].append(("between_and", val))
+                alternatives[-1][-1].append(("between_and", val))
                 between = False
                 continue
             kind = "sep"
-        if kind == "sep":
-            parts.append([])
+        if kind == "alt":
+            alternatives.append([[]])
             between = False
             continue
-        parts[-1].append((kind, val))
-    found = [d for d in (_parse_part(toks) for toks in parts if toks) if d is not None]
+        if kind == "sep":
+            alternatives[-1].append([])
+            between = False
+            continue
+        alternatives[-1][-1].append((kind, val))
+    found = []
+    for parts in alternatives:
+        read = [d for d in (_parse_part(toks) for toks in parts if toks) if d is not None]
+        if read:
+            found.append(sum_durations(read))
     if not found:
         return None
-    return sum_durations(found)
+    if len(found) == 1:
+        return found[0]
+    low = min((d.low for d in found), key=rough_minutes)
+    high = max((d.high for d in found), key=rough_minutes)
+    return Duration(low, high)
+
+
+def rough_minutes(amount: Amount) -> float:
+    """One number for comparing times only (never shown): a day is 1440 minutes, a
+    working day 1440 x 7/5, a month 30 days."""
+    return (amount.minutes + amount.days * 1440 + amount.working_days * 1440 * 7 / 5
+            + amount.months * 30 * 1440)
 
 
 def sum_durations(items: Iterable[Duration | str | None]) -> Duration:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .messages import DEFAULT_LANGUAGE, closest, did_you_mean, hint as _hint, make
-from .model import Diagnostic, Severity, Sop, SopFormat, SopType, Step, Target, TargetKind
+from .model import Diagnostic, Severity, Sop, SopFormat, SopType, Step, Target, TargetKind, walk_steps
 
 END_WORDS = {"selesai", "end"}
 SOP_PREFIX = "sop:"
@@ -41,7 +41,7 @@ def resolve_flow(sop: Sop, step_maps: list, md_line: Callable[[int], int],
         known = set(sop.pelaksana)
         used: set[str] = set()
         misspelt: dict[str, tuple[str, int]] = {}  # listed actor -> (how a step wrote it, that step)
-        for step in _walk(steps):
+        for step in walk_steps(steps):
             for actor in step.pelaksana:
                 used.add(actor)
                 if actor not in known:
@@ -180,17 +180,6 @@ def check_reachability(sop: Sop, language: str = DEFAULT_LANGUAGE) -> list[Diagn
         out.append(make("never-ends", language, path=sop.source_path, line=first.line,
                         key=f"langkah[{first.number}]", step=first.index, steps=numbers))
     return out
-
-
-def _walk(steps):
-    for step in steps:
-        yield step
-        yield from _walk(step.substeps)
-
-
-def walk_steps(steps):
-    """Every step, depth first, sub-steps after their parent."""
-    return _walk(steps)
 
 
 @dataclass

@@ -16,6 +16,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # and the KK one (a loop back from each of two decisions).
 PERDA = "setwan/persidangan/pembentukan-perda/"
 KK = "disdukcapil/pendaftaran-penduduk/penerbitan-kk-baru/"
+# Tall rows (long requirement lists and times, five actors) in 8 steps: paginated by height.
+KP = "bkpsdm/mutasi-promosi/kenaikan-pangkat/"
 
 
 class Watched:

@@ -107,7 +107,7 @@ def test_the_printed_sop_carries_a_qr_code_to_its_page(new_page):
     assert qr.get_attribute("data-qr-url") == ("http://sop.kota-contoh.go.id/disdukcapil/pendaftaran-penduduk/"
                                                "penerbitan-kk-baru/#sop-470-sop-pdp-001-2024")
     text = qr.locator(".sop-qr-text").inner_text()
-    assert "470/SOP-PDP/001/2024" in text and "Tanggal efektif: 1 Februari 2024" in text
+    assert "470/SOP-PDP/001/2024" in text and "Tanggal efektif: 01 Februari 2024" in text  # one date rule: two-digit day
     box = qr.locator("svg").bounding_box()
     assert box["width"] >= 60 and abs(box["width"] - box["height"]) < 1
     latest = w.page.locator(".sop-cycle-latest").inner_text()

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from browser_support import KK, PERDA
+from browser_support import KK, KP, PERDA
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember"]
@@ -57,7 +57,7 @@ def printed(browser, base_url, artifacts):
                                   timezone_id="Asia/Jakarta")
     page = context.new_page()
     out = {}
-    for name, path in (("perda", PERDA), ("kk", KK)):
+    for name, path in (("perda", PERDA), ("kk", KK), ("kp", KP)):
         page.goto(base_url + path, wait_until="load")
         facts = page.evaluate("""() => ({
           steps: [...document.querySelectorAll('tr[data-step]')].map(tr => ({
@@ -65,6 +65,11 @@ def printed(browser, base_url, artifacts):
             text: tr.querySelector('.sop-activity').textContent})),
           pages: document.querySelectorAll('table.sop-flowchart').length,
           outLetters: [...document.querySelectorAll('tr[data-connector=connector-out] text')].map(t => t.textContent),
+          inLetters: [...document.querySelectorAll('tr[data-connector=connector-in] text')].map(t => t.textContent),
+          intro: [...document.querySelectorAll('.md-typeset > p')].filter(p => !p.closest('.sop'))
+                   .map(p => p.textContent.trim().split(/\\s+/).slice(0, 6).join(' ')),
+          diagramCaption: (document.querySelector('.sop-diagram figcaption') || {}).textContent || '',
+          lanes: [...document.querySelectorAll('.sop-diagram .sop-lane-title text')].map(t => t.textContent),
           approver: [...document.querySelectorAll('.sop-id-approval > div:not(.sop-signature)')].map(d => d.textContent).filter(Boolean),
           title: document.title,
           // print_address: site_url (the default) prints the address under the site's site_url
@@ -148,17 +153,117 @@ def test_footer_has_address_and_print_date(printed, name):
         assert f"{i}/{sheets}" in text, f"sheet {i}: sheet number missing"
 
 
+@pytest.mark.parametrize("name", ["perda", "kk", "kp"])
+def test_every_flowchart_page_is_one_whole_sheet_with_its_connectors(printed, name):
+    """The browser never breaks a flowchart table itself: each table page is one sheet
+    (its header printed once), every row whole on it, the total once on the last, and at
+    every break the lettered connector at the foot of one sheet and on top of the next."""
+    p = printed[name]
+    pdf, facts = p["pdf"], p["facts"]
+    sheets = int(p["info"]["Pages"])
+    raw = [_squash(_pdf_text(pdf, i, "-raw")) for i in range(1, sheets + 1)]
+    texts = [_pdf_text(pdf, i) for i in range(1, sheets + 1)]
+    all_texts = [_squash(s["text"]) for s in facts["steps"]]
+    sheet_of_page: dict[int, int] = {}
+    for step in facts["steps"]:
+        head = _unique_head(_squash(step["text"]), all_texts)
+        on = [i for i, t in enumerate(raw) if head in t and "Kegiatan" in t]
+        assert len(on) == 1, f"step {step['n']} ({head}...) printed on sheets {[i + 1 for i in on]}"
+        assert sheet_of_page.setdefault(step["page"], on[0]) == on[0], \
+            f"flowchart page {step['page']} broken across sheets {sheet_of_page[step['page']] + 1} and {on[0] + 1}"
+    heads = [i for i, t in enumerate(raw) if "Mutu Baku" in t]
+    assert heads == sorted(sheet_of_page.values()), f"table headers on sheets {heads}: a table was broken"
+    totals = [i for i, t in enumerate(raw) if "Total waktu" in t]
+    assert totals == [sheet_of_page[facts["pages"]]], f"total printed on sheets {totals}"
+    assert len(facts["outLetters"]) == facts["pages"] - 1 == len(facts["inLetters"])
+    for k, (out, into) in enumerate(zip(facts["outLetters"], facts["inLetters"]), start=1):
+        assert out == into
+        for sheet in (sheet_of_page[k], sheet_of_page[k + 1]):
+            assert re.search(rf"(?<!\w){out}(?!\w)", texts[sheet]), f"connector {out} missing on sheet {sheet + 1}"
+
+
+@pytest.mark.parametrize("name", ["perda", "kk", "kp"])
+def test_no_sheet_holds_only_a_caption_or_the_page_intro(printed, name):
+    """The diagram's caption is printed with the diagram; the page's own introduction is
+    not printed above the official grid."""
+    p = printed[name]
+    facts = p["facts"]
+    sheets = int(p["info"]["Pages"])
+    flat = [_squash(_pdf_text(p["pdf"], i)) for i in range(1, sheets + 1)]
+    caption = _squash(facts["diagramCaption"])[:40]
+    with_caption = [i for i, t in enumerate(flat) if caption and caption in t]
+    assert len(with_caption) == 1, f"diagram caption on sheets {with_caption}"
+    lanes = [_squash(x) for x in facts["lanes"]]
+    assert lanes and any(lane in flat[with_caption[0]] for lane in lanes), "caption printed apart from its diagram"
+    for intro in facts["intro"]:
+        assert all(intro not in t for t in flat), f"page introduction {intro!r} printed"
+
+
 def test_kk_prints_on_few_sheets(printed):
     p = printed["kk"]
     sheets = int(p["info"]["Pages"])
     flat = [_squash(_pdf_text(p["pdf"], i)) for i in range(1, sheets + 1)]
-    assert p["facts"]["pages"] == 1
+    pages = p["facts"]["pages"]
+    assert pages <= 2, "8 steps need at most two flowchart sheets"
     assert "Nomor SOP" in flat[0] and "Kegiatan" not in flat[0]
     assert "Dirujuk oleh" in flat[0] and "Pencatatan dan Pendataan" in flat[0], "identity grid split"
-    assert "Mutu Baku" in flat[1] and "Total waktu" in flat[1], "the flowchart is not whole on sheet 2"
-    raw = _squash(_pdf_text(p["pdf"], 2, "-raw"))
-    all_texts = [_squash(s["text"]) for s in p["facts"]["steps"]]
-    for step in p["facts"]["steps"]:
-        head = _unique_head(_squash(step["text"]), all_texts)
-        assert head in raw, f"step {step['n']} not on sheet 2"
-    assert sheets <= 4, sheets
+    assert all("Mutu Baku" in flat[k] for k in range(1, 1 + pages)), "a flowchart page is not on its own sheet"
+    assert "Total waktu" in flat[pages]
+    assert sheets <= 2 + pages, sheets
+
+
+def test_estimated_row_heights_cover_the_printed_rows(new_page):
+    """core/paper.py paginates by estimated printed height: on paper (print style sheet,
+    the printable width of A4 landscape) no row, header or caption is taller than its
+    estimate, or a sheet thought to fit would be broken by the browser."""
+    from mkdocs_sop.core import paper
+    from mkdocs_sop.core.fences import find_blocks
+    from mkdocs_sop.core.labels import label_set
+    from mkdocs_sop.core.parse import parse_block
+    from browser_support import ROOT
+
+    w = new_page(width=round(paper.SHEET_W), height=round(paper.SHEET_H))
+    w.page.emulate_media(media="print")
+    empty_cells = []
+    for path in (PERDA, KK, KP):
+        source = (ROOT / "sops" / path.rstrip("/")).with_suffix(".md")
+        block = find_blocks(source.read_text(encoding="utf-8").splitlines())[0]
+        sop = parse_block(block.body, str(source), block.start + 2).sop
+        estimate = paper.sheet_for(sop, label_set("id"))
+        w.goto(path)
+        got = w.page.evaluate("""() => ({
+          rows: Object.fromEntries([...document.querySelectorAll('tr[data-step]')].map(
+            r => [r.dataset.step, r.getBoundingClientRect().height])),
+          fixed: Math.max(...[...document.querySelectorAll('table.sop-flowchart')].map(
+            t => t.querySelector('thead').getBoundingClientRect().height
+                 + t.querySelector('caption').getBoundingClientRect().height)),
+          emptyIdentity: [...document.querySelectorAll('.sop-identity td')].filter(td => !td.textContent.trim())
+            .map(td => td.getBoundingClientRect().height)})""")
+        for step in sop.steps:
+            assert got["rows"][str(step.index)] <= estimate.row_height(step) + 0.5, \
+                f"{path} step {step.index}: printed {got['rows'][str(step.index)]:.0f} px, estimated {estimate.row_height(step):.0f}"
+        assert got["fixed"] <= paper.SHEET_H - estimate.room, f"{path}: caption and header taller than estimated"
+        empty_cells += [(path, h) for h in got["emptyIdentity"]]
+    # an empty identity row keeps room to write by hand (8 mm, about 30 px)
+    assert empty_cells and all(h >= 28 for _, h in empty_cells), empty_cells
+
+
+def test_revoked_sop_is_marked_on_every_sheet_and_the_uncontrolled_note_prints(browser, base_url, artifacts):
+    """A revoked SOP says DICABUT on every printed sheet; with print_uncontrolled (here the
+    attribute the option writes, set on the page) every sheet says it is uncontrolled."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    page.goto(base_url + "dpmptsp/perizinan/izin-gangguan/", wait_until="load")
+    page.evaluate("""() => { document.querySelector('.sop').setAttribute('data-print-note',
+                      'Dokumen tidak terkendali bila dicetak'); dispatchEvent(new Event('beforeprint')); }""")
+    pdf = artifacts / "dicabut-print.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    context.close()
+    sheets = int(_pdf_info(pdf)["Pages"])
+    assert sheets >= 2
+    for i in range(1, sheets + 1):
+        text = _squash(_pdf_text(pdf, i))
+        assert "DICABUT" in _pdf_text(pdf, i, "-raw"), f"sheet {i} carries no DICABUT mark"
+        assert "Dokumen tidak terkendali bila dicetak" in text, f"sheet {i}: no uncontrolled-copy note"
+    first = _squash(_pdf_text(pdf, 1))
+    assert "DICABUT SEJAK 15 JANUARI 2018" in first and "Alasan: Izin gangguan dihapus" in first

@@ -29,4 +29,4 @@ def test_no_request_leaves_localhost(tour):
 def test_sop_pages_list_their_flowchart_steps(tour):
     """The two reference SOPs are among the visited pages (a guard against a renamed sample)."""
     assert tour[PERDA]["geometry"]["tables"] == 4
-    assert tour[KK]["geometry"]["tables"] == 1
+    assert tour[KK]["geometry"]["tables"] in (1, 2)  # 8 steps: one or two sheets by printed height

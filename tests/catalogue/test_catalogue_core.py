@@ -265,3 +265,15 @@ def test_export_csv_has_one_row_per_sop():
     lines = export_csv(cat).splitlines()
     assert lines[0].split(",") == list(CSV_COLUMNS)
     assert len(lines) == 1 + len(export_data(cat)["sops"])
+
+
+def test_actors_merge_only_within_one_organisation():
+    steps = "  - kegiatan: Menandatangani\n    pelaksana: Kepala Dinas\n"
+    cat = make_catalogue({
+        "a.md": sop_page("A/1", unit="[Dinas Kesehatan, Bidang 1]", steps=steps),
+        "b.md": sop_page("A/2", unit="[Dinas Kesehatan, Bidang 2]", steps=steps),
+        "c.md": sop_page("B/1", unit="Dinas Pendidikan", steps=steps),
+    })
+    actors = dict(cat.by_actor())
+    assert set(actors) == {"Kepala Dinas (Dinas Kesehatan)", "Kepala Dinas (Dinas Pendidikan)"}
+    assert [w.entry.sop.nomor for w in actors["Kepala Dinas (Dinas Kesehatan)"]] == ["A/1", "A/2"]

@@ -34,6 +34,9 @@ def test_overview_lists_every_official_sop_once(site):
     assert 'data-sop-catalogue' in page.text
     # counts
     assert '<div data-count="sops"><dt>SOP</dt><dd>7</dd></div>' in page.text
+    # what a reader counts: two dinas, four units owning SOPs (not the 6 levels of the tree)
+    assert '<div data-count="organisations"><dt>Perangkat daerah</dt><dd>2</dd></div>' in page.text
+    assert '<div data-count="units"><dt>Unit kerja pemilik SOP</dt><dd>4</dd></div>' in page.text
     assert '<div data-count="status-digantikan"><dt>Digantikan</dt><dd>1</dd></div>' in page.text
     # editor text is escaped, never markup
     assert "<script>alert(1)</script>" not in page.text
@@ -46,7 +49,7 @@ def test_overview_rows_carry_status_and_sort_keys(site):
     assert status["Y/001/2019"] == "digantikan"  # only the NEW SOP says menggantikan
     assert status["Y/004/2018"] == "dicabut"
     assert status["X/001/2022"] == "berlaku"
-    assert 'data-sort="2022-06-01">1 Juni 2022</td>' in page.text
+    assert 'data-sort="2022-06-01">01 Juni 2022</td>' in page.text
     assert '<td data-sort="3" class="sop-cat-num">3</td>' in page.text  # X/001 has 3 steps
 
 
@@ -126,7 +129,7 @@ def test_review_status(site):
     assert state("overdue") == {"X/001/2022"}
     assert state("due") == {"X/002/2023"}
     assert state("no-dates") == set()
-    assert "1 Juni 2024" in text  # the due date of X/001 (2 years after 2022-06-01)
+    assert "01 Juni 2024" in text  # the due date of X/001 (2 years after 2022-06-01)
 
 
 def test_unresolved_references(site):
@@ -190,7 +193,8 @@ def test_json_export(site):
     assert [s["symbol"] for s in alpha["langkah"]] == ["terminator", "decision", "terminator"]
     assert alpha["langkah"][1]["targets"] == [{"branch": "ya", "kind": "step", "step": 3},
                                               {"branch": "tidak", "kind": "step", "step": 1}]
-    assert alpha["total_waktu"]["text"] == "1 jam 25 menit"
+    # straight through, or back to the start once when the file is incomplete
+    assert alpha["total_waktu"]["text"] == "1 jam 25 menit – 1 jam 50 menit"
     assert alpha["pelaksana"] == ["Pemohon", "Petugas Loket"]
     assert alpha["dirujuk_oleh"] == ["X/003/2024"]
     beta = by["X/003/2024"]

@@ -107,8 +107,10 @@ def test_yaml_values():
     ("14 Jun 2012", "14 Juni 2012", "14 June 2012"),
     ("2024-01-10", "10 Januari 2024", "10 January 2024"),
     ("10/01/2024", "10 Januari 2024", "10 January 2024"),
-    ("August 1, 2023", "1 Agustus 2023", "1 August 2023"),
-    ("05 Mei 2021", "5 Mei 2021", "5 May 2021"),
+    # one rule: a full date keeps a two-digit day, as written in official documents
+    ("August 1, 2023", "01 Agustus 2023", "01 August 2023"),
+    ("05 Mei 2021", "05 Mei 2021", "05 May 2021"),
+    ("2 Oktober 2017", "02 Oktober 2017", "02 October 2017"),
     ("jun 2020", "Juni 2020", "June 2020"),
     ("2020-12", "Desember 2020", "December 2020"),
     ("2019", "2019", "2019"),
@@ -124,7 +126,7 @@ def test_format(value, id_text, en_text):
 
 def test_format_none_and_hand_made():
     assert format_date(None) == ""
-    assert format_date(FlexDate("x", date=D(2020, 3, 1))) == "1 Maret 2020"
+    assert format_date(FlexDate("x", date=D(2020, 3, 1))) == "01 Maret 2020"
     assert format_date(FlexDate("x", year=2020, month=13)) == "2020"
 
 
@@ -142,7 +144,7 @@ def test_every_month_round_trips():
         for name in (idn, en, idn[:3], en[:3], idn.upper(), en.lower()):
             fd = parse_flexdate(f"2 {name} 2021")
             assert fd.date == D(2021, i, 2), name
-            assert format_date(fd) == f"2 {idn} 2021"
+            assert format_date(fd) == f"02 {idn} 2021"
 
 
 def test_never_raises_on_random_text():

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from mkdocs_sop.core.layout import Mark, layout_flow, main_path
+from mkdocs_sop.core.layout import Mark, layout_flow
 from mkdocs_sop.core.model import Symbol, TargetKind
 from mkdocs_sop.core.parse import parse_block
 
@@ -222,13 +222,6 @@ def test_self_loop_stays_in_its_own_row():
     assert g[1][1].wires == () and g[3][1].wires == ()
 
 
-def test_main_path_follows_ya_and_stops_at_loops():
-    sop = make_sop(st("a") + st("b", keputusan="x", ya=1, tidak=3) + st("c"))
-    assert [s.index for s in main_path(sop)] == [1, 2]
-    sop = make_sop(st("a") + st("b", keputusan="x", tidak=1) + st("c"))
-    assert [s.index for s in main_path(sop)] == [1, 2, 3]
-
-
 # ---------------------------------------------------------------------------------------
 # Random valid flows: invariants
 # ---------------------------------------------------------------------------------------
@@ -315,7 +308,7 @@ def _check_symbols_and_crossings(sop, flow):
 def _check_connections(sop, flow):
     """Follow the wires as a graph: every edge is drawn, and nothing else is joined."""
     A = len(flow.actors)
-    X = flow.columns - 1 if flow.has_exit else None
+    X = len(flow.actors) + flow.lanes if flow.has_exit else None
     for p, page in enumerate(flow.pages):
         rows = page.rows
         graph = defaultdict(set)
@@ -414,7 +407,7 @@ def _check_connections(sop, flow):
         if X is not None:
             for row in rows:
                 for c, cell in enumerate(row.cells):
-                    assert not cell.marks or c == X
+                    assert not cell.marks or c >= X
 
 
 @pytest.mark.parametrize("chunk", range(6))
@@ -454,3 +447,45 @@ def test_random_flows_exercise_every_feature():
                     ("mark", "sop", False), ("mark", "connector", False), ("mark", "connector", True),
                     ("multi", True)] + [("symbol", s) for s in Symbol]:
         assert feature in seen, feature
+
+
+# ---------------------------------------------------------------------------------------
+# Sheets by printed height
+# ---------------------------------------------------------------------------------------
+
+def test_sheets_break_by_height_not_row_count():
+    from mkdocs_sop.core.layout import Paper, paginate
+    sop = make_sop("".join(st(f"s{i}") for i in range(1, 9)))
+    tall = {2, 3, 6}
+    paper = Paper(room=300, row_height=lambda s: 120 if s.index in tall else 50, connector_row=50, footer=40)
+    page_of = paginate(sop.steps, 8, paper)
+    # sheet 1: 50 + 120 (+ 50 connector) fits, a second 120 would not; and so on
+    assert [page_of[i] for i in range(1, 9)] == [0, 0, 1, 1, 2, 2, 3, 3]
+    flow = layout_flow(sop, 8, paper)
+    assert len(flow.pages) == 4
+    # every break keeps its lettered pair: foot of one sheet, top of the next
+    for before, after in zip(flow.pages, flow.pages[1:]):
+        out = [c.letter for c in before.rows[-1].cells if c.letter]
+        into = [c.letter for c in after.rows[0].cells if c.letter]
+        assert before.rows[-1].kind == "connector-out" and after.rows[0].kind == "connector-in"
+        assert out and out == into
+
+
+def test_a_row_taller_than_a_sheet_gets_a_sheet_of_its_own_and_the_cap_still_holds():
+    from mkdocs_sop.core.layout import Paper, paginate
+    sop = make_sop("".join(st(f"s{i}") for i in range(1, 6)))
+    paper = Paper(room=300, row_height=lambda s: 400 if s.index == 3 else 50, connector_row=50)
+    assert list(paginate(sop.steps, 8, paper).values()) == [0, 0, 1, 2, 2]
+    assert list(paginate(sop.steps, 2, None).values()) == [0, 0, 1, 1, 2]
+
+
+def test_a_row_leaving_and_arrived_at_from_another_sheet_keeps_the_marks_apart():
+    """Step 2 leaves for step 4 (next sheet) and is arrived at from step 3 (next sheet): the
+    arriving connector gets its own column, so its wire never runs through the leaving mark."""
+    sop = make_sop(st("a") + st("b", keputusan="Kuorum?", ya=4, tidak=3) + st("c", lanjut=2) + st("d"))
+    flow = layout_flow(sop, 2)
+    assert flow.exits == 2
+    g = grid(flow, 0)
+    out_col, in_col = len(flow.actors) + flow.lanes, len(flow.actors) + flow.lanes + 1
+    assert [m.incoming for m in g[2][out_col].marks] == [False]
+    assert [m.incoming for m in g[2][in_col].marks] == [True]

@@ -372,3 +372,23 @@ def test_never_raises():
         assert 0 <= reg.rank <= 8
     group_citations((t, i) for i, t in enumerate(texts))
     assert parse_citation(None).kind == "lainnya"
+
+
+def test_acronyms_keep_their_capitals_and_ri_stays_in_the_name():
+    from mkdocs_sop.catalogue.legal import parse_citation
+    assert parse_citation("Keputusan KMA Nomor 026/KMA/SK/II/2012").display.startswith("Keputusan KMA Nomor")
+    assert parse_citation("KEPUTUSAN KMA-RI NOMOR 2 TAHUN 2012").display == "Keputusan KMA-RI Nomor 2 Tahun 2012"
+    assert parse_citation("Keputusan KMA RI Nomor 1-144/KMA/SK/I/2011").display.startswith("Keputusan KMA RI Nomor")
+    # long names written in capitals are still words, not acronyms
+    assert parse_citation("PERATURAN KEPALA BADAN PUSAT STATISTIK NOMOR 5 TAHUN 2019").display == \
+        "Peraturan Kepala Badan Pusat Statistik Nomor 5 Tahun 2019"
+
+
+def test_an_amendment_cited_alone_joins_the_regulation_it_amends():
+    from mkdocs_sop.catalogue.legal import group_citations
+    texts = ["PP No. 11 Tahun 2017 sebagaimana telah diubah dengan PP No. 17 Tahun 2020",
+             "UU 25/2009", "PP 17/2020",
+             "Peraturan Pemerintah Nomor 17 Tahun 2020 tentang Perubahan atas PP 11/2017 tentang Manajemen PNS"]
+    groups = group_citations((t, t) for t in texts)
+    assert [reg.key for reg, _ in groups] == ["uu-25-2009", "pp-11-2017"]
+    assert groups[1][1] == [texts[0], texts[2], texts[3]]
