@@ -30,3 +30,13 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
             if seen == occurrence:
                 return number
     raise AssertionError(f"{needle!r} not found {occurrence} time(s) in the page")
+
+
+def render_at(renderer, body: str, path: str, first_line: int) -> str:
+    """Render ``body`` as the block whose first YAML line is ``first_line`` of ``path``."""
+    from mkdocs_sop.core.fences import Block
+    from mkdocs_sop.core.page import PageContext
+
+    start = first_line - 2
+    return renderer.render_block(Block(start, start + body.count("\n") + 1, "", body, True),
+                                 PageContext(src_path=path))

@@ -1,9 +1,12 @@
 """The ``sop`` fence as a plain Python-Markdown extension.
 
 It works on its own (``markdown.markdown(text, extensions=["mkdocs_sop"])``), next to
-``pymdownx.superfences``, under the MkDocs plugin (which gives it the page's path, the
-line offset of front matter and the site's catalogue), and in any tool that runs
-Python-Markdown extensions from ``mkdocs.yml`` (such as Zensical).
+``pymdownx.superfences``, as the instance the MkDocs / ProperDocs plugin configures and
+appends (with the site's catalogue), and under Zensical (which runs the extensions of
+``mkdocs.yml`` but no plugin; see :mod:`.zensical`).
+
+Each page's context (file, front-matter lines, URL) is read from the Markdown instance
+the host built for that page (:mod:`.hosts`) and passed to the renderer as an argument.
 
 Blocks are found before Python-Markdown normalises whitespace, so the verdict on tabs is
 the same as the command line's, and before any fenced-code extension, so an ``sop``
@@ -19,56 +22,75 @@ from typing import Any
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
+from ..core.blocks import BlockRenderer
 from ..core.fences import find_blocks
 from ..core.labels import label_set
 from ..core.limits import Limits
 from ..core.model import Diagnostic, Severity
 from ..core.render_html import RenderOptions
-from ..core.service import SopService
+from .hosts import page_context, zensical_context
 
 log = logging.getLogger("mkdocs.plugins.mkdocs_sop")
 
 
-class SopExtension(Extension):
-    """Render ``sop`` fenced blocks as the official SOP document."""
+class SopError(Exception):
+    """An SOP on the page has an error and the site asked for the build to stop (``fail_on_error``)."""
 
-    def __init__(self, **kwargs: Any) -> None:
+
+class SopExtension(Extension):
+    """Render ``sop`` fenced blocks as the official SOP document.
+
+    ``renderer``: a configured :class:`BlockRenderer` shared by every page of a build (the
+    MkDocs plugin passes its own); without one the extension makes its own from its settings.
+    """
+
+    def __init__(self, renderer: BlockRenderer | None = None, **kwargs: Any) -> None:
         self.config = {
             "language": ["id", "Output language: `id` (Indonesian) or `en` (English)."],
             "labels": [{}, "Labels to rename, e.g. {'nama': 'Judul SOP'}."],
             "institution": ["", "Default `instansi` for SOPs that do not name one."],
             "rows_per_page": [8, "Flowchart rows per printed page (0: never split)."],
-            "logo": ["", "URL of the institution's logo for the identity grid."],
+            "logo": ["", "The logo for the identity grid: a path inside the docs folder under Zensical, else a URL."],
             "diagram": [True, "Add a Graphviz diagram of each flowchart."],
             "print_uncontrolled": [False, "Print 'uncontrolled when printed' and the print date atop every sheet."],
             "diagram_engine": ["auto", "Graphviz engine: auto, dot, wasm or none."],
             "cache_dir": ["", "Folder for cached diagrams (empty: no disk cache)."],
             "limits": [{}, "How much one block may ask: max_steps, max_depth, max_text, max_yaml_nodes, "
                            "diagram_seconds (see core/limits.py)."],
+            "fail_on_error": [None, "Raise at the first page with an SOP error, so the build fails. "
+                                    "Default: yes under `zensical build`, no under `zensical serve` and elsewhere."],
+            "hide_toc": [True, "Under Zensical: hide the table of contents on pages holding an SOP."],
+            "strict_links": [False, "Under Zensical: warn about `keterkaitan` items that name no SOP of the site."],
             "show_warnings": [False, "Show each SOP's warnings in a yellow box above it (for editing)."],
-            "service": ["", "A shared SopService (set by the MkDocs plugin)."],
         }
         super().__init__(**kwargs)
-        self._service: SopService | None = None
+        self._renderer = renderer
 
-    @property
-    def service(self) -> SopService:
-        given = self.getConfig("service")
-        if isinstance(given, SopService):
-            return given
-        if self._service is None:
-            labels = label_set(self.getConfig("language"), self.getConfig("labels"))
-            options = RenderOptions(labels=labels, language=self.getConfig("language"),
-                                    rows_per_page=int(self.getConfig("rows_per_page")),
-                                    logo=self.getConfig("logo"), diagram=bool(self.getConfig("diagram")),
-                                    print_uncontrolled=bool(self.getConfig("print_uncontrolled")),
-                                    show_warnings=bool(self.getConfig("show_warnings")))
-            self._service = SopService(options, institution=self.getConfig("institution"),
-                                       diagram_engine=self.getConfig("diagram_engine"),
-                                       cache_dir=self.getConfig("cache_dir") or None,
-                                       report=_log_diagnostic,
-                                       limits=Limits.from_options(self.getConfig("limits")))
-        return self._service
+    def settings(self) -> dict[str, Any]:
+        return {key: self.getConfig(key) for key in self.config}
+
+    def renderer_for(self, md) -> BlockRenderer:
+        """The plugin's renderer; under Zensical the site's; else one of this extension's own."""
+        if self._renderer is not None:
+            return self._renderer
+        zensical = zensical_context(md)
+        if zensical is not None:
+            from .zensical import site_renderer
+
+            return site_renderer(zensical[1], self.settings(), report=log_diagnostic)
+        self._renderer = standalone_renderer(self.settings(), report=log_diagnostic)
+        return self._renderer
+
+    def fails_on_error(self, md) -> bool:
+        """Whether an SOP error on the page raises: the setting, else only under ``zensical build``."""
+        setting = self.getConfig("fail_on_error")
+        if setting is not None:
+            return bool(setting)
+        if zensical_context(md) is None:
+            return False
+        from .zensical import serving
+
+        return not serving()
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API
         md.registerExtension(self)
@@ -79,7 +101,20 @@ class SopExtension(Extension):
         self.md = md
 
 
-def _log_diagnostic(diagnostic: Diagnostic) -> None:
+def standalone_renderer(settings: dict[str, Any], *, report=None, site=None) -> BlockRenderer:
+    """A renderer from the extension's settings (plain Python-Markdown, Zensical)."""
+    language = settings["language"]
+    options = RenderOptions(labels=label_set(language, settings["labels"]), language=language,
+                            rows_per_page=int(settings["rows_per_page"]),
+                            logo="" if site is not None else settings["logo"],
+                            diagram=bool(settings["diagram"]), show_warnings=bool(settings["show_warnings"]),
+                            print_uncontrolled=bool(settings["print_uncontrolled"]))
+    return BlockRenderer(options, institution=settings["institution"], diagram_engine=settings["diagram_engine"],
+                         cache_dir=settings["cache_dir"] or None, report=report, site=site,
+                         limits=Limits.from_options(settings.get("limits") or {}))
+
+
+def log_diagnostic(diagnostic: Diagnostic) -> None:
     level = logging.ERROR if diagnostic.severity is Severity.ERROR else logging.WARNING
     log.log(level, diagnostic.format())
 
@@ -106,22 +141,28 @@ class SopBlockFinder(Preprocessor):
         blocks = find_blocks(lines)
         if not blocks:
             return lines
-        ext = self.extension
-        service = ext.service
-        service.start_page()
-        path = service.page_path
-        offset = service.line_offset
+        page = page_context(self.md, "\n".join(lines))
+        renderer = self.extension.renderer_for(self.md)
+        anchors: set[str] = set()  # ids taken by this page's SOPs (model.unique_anchor)
         out: list[str] = []
         last = 0
-        for number, block in enumerate(blocks):
-            html = service.render_block(block.body, path, block.first_body_line + offset,
-                                        closed=block.closed, fence_line=block.start + 1 + offset)
+        for block in blocks:
+            html = renderer.render_block(block, page, anchors)
             marker = f"SOPBLOCK{self.token}N{len(self.pending)}"
             self.pending[marker] = html
             out.extend(lines[last:block.start])
             out.extend(["", block.indent + marker, ""])
             last = block.end + 1
         out.extend(lines[last:])
+        if self.extension.fails_on_error(self.md):
+            errors = [d for block in blocks for d in renderer.diagnostics_of(block, page)
+                      if d.severity is Severity.ERROR]
+            if errors:
+                raise SopError("\n".join(d.format() for d in errors))
+        if zensical_context(self.md) is not None and self.extension.getConfig("hide_toc"):
+            from .zensical import hide_toc
+
+            hide_toc(self.md)
         return out
 
 

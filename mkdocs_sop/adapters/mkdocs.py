@@ -1,10 +1,12 @@
-"""The MkDocs plugin: a thin adapter around the pure core.
+"""The MkDocs (and ProperDocs) plugin: a thin adapter around the core and the catalogue.
 
-It registers the ``sop`` Markdown extension (so ``- sop`` under ``plugins:`` is all a
-site needs), collects every SOP of the site before any page is rendered (for
-cross-links and site-wide checks), tells the extension which page it is rendering,
-and logs through MkDocs' plugin logger so ``mkdocs build --strict`` fails on our
-warnings.
+It appends a configured ``sop`` Markdown extension (so ``- sop`` under ``plugins:`` is all
+a site needs), collects every SOP of the site before any page is rendered (for
+cross-links and site-wide checks), adds the catalogue pages and exports, and logs
+through MkDocs' plugin logger. A build with SOP errors fails (``fail_on_error``) while
+``mkdocs serve`` keeps serving the pages with their error boxes. The page being rendered
+reaches the extension through the Markdown instance MkDocs builds for it
+(:mod:`.hosts`), never through state set here.
 """
 
 from __future__ import annotations
@@ -14,33 +16,33 @@ import hashlib
 import logging
 import os
 import posixpath
-from importlib import resources
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils.meta import get_data
 
-from ..catalogue.registry import Catalogue, relative_url
-from ..catalogue.pages import PAGE_KEYS, PageOptions, build_pages, page_paths
+from ..catalogue.links import SiteLinks
+from ..catalogue.pages import PAGE_KEYS, page_paths
+from ..catalogue.registry import Catalogue
 from ..catalogue.units import INDEX_NAMES, landing_pages, titled_sections, unit_folders, with_hand_written_titles
-from ..catalogue.export import export_csv, export_data, export_json
+from ..catalogue.site import SCHEMA_FILE, SiteSettings, build_date, generated_files, made_by_generate
+from ..core.blocks import BlockRenderer
 from ..core.fences import find_blocks
 from ..core.htmltree import title_html
 from ..core.labels import label_set
 from ..core.limits import Limits
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
-from ..core.render_html import RenderContext, RenderOptions, SopLink
-from ..core.service import SopService
+from ..core.render_html import RenderOptions
 from ..form import form_assets, form_page
 from ..printing import ADDRESSES, PrintChoices, SCRIPT_URI as PRINT_SCRIPT_URI, STYLE_URI as PRINT_STYLE_URI
-from ..cycle.summary import export_fields
-from ..schema.monev import schema_texts as record_schemas
-from ..cycle.site import CycleOptions, build_cycle_pages, collect, cycle_index_path, is_record, sop_additions
+from ..cycle.site import CycleOptions, collect, cycle_index_path, is_record, sop_additions
+from .hosts import display_path
+from .markdown import SopExtension
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("mkdocs_sop")
 
 CSS_URI = "assets/mkdocs-sop/sop.css"
 JS_URI = "assets/mkdocs-sop/sop.js"  # print footer: page address and print date
@@ -48,7 +50,6 @@ CATALOGUE_CSS_URI = "assets/mkdocs-sop/sop-catalogue.css"
 CATALOGUE_JS_URI = "assets/mkdocs-sop/sop-catalogue.js"
 CYCLE_CSS_URI = "assets/mkdocs-sop/sop-cycle.css"  # forms, QR codes, the checklist mode
 CYCLE_JS_URI = "assets/mkdocs-sop/sop-cycle.js"  # the checklist mode (ticks kept in the browser)
-EXPORT_FILES = ("sop.json", "sop.csv")
 SEARCH_URIS = ("sop-search/kosakata.js", "sop-search/sop-search.js")  # written by the search step
 SEARCH_CSS_URI = "sop-search/sop-search.css"
 
@@ -76,6 +77,9 @@ class SopPluginConfig(base.Config):
     """Keep what each unchanged block gives (parse, HTML, diagram SVG) in ``cache_dir`` between builds."""
     cache_dir = c.Type(str, default=".cache/mkdocs-sop")
     """The cache folder, relative to mkdocs.yml; deleting it is always safe."""
+    fail_on_error = c.Type(bool, default=True)
+    """Make ``mkdocs build`` fail (exit 1) when an SOP has an error, so a red error box is never
+    published; ``mkdocs serve`` keeps serving with the boxes. ``false``: build anyway (previews)."""
     strict_links = c.Type(bool, default=False)
     """Warn about `keterkaitan` items that name no SOP of the site."""
     limits = c.Type(dict, default={})
@@ -134,32 +138,27 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.command = "build"  # `mkdocs serve` means someone is editing: see warnings_on_page
-        self.service: SopService | None = None
+        self.renderer: BlockRenderer | None = None
         self.catalogue = Catalogue()
-        self._urls: dict[str, str] = {}
+        self._serving = False
         self.cycle = None  # the monitoring/evaluation records (cycle.site.collect), once read
 
-    # -- configuration --------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        self._serving = command == "serve"  # someone is editing: see warnings_on_page, fail_on_error
 
     def _show_warnings(self) -> bool:
         setting = self.config.warnings_on_page
-        return setting == "always" or (setting == "serve" and self.command == "serve")
+        return setting == "always" or (setting == "serve" and self._serving)
 
+    # -- configuration --------------------------------------------------------------
     def on_config(self, config):
         try:
             labels = label_set(self.config.language, self.config.labels)
         except KeyError as exc:
-            from mkdocs.exceptions import PluginError
-
             raise PluginError(f"sop: {exc.args[0]} in `labels` (see the configuration reference)") from None
         try:
             limits = Limits.from_options(self.config.limits)
         except ValueError as exc:
-            from mkdocs.exceptions import PluginError
-
             raise PluginError(f"sop: {exc} (see the configuration reference)") from None
         self._check_catalogue_dir()
         options = RenderOptions(labels=labels, language=self.config.language,
@@ -169,14 +168,16 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         cache_dir = None
         if self.config.cache:
             cache_dir = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
-        self.service = SopService(options, institution=self.config.institution,
-                                  diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
-                                  report=_log_diagnostic, context_for=self._context_for,
-                                  link_for_sop=self._diagram_link, limits=limits)
-        self.service.defer_markup = True  # drawings join the page in on_post_page, after search
-        if "mkdocs_sop" not in config.markdown_extensions:
-            config.markdown_extensions.append("mkdocs_sop")
-        config.mdx_configs.setdefault("mkdocs_sop", {})["service"] = self.service
+        self.catalogue = Catalogue(language=self.config.language)
+        # drawings join the page in on_post_page, after search (core/deferred.py)
+        self.renderer = BlockRenderer(options, institution=self.config.institution,
+                                      diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
+                                      report=_log_diagnostic, defer_markup=True,
+                                      site=self._site_links(), limits=limits)
+        # our configured extension replaces a `mkdocs_sop` the site lists for Zensical
+        config.markdown_extensions[:] = [e for e in config.markdown_extensions
+                                         if e != "mkdocs_sop" and not isinstance(e, SopExtension)]
+        config.markdown_extensions.append(SopExtension(renderer=self.renderer))
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
@@ -196,8 +197,85 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         self._configure_catalogue(config)
         return config
 
-    def on_post_build(self, config):
-        """The search index is built from the finished HTML, as for any other generator."""
+    # -- collection -----------------------------------------------------------------
+    def on_files(self, files: Files, config) -> Files:
+        """Read every page's blocks before rendering: links and site-wide checks need them all."""
+        self.catalogue = Catalogue(language=self.config.language)
+        renderer = self.renderer
+        renderer.site = self._site_links()
+        for file in files.documentation_pages():
+            try:
+                text = file.content_string
+            except (OSError, UnicodeDecodeError):
+                continue
+            if "sop" not in text:
+                continue
+            self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, renderer.parse)
+        for diagnostic in self.catalogue.finish(self.config.strict_links):
+            renderer.reports(diagnostic)
+        self._collect_cycle(files, config)
+        # every diagram still to draw, in one batch on every core, before the first page
+        pages: dict[str, list[Sop]] = {}
+        for entry in self.catalogue.entries:
+            pages.setdefault(entry.url, []).append(entry.sop)
+        renderer.prerender(list(pages.items()))
+        if self.config.logo and files.get_file_from_path(self.config.logo) is None:
+            renderer.reports(make("logo-missing", self.config.language, path="mkdocs.yml",
+                                  logo=self.config.logo, docs_dir=config.docs_dir))
+        self._add_generated_files(files, config)
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files):
+        generated = page.file.src_uri.startswith(self.config.catalogue_dir.strip("/") + "/")
+        if self.config.hide_toc and (generated or ("sop" in markdown and find_blocks(markdown.splitlines()))):
+            hidden = page.meta.get("hide")
+            if not isinstance(hidden, list):
+                hidden = [] if hidden is None else [hidden]
+            if "toc" not in hidden:
+                page.meta["hide"] = [*hidden, "toc"]
+        return markdown
+
+    @event_priority(100)  # before minifiers and other post-processors see the page
+    def on_post_page(self, output: str, page, config):
+        if self.renderer is not None:
+            output = self.renderer.restore_markup(output)
+        return output
+
+    def on_post_build(self, config) -> None:
+        """The search index (built from the finished HTML, as for any other generator), then fail
+        the build on SOP errors (after every page was checked, so every error is listed)."""
+        self._build_search_index(config)
+        if self.renderer is None or self._serving or not self.config.fail_on_error or config.strict:
+            return  # with --strict MkDocs fails by itself, counting our errors and warnings
+        errors = self.renderer.reports.errors
+        if errors:
+            raise PluginError(_failure(len(errors), self.config.language))
+
+    def _site_links(self) -> SiteLinks:
+        """What the site says about each SOP, with the monitoring/evaluation additions (cycle)."""
+        return SiteLinks(self.catalogue, logo=self.config.logo or "",
+                         additions=lambda sop, url: sop_additions(self.cycle, sop, url))
+
+    def _collect_cycle(self, files: Files, config) -> None:
+        """Read the monitoring/evaluation records (``*.monitoring.yml``, ``*.evaluasi.yml``)."""
+        sources = []
+        for file in files:
+            if is_record(file.src_uri):
+                try:
+                    sources.append((_display_path(file), file.content_string))
+                except (OSError, UnicodeDecodeError) as exc:
+                    self.renderer.reports(make("file-unreadable", self.config.language, path=_display_path(file),
+                                               error=str(exc)))
+        options = CycleOptions(directory=self.config.catalogue_dir, language=self.config.language,
+                               use_directory_urls=config.use_directory_urls, institution=self.config.institution,
+                               logo=self.config.logo or "", site_url=config.site_url or "",
+                               cache_dir=self.renderer.cache_dir)
+        collected = collect(sources, self.catalogue, options, self._today, include_drafts=self.config.include_drafts)
+        for diagnostic in collected.diagnostics:
+            self.renderer.reports(diagnostic)
+        self.cycle = collected.site
+
+    def _build_search_index(self, config) -> None:
         if not self.config.search:
             return
         from ..search import build_search_index
@@ -210,46 +288,6 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             return
         log.debug("sop: search index: %s", report.summary())
 
-    # -- collection -----------------------------------------------------------------
-    def on_files(self, files: Files, config) -> Files:
-        """Read every page's blocks before rendering: links and site-wide checks need them all."""
-        self.catalogue = Catalogue(language=self.config.language)
-        self._urls = {}
-        service = self.service
-        for file in files.documentation_pages():
-            try:
-                text = file.content_string
-            except (OSError, UnicodeDecodeError):
-                continue
-            if "sop" not in text:
-                continue
-            self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, service.parse)
-        for diagnostic in self.catalogue.finish(self.config.strict_links):
-            service.report(diagnostic)
-        self._collect_cycle(files, config)
-        # every diagram still to draw, in one batch on every core, before the first page
-        pages: dict[str, list[Sop]] = {}
-        for entry in self.catalogue.entries:
-            pages.setdefault(entry.url, []).append(entry.sop)
-        service.prerender(list(pages.items()))
-        if self.config.logo and files.get_file_from_path(self.config.logo) is None:
-            service.report(make("logo-missing", self.config.language, path="mkdocs.yml",
-                                logo=self.config.logo, docs_dir=config.docs_dir))
-        files.append(File.generated(config, CSS_URI, content=_asset("sop.css")))
-        files.append(File.generated(config, JS_URI, content=_asset("sop.js")))
-        files.append(File.generated(config, CYCLE_CSS_URI, content=_asset("sop-cycle.css")))
-        files.append(File.generated(config, CYCLE_JS_URI, content=_asset("sop-cycle.js")))
-        files.append(File.generated(config, "sop.schema.json", content=resources.files("mkdocs_sop").joinpath(
-            "schema", "sop.schema.json").read_text(encoding="utf-8")))  # for editors; see docs/vscode.md
-        choices = PrintChoices(diagram=self.config.print_diagram, address=self.config.print_address)
-        files.append(File.generated(config, PRINT_SCRIPT_URI, content=choices.script()))
-        files.append(File.generated(config, PRINT_STYLE_URI, content=choices.style()))
-        self._add_form_files(files, config)
-        for name, text in record_schemas().items():  # the monitoring/evaluation records' schemas
-            files.append(File.generated(config, name, content=text))
-        self._add_catalogue_files(files, config)
-        return files
-
     def _add_form_files(self, files: Files, config) -> None:
         """The SOP form page and its assets (scripts, style, vendored libraries, schema)."""
         page = self.config.form.strip("/")
@@ -257,168 +295,17 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             return
         for path, content in form_assets().items():
             files.append(File.generated(config, path, content=content))
-        files.append(_generated_page(config, page, form_page(page, self.service.options.labels,
+        files.append(_generated_page(config, page, form_page(page, self.renderer.options.labels,
                                                                config.use_directory_urls),
                                      InclusionLevel.UNDEFINED))
 
-    def on_page_markdown(self, markdown: str, page, config, files):
-        service = self.service
-        service.page_path = _display_path(page.file)
-        service.line_offset = _front_matter_lines(page.file, markdown)
-        service.page_url = page.file.url
-        generated = page.file.src_uri.startswith(self.config.catalogue_dir.strip("/") + "/")
-        if self.config.hide_toc and (generated or ("sop" in markdown and find_blocks(markdown.splitlines()))):
-            hidden = page.meta.get("hide")
-            if not isinstance(hidden, list):
-                hidden = [] if hidden is None else [hidden]
-            if "toc" not in hidden:
-                page.meta["hide"] = [*hidden, "toc"]
-        return markdown
-
-    @event_priority(100)  # before minifiers and other post-processors see the page
-    def on_post_page(self, output: str, page, config):
-        if self.service is not None:
-            output = self.service.restore_markup(output)
-            self.service.page_path = ""
-            self.service.line_offset = 0
-        return output
-
-    # -- links ----------------------------------------------------------------------
-    def _link(self, reference: str) -> SopLink | None:
-        entry = self.catalogue.find(reference)
-        if entry is None:
-            return None
-        here = getattr(self.service, "page_url", "")
-        return SopLink(relative_url(entry.href, here), entry.sop.nomor, entry.sop.nama, entry.sop.status)
-
-    def _diagram_link(self, nomor: str) -> str | None:
-        link = self._link(nomor)
-        return link.url if link else None
-
-    def _context_for(self, sop: Sop) -> RenderContext:
-        here = getattr(self.service, "page_url", "")
-
-        def as_link(entry) -> SopLink:
-            return SopLink(relative_url(entry.href, here), entry.sop.nomor, entry.sop.nama, entry.sop.status)
-
-        logo = ""
-        if self.config.logo:
-            logo = relative_url(self.config.logo, here)
-        entry = self.catalogue.entry(sop)
-        in_identity, after = sop_additions(self.cycle, sop, entry.url if entry else here)
-        return RenderContext(
-            in_identity=in_identity, after=after,
-            logo=logo,
-            find=self._link,
-            referenced_by=[as_link(e) for e in self.catalogue.referenced_by(sop)],
-            superseded_by=[as_link(e) for e in self.catalogue.superseded_by_official(sop)],
-            supersedes=[as_link(e) for e in self.catalogue.supersedes(sop)],
-            status=self.catalogue.status(sop),
-            errors=self.catalogue.errors_of(sop),
-        )
-
-    def _collect_cycle(self, files: Files, config) -> None:
-        """Read the monitoring/evaluation records (``*.monitoring.yml``, ``*.evaluasi.yml``)."""
-        sources = []
-        for file in files:
-            if is_record(file.src_uri):
-                try:
-                    sources.append((_display_path(file), file.content_string))
-                except (OSError, UnicodeDecodeError) as exc:
-                    self.service.report(make("file-unreadable", self.config.language, path=_display_path(file),
-                                             error=str(exc)))
-        options = CycleOptions(directory=self.config.catalogue_dir, language=self.config.language,
-                               use_directory_urls=config.use_directory_urls, institution=self.config.institution,
-                               logo=self.config.logo or "", site_url=config.site_url or "",
-                               cache_dir=self.service.cache_dir)
-        collected = collect(sources, self.catalogue, options, self._today, include_drafts=self.config.include_drafts)
-        for diagnostic in collected.diagnostics:
-            self.service.report(diagnostic)
-        self.cycle = collected.site
-
-    # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
-    #    catalogue.export; these methods only hand MkDocs the results) -----------------------
-    def _configure_catalogue(self, config) -> None:
-        self._user_nav = config.nav is not None
-        self._today = self._resolve_today(config)
-        if self.config.catalogue:
-            if CATALOGUE_CSS_URI not in [str(x) for x in config.extra_css]:
-                config.extra_css.append(CATALOGUE_CSS_URI)
-            if CATALOGUE_JS_URI not in [str(x) for x in config.extra_javascript]:
-                config.extra_javascript.append(CATALOGUE_JS_URI)
-
     def _check_catalogue_dir(self) -> None:
         """``catalogue_dir`` names a folder inside the site: never absolute, never above it."""
-        from mkdocs.exceptions import PluginError
-
         folder = self.config.catalogue_dir.replace("\\", "/")
         parts = posixpath.normpath(folder or ".").split("/")
         if folder.startswith("/") or (len(folder) > 1 and folder[1] == ":") or ".." in parts:
             raise PluginError(f"sop: `catalogue_dir: {self.config.catalogue_dir}` must be a folder inside the "
                               "site (for example `katalog`); it may not start with `/` or contain `..`.")
-
-    def _resolve_today(self, config) -> _dt.date:
-        from mkdocs.exceptions import PluginError
-
-        where = config.config_file_path or "mkdocs.yml"
-        if isinstance(self.config.today, _dt.date):
-            return self.config.today
-        if self.config.today:
-            try:
-                return _dt.date.fromisoformat(str(self.config.today).strip())
-            except ValueError:
-                raise PluginError(f"{where}: sop: `today: {self.config.today}` is not a date; "
-                                  "write it as YYYY-MM-DD.") from None
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit():
-            return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
-        return _dt.date.today()
-
-    def _add_catalogue_files(self, files: Files, config) -> None:
-        """Generated pages and exports, once the catalogue holds every SOP of the site."""
-        sop_pages = {e.page for e in self.catalogue.entries}
-        generated: list[str] = []
-        downloads = EXPORT_FILES if self.config.export else ()
-        if self.config.export:
-            kwargs = dict(include_drafts=self.config.include_drafts, site_name=config.site_name or "",
-                          site_url=config.site_url or "", language=self.config.language,
-                          use_directory_urls=config.use_directory_urls)
-            cycle = self.cycle.cycle if self.cycle is not None else None
-            data = export_data(self.catalogue, **kwargs,  # one pass for both files
-                               cycle=lambda nomor: export_fields(cycle, nomor))
-            for name, make in zip(EXPORT_FILES, (export_json, export_csv)):
-                if self._claim(files, name, "export"):
-                    files.append(File.generated(config, name, content=make(self.catalogue, data=data)))
-        if self.config.catalogue:
-            files.append(File.generated(config, CATALOGUE_CSS_URI, content=_asset("sop-catalogue.css")))
-            files.append(File.generated(config, CATALOGUE_JS_URI, content=_asset("sop-catalogue.js")))
-            options = PageOptions(
-                labels=self.service.options.labels, language=self.config.language,
-                directory=self.config.catalogue_dir, use_directory_urls=config.use_directory_urls,
-                include_drafts=self.config.include_drafts, today=self._today,
-                review_horizon_days=self.config.review_horizon_days,
-                review_after_years=self.config.review_after_years, downloads=downloads)
-            for page in build_pages(self.catalogue, options):
-                if self._claim(files, page.src_uri, "catalogue_dir"):
-                    # the pages of one unit, regulation or actor are reached from their index
-                    inclusion = (InclusionLevel.UNDEFINED if page.kind in PAGE_KEYS
-                                 else InclusionLevel.NOT_IN_NAV)
-                    files.append(_generated_page(config, page.src_uri, page.markdown, inclusion))
-                    generated.append(page.src_uri)
-            cycle_index = cycle_index_path(self.config.catalogue_dir)
-            for page in build_cycle_pages(self.cycle):
-                if self._claim(files, page.src_uri, "catalogue_dir"):
-                    inclusion = (InclusionLevel.UNDEFINED if page.src_uri == cycle_index
-                                 else InclusionLevel.NOT_IN_NAV)
-                    files.append(_generated_page(config, page.src_uri, page.markdown, inclusion))
-                    generated.append(page.src_uri)
-        folders = self._add_unit_pages(files, config)
-        if self.config.navigation == "sections" and not self._user_nav:
-            config.nav = titled_sections(self._sections_nav(files, sop_pages, set(generated)), folders)
-            in_nav = set(_nav_paths(config.nav))
-            for file in files.documentation_pages():
-                if file.src_uri not in in_nav and file.inclusion.is_in_nav():
-                    file.inclusion = InclusionLevel.NOT_IN_NAV  # left out on purpose: no notice
 
     def _add_unit_pages(self, files: Files, config) -> dict:
         """Landing pages of the folders holding SOPs; their units' names, for the navigation."""
@@ -437,6 +324,68 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         for src_uri, markdown in landing_pages(folders, set(index_pages), config.use_directory_urls):
             files.append(_generated_page(config, src_uri, markdown, InclusionLevel.UNDEFINED))
         return folders
+
+    # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
+    #    catalogue.export; these methods only hand MkDocs the results) -----------------------
+    def _configure_catalogue(self, config) -> None:
+        self._user_nav = config.nav is not None
+        self._today = self._resolve_today(config)
+        if self.config.catalogue:
+            if CATALOGUE_CSS_URI not in [str(x) for x in config.extra_css]:
+                config.extra_css.append(CATALOGUE_CSS_URI)
+            if CATALOGUE_JS_URI not in [str(x) for x in config.extra_javascript]:
+                config.extra_javascript.append(CATALOGUE_JS_URI)
+
+    def _resolve_today(self, config) -> _dt.date:
+        try:
+            return build_date(self.config.today)
+        except ValueError:
+            where = config.config_file_path or "mkdocs.yml"
+            raise PluginError(f"{where}: sop: `today: {self.config.today}` is not a date; "
+                              "write it as YYYY-MM-DD.") from None
+
+    def site_settings(self, config) -> SiteSettings:
+        return SiteSettings(
+            labels=self.renderer.options.labels, language=self.config.language,
+            use_directory_urls=config.use_directory_urls, site_name=config.site_name or "",
+            site_url=config.site_url or "", catalogue=self.config.catalogue,
+            catalogue_dir=self.config.catalogue_dir, include_drafts=self.config.include_drafts,
+            review_horizon_days=self.config.review_horizon_days,
+            review_after_years=self.config.review_after_years, export=self.config.export, today=self._today)
+
+    def _add_generated_files(self, files: Files, config) -> None:
+        """Assets, exports and catalogue pages (catalogue.site), once the catalogue holds every SOP."""
+        sop_pages = {e.page for e in self.catalogue.entries}
+        generated: list[str] = []
+        by_generate = made_by_generate(config.docs_dir)
+        for made in generated_files(self.catalogue, self.site_settings(config), cycle_pages=self.cycle,
+                                    records=self.cycle.cycle if self.cycle is not None else None):
+            existing = files.get_file_from_path(made.path)
+            if existing is not None and made.path in by_generate:
+                files.remove(existing)  # `mkdocs-sop generate` wrote it: ours replaces it
+            if made.kind == "asset":
+                files.append(File.generated(config, made.path, content=made.text))
+                if made.path == SCHEMA_FILE:  # then what only the plugin adds: print choices, the form
+                    choices = PrintChoices(diagram=self.config.print_diagram, address=self.config.print_address)
+                    files.append(File.generated(config, PRINT_SCRIPT_URI, content=choices.script()))
+                    files.append(File.generated(config, PRINT_STYLE_URI, content=choices.style()))
+                    self._add_form_files(files, config)
+            elif made.kind == "export":
+                if self._claim(files, made.path, "export"):
+                    files.append(File.generated(config, made.path, content=made.text))
+            elif self._claim(files, made.path, "catalogue_dir"):
+                # the pages of one unit, regulation, actor or record are reached from their index
+                inclusion = (InclusionLevel.UNDEFINED if made.page_kind in PAGE_KEYS or made.page_kind == "cycle-index"
+                             else InclusionLevel.NOT_IN_NAV)
+                files.append(_generated_page(config, made.path, made.text, inclusion))
+                generated.append(made.path)
+        folders = self._add_unit_pages(files, config)
+        if self.config.navigation == "sections" and not self._user_nav:
+            config.nav = titled_sections(self._sections_nav(files, sop_pages, set(generated)), folders)
+            in_nav = set(_nav_paths(config.nav))
+            for file in files.documentation_pages():
+                if file.src_uri not in in_nav and file.inclusion.is_in_nav():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV  # left out on purpose: no notice
 
     def _claim(self, files: Files, src_uri: str, option: str) -> bool:
         """True when ``src_uri`` is free; a page of the site's own is never overwritten."""
@@ -466,7 +415,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             section = [paths[k] for k in PAGE_KEYS if paths[k] in generated]
             if cycle_index_path(self.config.catalogue_dir) in generated:
                 section.append(cycle_index_path(self.config.catalogue_dir))
-            title = title_html(self.service.options.labels["cat_overview"])  # themes print it raw
+            title = title_html(self.renderer.options.labels["cat_overview"])  # themes print it raw
             at = 1 if nav and isinstance(nav[0], str) and nav[0] in ("index.md", "README.md") else 0
             nav.insert(at, {title: section})
         return nav
@@ -501,24 +450,15 @@ def _generated_page(config, src_uri: str, markdown: str, inclusion: InclusionLev
 
 def _display_path(file: File) -> str:
     """The path an editor can open: relative to the current folder when it is a real file."""
-    if file.abs_src_path:
-        try:
-            return os.path.relpath(file.abs_src_path)
-        except ValueError:  # another drive on Windows
-            return file.abs_src_path
-    return file.src_uri
+    return display_path(file.abs_src_path) if file.abs_src_path else file.src_uri
 
 
-def _front_matter_lines(file: File, markdown: str) -> int:
-    """Lines MkDocs took off the top (YAML front matter), so block lines match the file."""
-    try:
-        raw = file.content_string
-    except (OSError, UnicodeDecodeError):
-        return 0
-    body, _meta = get_data(raw)
-    if raw.endswith(body) and markdown.startswith(body[:200]):
-        return raw[: len(raw) - len(body)].count("\n")
-    return 0
+def _failure(count: int, language: str) -> str:
+    if language == "en":
+        return (f"sop: {count} SOP error(s) (listed above): the site is not ready to publish. Fix them, "
+                "or set `fail_on_error: false` under `- sop:` for a preview build.")
+    return (f"sop: {count} kesalahan SOP (lihat pesan di atas): situs belum layak terbit. Perbaiki, "
+            "atau tulis `fail_on_error: false` di bawah `- sop:` untuk pratinjau.")
 
 
 def _nav_paths(nav: list):
@@ -544,7 +484,3 @@ def _prune_empty(nav: list) -> list:
         else:
             out.append(item)
     return out
-
-
-def _asset(name: str) -> str:
-    return resources.files("mkdocs_sop").joinpath("assets", name).read_text(encoding="utf-8")

@@ -67,6 +67,9 @@ class PageOptions:
     review_horizon_days: int = 90
     review_after_years: int = 2
     downloads: Sequence[str] = ()  # site-root paths of the data exports to link ("sop.json")
+    links_from_source: bool = False
+    """Write links relative to the page's source file (Zensical rebases every link of a page,
+    raw HTML included, from its source folder); by default relative to its URL (MkDocs)."""
 
 
 @dataclass(frozen=True)
@@ -114,10 +117,11 @@ class _Page:
         self.b = builder
         self.src_uri = src_uri
         self.url = page_url(src_uri, builder.options.use_directory_urls)
+        self.link_base = src_uri if builder.options.links_from_source else self.url
 
     def href(self, target: str) -> str:
         """Link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
-        return relative_url(target, self.url)
+        return relative_url(target, self.link_base)
 
     def href_page(self, src_uri: str, anchor: str = "") -> str:
         target = page_url(src_uri, self.b.options.use_directory_urls)

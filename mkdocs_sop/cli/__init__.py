@@ -24,7 +24,7 @@ import click
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: The subcommands: each a module of this package whose ``command`` is a Click command.
-COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "importer")
+COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "importer", "generate")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS, epilog="""\b
@@ -36,6 +36,7 @@ Examples:
   mkdocs-sop search-index site         search for a site built by Zensical/ProperDocs/any
   mkdocs-sop form                      the SOP form page, for a site built without the plugin
   mkdocs-sop import lama -o impor      Word/Excel SOPs to draft pages, with a review report
+  mkdocs-sop generate --watch          catalogue pages and data into docs (for Zensical)
 
 Run `mkdocs-sop COMMAND --help` for each command's options.""")
 @click.version_option(package_name="mkdocs-sop", prog_name="mkdocs-sop")

@@ -64,7 +64,8 @@ class CheckResult:
 
 def check_sources(sources: list[Source], institution: str = "", strict_links: bool = False,
                   use_directory_urls: bool = True, language: str = "id",
-                  url_of: Callable[[str], str] | None = None, limits: Limits = DEFAULT_LIMITS) -> CheckResult:
+                  url_of: Callable[[str], str] | None = None, parse=None,
+                  limits: Limits = DEFAULT_LIMITS) -> CheckResult:
     """Parse every block of every source into one catalogue, then run the site-wide checks.
 
     Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them,
@@ -73,6 +74,8 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
     from its ``src_uri`` (:func:`.urls.page_url_rule` gives the generator's own rule);
     by default MkDocs' rules with ``use_directory_urls``. A file whose checking crashes is
     recorded in :attr:`CheckResult.crashes` and the others are still checked.
+    ``parse(body, path, first_line)``: a remembering parser (``generate --watch`` passes its
+    :class:`~..core.parsememo.ParseMemo`); by default every block is parsed afresh.
     """
     language = language_of(language)
     if url_of is None:
@@ -83,9 +86,11 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
     records: list[tuple[str, str]] = []  # monitoring/evaluation records, checked once every SOP is known
     blocks = 0
 
-    def parse(body: str, path: str, first_line: int) -> ParseResult:
+    def parse_afresh(body: str, path: str, first_line: int) -> ParseResult:
         return parse_block(body, path, first_line, default_instansi=institution, language=language,
                            limits=limits)
+
+    parse = parse or parse_afresh
 
     def check(source: Source) -> list[ParseResult]:
         try:

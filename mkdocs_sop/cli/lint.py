@@ -88,14 +88,20 @@ def command(paths, config_file, output_format, language, strict, strict_links, i
     sys.exit(2 if result.crashes else 1 if failed else 0)
 
 
-def _print_text(result: CheckResult, language: str, quiet: bool) -> None:
-    """Problems on standard output (errors first); crashes and the summary on standard error."""
-    for diagnostic in result.diagnostics:
+def echo_diagnostics(diagnostics) -> None:
+    """Each problem as ``path:line:column: ...``, then the line as written with a caret under the
+    column (as compilers quote it); ``generate`` prints them the same way."""
+    for diagnostic in diagnostics:
         click.echo(terminal_safe(diagnostic.format()))
         quoted, marker = diagnostic.excerpt()
-        if quoted:  # the line as written, a caret under the column (as compilers quote it)
+        if quoted:
             click.echo(terminal_safe(quoted))
             click.echo(marker)
+
+
+def _print_text(result: CheckResult, language: str, quiet: bool) -> None:
+    """Problems on standard output (errors first); crashes and the summary on standard error."""
+    echo_diagnostics(result.diagnostics)
     for crash in result.crashes:
         click.echo(crash.line(language), err=True)
     if not quiet:

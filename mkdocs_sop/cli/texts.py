@@ -12,6 +12,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     # lint
     "lint-summary": ("{sops} SOP(s) in {files} file(s): {errors} error(s), {warnings} warning(s).",
                      "{sops} SOP dalam {files} berkas: {errors} kesalahan, {warnings} peringatan."),
+    # generate
+    "generate-summary": ("{sops} SOP(s): {files} generated file(s) in {folder}, {written} changed; "
+                         "{errors} error(s), {warnings} warning(s).",
+                         "{sops} SOP: {files} berkas hasil di {folder}, {written} berubah; "
+                         "{errors} kesalahan, {warnings} peringatan."),
+    "generate-watching": ("Watching {folder} for saved pages (Ctrl+C stops).",
+                          "Memantau {folder}: setiap halaman yang disimpan diolah lagi (Ctrl+C untuk berhenti)."),
     "internal-error": ("{path}: internal error: {error}. This is a bug of mkdocs-sop, not a mistake in the "
                        "SOP; please report it together with that file.",
                        "{path}: kesalahan internal: {error}. Ini kesalahan program mkdocs-sop, bukan kesalahan "

@@ -3,7 +3,7 @@
 Two layers: a per-process memory map (kept across ``mkdocs serve`` rebuilds, which make a
 new plugin each time) in front of files ``<folder>/blocks/<aa>/<sha256>.pickle``. Keys
 are SHA-256 digests of every input the value depends on; the caller puts the block text,
-the settings (``SopService.fingerprint()``) and whatever else matters into the key, and
+the settings (``BlockRenderer.fingerprint()``) and whatever else matters into the key, and
 :func:`code_fingerprint` (the package version and the bytes of every module of the
 package) is always part of it, so a changed setting, version or line of code never
 finds an old value. Nothing is ever invalidated: an entry nobody asks for again just

@@ -412,6 +412,12 @@ def add_title(svg: str, title: str | None) -> str:
 # --------------------------------------------------------------------- the renderer
 
 
+
+def id_prefix(dot: str) -> str:
+    """The prefix of every ``id`` inside one diagram's SVG: from the graph alone, so the
+    page's bytes do not change with the package's code (the cache key does)."""
+    return "sopd-" + hashlib.sha256(dot.encode("utf-8")).hexdigest()[:10] + "-"
+
 class DiagramRenderer:
     """DOT -> inline SVG with an engine, a disk cache and a memory cache.
 
@@ -595,10 +601,10 @@ class DiagramRenderer:
                 results = list(pool.map(lambda c: engine.render_chunk([d for _, d in c], seconds), chunks))
         done: dict[str, str | None] = {}
         for chunk, result in zip(chunks, results):
-            for (k, _), raw in zip(chunk, result):
+            for (k, dot), raw in zip(chunk, result):
                 if not isinstance(raw, RenderFailure):
                     try:
-                        svg = postprocess_svg(raw, "sopd-" + k[:10] + "-")
+                        svg = postprocess_svg(raw, id_prefix(dot))
                     except RenderFailure as exc:
                         raw = exc
                 if isinstance(raw, RenderFailure):

@@ -36,7 +36,7 @@ VOCABULARY_FILE = "kosakata.js"
 # block stays.
 EXCLUDED = (
     "nav", "header", "footer", "[role=navigation]", "[role=search]", "form",
-    ".md-sidebar", ".md-tabs", ".md-header", ".md-footer", ".md-source", ".headerlink",
+    ".md-sidebar", ".md-tabs", ".md-header", ".md-footer", ".md-source", ".md-skip", ".headerlink",
     ".md-content__button", ".sop-search-box",
     ".sop-diagram", "svg", ".sop-sym-holder", ".sop-marks", ".sop-branches", ".lbl", ".arr", ".w",
     ".sop-print-only",

@@ -73,7 +73,13 @@ def test_a_bad_record_fails_a_strict_build_and_shows_in_an_error_box(tmp_path):
     assert strict.returncode != 0
     assert "docs/a/2025-s1.monitoring.yml:8: error: `hasil[2].sop`: SOP `100/9` tidak ada di situs ini" in strict.stderr
 
-    normal = _build(root)
+    published = _build(root)  # a record error fails a build by default, as an SOP error does
+    assert published.returncode == 1 and "fail_on_error: false" in published.stderr, published.stderr
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      cache: false\n",
+                                                                 "      cache: false\n      fail_on_error: false\n"),
+                      encoding="utf-8")
+    normal = _build(root)  # a preview goes on and shows the error box
     assert normal.returncode == 0, normal.stderr
     site = root / "site"
     index = (site / "katalog" / "monev" / "index.html").read_text(encoding="utf-8")

@@ -91,7 +91,7 @@ def build_site(root: Path, theme: str, *, diagram: bool) -> Path:
     (docs / "bagian" / "hostile.md").write_text(SOP_PAGE, encoding="utf-8")
     (docs / "bagian" / "kedua.md").write_text(SECOND_PAGE, encoding="utf-8")
     plugin = {"institution": P[0], "labels": hostile_labels(), "diagram": diagram, "cache": False,
-              "today": "2025-01-01"}
+              "today": "2025-01-01", "fail_on_error": False}
     config = {"site_name": "Uji", "theme": {"name": theme}, "docs_dir": "docs",
               "site_dir": "site", "plugins": ["search", {"sop": plugin}]}
     (root / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")

@@ -154,7 +154,8 @@ WRONG = {"language": "fr", "labels": "nama", "institution": 5, "logo": 5, "rows_
          "catalogue": "ya", "catalogue_dir": 5, "include_drafts": "ya", "review_horizon_days": "90",
          "review_after_years": "2", "export": "ya", "today": 5, "navigation": "all",
          "navigation_depth": "1", "limits": 5, "search": "ya", "form": 5, "print_address": "kantor",
-         "print_diagram": "ya", "unit_pages": "ya", "warnings_on_page": "kadang", "print_uncontrolled": 5}
+         "print_diagram": "ya", "unit_pages": "ya", "warnings_on_page": "kadang", "print_uncontrolled": 5,
+         "fail_on_error": "ya"}
 
 
 def option_names() -> set[str]:
@@ -196,7 +197,8 @@ def changed_site(tmp_path_factory):
 def third_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("third")
     site, log = build_site(root, {"diagram_engine": "none", "catalogue": False, "navigation_depth": 2,
-                                  "cache_dir": "tembolok", "today": "2025-01-01", "limits": {"max_steps": 4}})
+                                  "cache_dir": "tembolok", "today": "2025-01-01", "limits": {"max_steps": 4},
+                                  "fail_on_error": False})
     return root, site, log
 
 

@@ -38,7 +38,8 @@ def build(root: Path, pages: dict[str, str], plugin: dict | None = None, strict:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
     config = {"site_name": "Uji", "theme": {"name": "material"}, "docs_dir": "docs", "site_dir": "site",
-              "plugins": [{"sop": {"cache": False, "diagram": True, "today": "2025-01-01", **(plugin or {})}}]}
+              "plugins": [{"sop": {"cache": False, "diagram": True, "today": "2025-01-01", "fail_on_error": False,
+                                   **(plugin or {})}}]}
     (root / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")] + (["--strict"] if strict else [])
     return subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=900)

@@ -202,12 +202,14 @@ def bad_site(tmp_path_factory):
     pages["index.md"] = "# Beranda\n"
     write_site(root, pages)
     strict = build(root)
-    loose = build(root, strict=False)
-    return root, strict, loose
+    default = build(root, strict=False)
+    write_site(root, pages, plugin="  - sop:\n      diagram: false\n      fail_on_error: false\n")
+    loose = build(root, strict=False)  # a preview: goes on with the error boxes
+    return root, strict, loose, default
 
 
 def test_strict_build_fails_on_every_kind_of_bad_input(bad_site):
-    root, proc, _ = bad_site
+    root, proc, _, _ = bad_site
     assert proc.returncode != 0
     assert "Aborted" in proc.stdout + proc.stderr and "strict mode" in proc.stdout + proc.stderr
     logged = log_lines(proc)
@@ -224,8 +226,19 @@ def test_strict_build_fails_on_every_kind_of_bad_input(bad_site):
     assert len(logged) == len(set(logged))
 
 
-def test_non_strict_build_goes_on_with_escaped_error_boxes(bad_site):
-    root, _, proc = bad_site
+def test_sop_errors_fail_a_build_by_default_and_only_errors(bad_site, tmp_path):
+    _, _, _, proc = bad_site
+    assert proc.returncode == 1
+    assert "kesalahan SOP" in proc.stderr and "fail_on_error: false" in proc.stderr, proc.stderr
+    assert "docs/unclosed.md:5: error" in proc.stderr  # the errors themselves are listed first
+    # warnings alone do not fail a build that is not --strict
+    text = WARNING_PAGES["teknis"][0]
+    root = write_site(tmp_path, {"index.md": "# x\n", "teknis.md": text})
+    assert build(root, strict=False).returncode == 0
+
+
+def test_non_strict_build_with_fail_on_error_false_goes_on_with_escaped_error_boxes(bad_site):
+    root, _, proc, _ = bad_site
     assert proc.returncode == 0, proc.stderr
     for name in BAD_PAGES:
         html = page_html(root, f"{name}.md")
@@ -305,3 +318,33 @@ def test_table_of_contents_hidden_only_on_pages_that_hold_an_sop(tmp_path):
     # Material leaves the secondary sidebar (the page's table of contents) out when hidden
     assert 'data-md-component="toc"' not in page_html(root, "index.md")
     assert 'data-md-component="toc"' in page_html(root, "panduan.md")
+
+
+def test_mkdocs_serve_keeps_serving_pages_with_their_error_boxes(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    text = BAD_PAGES["unknown-key"][0]
+    root = write_site(tmp_path, {"index.md": "# x\n", "bad.md": text})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        html = None
+        deadline = time.monotonic() + 120
+        while html is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/bad/", timeout=5) as response:
+                    html = response.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.5)
+        assert html is not None, "mkdocs serve stopped or never answered"
+        assert Boxes(html).errors == 1
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "kesalahan SOP" not in output  # serving is not publishing: no failure

@@ -11,7 +11,9 @@ from mkdocs_sop.core import cache as cache_module
 from mkdocs_sop.core.cache import BlockCache, clear_memory, digest
 from mkdocs_sop.core.labels import label_set
 from mkdocs_sop.core.render_html import RenderContext, RenderOptions, SopLink
-from mkdocs_sop.core.service import SopService
+from mkdocs_sop.core.blocks import BlockRenderer
+from mkdocs_sop.core.fences import Block
+from mkdocs_sop.core.page import PageContext
 
 BODY = """\
 nomor: A/1
@@ -36,15 +38,33 @@ def options(**changes) -> RenderOptions:
     return dataclasses.replace(RenderOptions(labels=label_set("id", {}), diagram=False), **changes)
 
 
-def service(tmp_path, *, opts: RenderOptions | None = None, b2: SopLink | None = None) -> SopService:
-    """A service whose site holds B/2 at ``b2`` (or not at all)."""
-    def context_for(sop):
-        return RenderContext(find=lambda ref: b2 if ref == "B/2" else None)
+class OneLink:
+    """A site that holds B/2 at ``b2`` (or not at all)."""
 
-    svc = SopService(opts or options(), cache_dir=str(tmp_path / "cache"), context_for=context_for,
-                     link_for_sop=lambda nomor: b2.url if (b2 and nomor == "B/2") else None)
-    svc.page_url = "a/"
-    return svc
+    def __init__(self, b2: SopLink | None) -> None:
+        self.b2 = b2
+
+    def context_for(self, sop, page_url):
+        return RenderContext(find=lambda ref: self.b2 if ref == "B/2" else None)
+
+    def link_for(self, nomor, page_url):
+        return self.b2.url if (self.b2 and nomor == "B/2") else None
+
+
+class Renderer(BlockRenderer):
+    """The block renderer with the old test's call shape: body, path, line, page URL."""
+
+    def render(self, body: str, path: str, line: int, url: str = "a/") -> str:
+        return self.render_block(Block(line - 2, line + body.count("\n"), "", body, True),
+                                 PageContext(src_path=path, url=url))
+
+    @property
+    def cache(self):
+        return self.memo.cache
+
+
+def service(tmp_path, *, opts: RenderOptions | None = None, b2: SopLink | None = None) -> Renderer:
+    return Renderer(opts or options(), cache_dir=str(tmp_path / "cache"), site=OneLink(b2))
 
 
 def test_values_survive_a_new_process_through_the_folder(tmp_path):
@@ -73,51 +93,50 @@ def test_keys_change_with_the_code(monkeypatch):
 def test_second_build_reuses_parse_and_html(tmp_path):
     b2 = SopLink(url="../b/", nomor="B/2", nama="Kedua")
     cold = service(tmp_path, b2=b2)
-    html = cold.render_block(BODY, "a.md", 2)
+    html = cold.render(BODY, "a.md", 2)
     assert 'href="../b/"' in html
     assert cold.cache.stats["writes"] == 2  # the parse result and the page fragment
 
     clear_memory()
     warm = service(tmp_path, b2=b2)
-    assert warm.render_block(BODY, "a.md", 2) == html
+    assert warm.render(BODY, "a.md", 2) == html
     assert warm.cache.stats["disk_hits"] == 2 and warm.cache.stats["misses"] == 0
 
 
 def test_a_moved_or_removed_linked_sop_re_renders_the_page(tmp_path):
     old = service(tmp_path, b2=SopLink(url="../b/", nomor="B/2", nama="Kedua"))
-    assert 'href="../b/"' in old.render_block(BODY, "a.md", 2)
+    assert 'href="../b/"' in old.render(BODY, "a.md", 2)
 
     moved = service(tmp_path, b2=SopLink(url="../lain/b/", nomor="B/2", nama="Kedua"))
-    html = moved.render_block(BODY, "a.md", 2)
+    html = moved.render(BODY, "a.md", 2)
     assert 'href="../lain/b/"' in html and 'href="../b/"' not in html
 
     gone = service(tmp_path, b2=None)
-    assert "../lain/b/" not in gone.render_block(BODY, "a.md", 2)
+    assert "../lain/b/" not in gone.render(BODY, "a.md", 2)
 
 
 def test_a_changed_setting_never_finds_the_old_html(tmp_path):
     b2 = SopLink(url="../b/", nomor="B/2", nama="Kedua")
-    indonesian = service(tmp_path, b2=b2).render_block(BODY, "a.md", 2)
+    indonesian = service(tmp_path, b2=b2).render(BODY, "a.md", 2)
     english = service(tmp_path, b2=b2, opts=options(labels=label_set("en", {}), language="en"))
-    html = english.render_block(BODY, "a.md", 2)
+    html = english.render(BODY, "a.md", 2)
     assert html != indonesian
     assert ">Activity<" in html and ">Kegiatan<" not in html
     renamed = service(tmp_path, b2=b2, opts=options(labels=label_set("id", {"nama": "Judul SOP"})))
-    assert ">Judul SOP<" in renamed.render_block(BODY, "a.md", 2)
+    assert ">Judul SOP<" in renamed.render(BODY, "a.md", 2)
 
 
 def test_the_page_url_is_part_of_the_html_key(tmp_path):
     b2 = SopLink(url="../b/", nomor="B/2", nama="Kedua")
-    service(tmp_path, b2=b2).render_block(BODY, "a.md", 2)
+    service(tmp_path, b2=b2).render(BODY, "a.md", 2)
     there = service(tmp_path, b2=b2)
-    there.page_url = "x/y/"
-    there.render_block(BODY, "a.md", 2)
+    there.render(BODY, "a.md", 2, url="x/y/")
     assert there.cache.stats["misses"] == 1  # the parse is reused, the HTML is not
 
 
 def test_without_a_folder_nothing_is_written(tmp_path):
-    svc = SopService(options(), cache_dir=None)
-    svc.render_block(BODY, "a.md", 2)
+    svc = Renderer(options(), cache_dir=None)
+    svc.render(BODY, "a.md", 2)
     assert svc.cache is None
     assert not any(tmp_path.iterdir())
 
@@ -137,11 +156,10 @@ def search_text(html: str) -> str:
 
 
 def test_page_content_carries_a_text_only_stand_in_until_the_page_is_written(tmp_path):
-    plain = SopService(options(), cache_dir=None)
-    full = plain.render_block(DECISION_BODY, "a.md", 2)
-    deferring = SopService(options(), cache_dir=None)
-    deferring.defer_markup = True
-    stand_in = deferring.render_block(DECISION_BODY, "a.md", 2)
+    plain = Renderer(options(), cache_dir=None)
+    full = plain.render(DECISION_BODY, "a.md", 2)
+    deferring = Renderer(options(), cache_dir=None, defer_markup=True)
+    stand_in = deferring.render(DECISION_BODY, "a.md", 2)
     assert 'class="sop-sym sop-sym-decision"' in full and '<span aria-hidden="true" class="w ' in full
     assert "<svg" not in stand_in and 'aria-hidden="true" class="w ' not in stand_in
     assert search_text(stand_in) == search_text(full)  # the same words reach the search index
@@ -152,13 +170,12 @@ def test_page_content_carries_a_text_only_stand_in_until_the_page_is_written(tmp
 
 def test_a_stand_in_number_is_never_given_twice_while_one_is_waiting(tmp_path):
     """Restoring one page frees its entry; a later render must not reuse a waiting number."""
-    deferring = SopService(options(), cache_dir=None)
-    deferring.defer_markup = True
+    deferring = Renderer(options(), cache_dir=None, defer_markup=True)
     bodies = [DECISION_BODY.replace("A/1", f"A/{n}").replace("Contoh\n", f"Contoh {n}\n", 1) for n in (1, 2, 3)]
-    first = deferring.render_block(bodies[0], "a.md", 2)
-    second = deferring.render_block(bodies[1], "b.md", 2)  # written later (another page)
+    first = deferring.render(bodies[0], "a.md", 2)
+    second = deferring.render(bodies[1], "b.md", 2)  # written later (another page)
     deferring.restore_markup(f"<main>{first}</main>")  # page a is written
-    third = deferring.render_block(bodies[2], "c.md", 2)
+    third = deferring.render(bodies[2], "c.md", 2)
     b_page = deferring.restore_markup(f"<main>{second}</main>")
     c_page = deferring.restore_markup(f"<main>{third}</main>")
     assert "Contoh 2" in b_page and "Contoh 3" not in b_page

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from page_support import render_at
+
 from mkdocs_sop.core import graphviz_engine as ge
 from mkdocs_sop.core.graphviz_engine import DiagramRenderer, postprocess_svg
 from mkdocs_sop.core.model import Sop, Step, Target, TargetKind
@@ -234,7 +236,7 @@ def _service(**limits):
     from mkdocs_sop.core.labels import label_set
     from mkdocs_sop.core.limits import Limits
     from mkdocs_sop.core.render_html import RenderOptions
-    from mkdocs_sop.core.service import SopService
+    from mkdocs_sop.core.blocks import BlockRenderer as SopService
 
     reports: list = []
     svc = SopService(RenderOptions(labels=label_set("id"), diagram=True), report=reports.append,
@@ -254,13 +256,13 @@ def test_each_rejected_diagram_quotes_graphviz_with_page_and_line():
     Graphviz's words, never "no engine installed"."""
     svc, reports = _service(engine="dot", max_text=20_000)
     for n, line in (("G/1", 5), ("G/2", 40)):
-        html = svc.render_block(_block(n, "a" * 16_400), "docs/g.md", line)
+        html = render_at(svc, _block(n, "a" * 16_400), "docs/g.md", line)
         assert 'class="sop ' in html and "sop-diagram-svg" not in html  # the table is still there
     assert [d.code for d in reports] == ["diagram-failed", "diagram-failed"]
     assert [(d.path, d.line) for d in reports] == [("docs/g.md", 5), ("docs/g.md", 40)]
     assert all("syntax error" in d.message and "16384" in d.message for d in reports), reports
     assert "G/1" in reports[0].message and "G/2" in reports[1].message
-    html = svc.render_block(_block("G/3", "pendek"), "docs/g.md", 80)
+    html = render_at(svc, _block("G/3", "pendek"), "docs/g.md", 80)
     assert "sop-diagram-svg" in html  # the engine still works for the next diagram
 
 
@@ -288,7 +290,7 @@ def test_a_diagram_over_its_time_budget_is_left_out_with_a_located_warning(engin
     svc, reports = _service(engine=engine, diagram_seconds=0.001)
     block = 'nomor: "T/2"\nnama: Besar\nunit: D\nlangkah:\n' + "".join(
         f"  - kegiatan: Langkah {i}\n    pelaksana: A{i % 40}\n" for i in range(300))
-    svc.render_block(block, "docs/t.md", 9)
+    render_at(svc, block, "docs/t.md", 9)
     [d] = reports
     assert (d.code, d.path, d.line) == ("diagram-timeout", "docs/t.md", 9)
     assert "0.001 detik" in d.message
@@ -298,7 +300,7 @@ def test_no_engine_is_still_one_warning_for_the_build(monkeypatch):
     monkeypatch.setattr(ge.shutil, "which", lambda name: None)
     svc, reports = _service(engine="dot")
     for n in ("N/1", "N/2"):
-        svc.render_block(_block(n, "Menerima"), "docs/n.md", 3)
+        render_at(svc, _block(n, "Menerima"), "docs/n.md", 3)
     assert [d.code for d in reports] == ["diagram-engine-missing"]
 
 

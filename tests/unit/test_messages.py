@@ -19,7 +19,9 @@ from mkdocs_sop.core.model import Diagnostic, Severity
 from mkdocs_sop.core.monev import SiteView, check_site, parse_records
 from mkdocs_sop.core.parse import parse_block
 from mkdocs_sop.core.render_html import RenderOptions
-from mkdocs_sop.core.service import SopService
+from mkdocs_sop.core.blocks import BlockRenderer
+from mkdocs_sop.core.fences import Block
+from mkdocs_sop.core.page import PageContext
 
 CODE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 
@@ -93,15 +95,15 @@ def _site(language: str, extra: str) -> list[Diagnostic]:
     return cat.finish(strict_links=True)
 
 
-def _service(language: str) -> SopService:
-    return SopService(RenderOptions(labels=label_set(language), language=language, diagram=True),
+def _service(language: str) -> BlockRenderer:
+    return BlockRenderer(RenderOptions(labels=label_set(language), language=language, diagram=True),
                       report=lambda d: None)
 
 
 def _unclosed(language: str) -> list[Diagnostic]:
     service = _service(language)
-    service.render_block("nomor: '1'\n", "docs/a.md", 2, closed=False, fence_line=1)
-    return list(service.reported)
+    service.render_block(Block(0, 2, "", "nomor: '1'\n", False), PageContext(src_path="docs/a.md"))
+    return list(service.reports.reported)
 
 
 def _no_engine(language: str) -> list[Diagnostic]:
@@ -116,9 +118,16 @@ def _no_engine(language: str) -> list[Diagnostic]:
         def failure(self, dot):
             return None
 
-    service._renderer = NoEngine()
-    service.render_block(flow(STEP), "docs/a.md", 2)
-    return list(service.reported)
+    service.diagrams.renderer = NoEngine()
+    body = flow(STEP)
+    service.render_block(Block(0, body.count("\n") + 1, "", body, True), PageContext(src_path="docs/a.md"))
+    return list(service.reports.reported)
+
+
+def _render_flow(service) -> list[Diagnostic]:
+    body = flow(STEP)
+    service.render_block(Block(0, body.count("\n") + 1, "", body, True), PageContext(src_path="docs/a.md"))
+    return list(service.reports.reported)
 
 
 def _diagram_refused(language: str, timed_out: bool) -> list[Diagnostic]:
@@ -133,19 +142,21 @@ def _diagram_refused(language: str, timed_out: bool) -> list[Diagnostic]:
         def failure(self, dot):
             return RenderFailure("syntax error in line 6", timed_out=timed_out)
 
-    service._renderer = Refusing()
-    service.render_block(flow(STEP), "docs/a.md", 2)
-    return list(service.reported)
+    service.diagrams.renderer = Refusing()
+    return _render_flow(service)
 
 
 def _internal(language: str) -> list[Diagnostic]:
-    def broken(sop):
-        raise ZeroDivisionError("division by zero")
+    class Broken:
+        def context_for(self, sop, page_url):
+            raise ZeroDivisionError("division by zero")
 
-    service = SopService(RenderOptions(labels=label_set(language), language=language, diagram=False),
-                         report=lambda d: None, context_for=broken)
-    service.render_block(flow(STEP), "docs/a.md", 2)
-    return list(service.reported)
+        def link_for(self, nomor, page_url):
+            return None
+
+    service = BlockRenderer(RenderOptions(labels=label_set(language), language=language, diagram=False),
+                            report=lambda d: None, site=Broken())
+    return _render_flow(service)
 
 
 def _unreadable(language: str, tmp_path) -> list[Diagnostic]:
@@ -318,10 +329,9 @@ def test_format_appends_the_code_and_nothing_without_one():
     assert Diagnostic(Severity.ERROR, "x.", "a.md", 3).format() == "a.md:3: error: x."
 
 
-def test_language_is_part_of_the_service_parse_cache():
-    ind, en = _service("id"), _service("en")
+def test_language_is_part_of_the_parse_cache(tmp_path):
     body = BLOCKS["unknown-key"]
-    assert ind.parse(body, "a.md", 2).diagnostics[0].message == "kunci tidak dikenal."
-    assert en.parse(body, "a.md", 2).diagnostics[0].message == "unknown key."
-    en.options = RenderOptions(labels=label_set("id"), language="id")
-    assert en.parse(body, "a.md", 2).diagnostics[0].message == "kunci tidak dikenal."
+    for language, message in (("id", "kunci tidak dikenal."), ("en", "unknown key."), ("id", "kunci tidak dikenal.")):
+        renderer = BlockRenderer(RenderOptions(labels=label_set(language), language=language, diagram=False),
+                                 cache_dir=str(tmp_path))  # one disk cache for all three
+        assert renderer.parse(body, "a.md", 2).diagnostics[0].message == message

@@ -15,11 +15,13 @@ import time
 import markdown
 import pytest
 
+from page_support import render_at
+
 from mkdocs_sop.core.labels import label_set
 from mkdocs_sop.core.limits import Limits
 from mkdocs_sop.core.parse import parse_block
 from mkdocs_sop.core.render_html import RenderOptions
-from mkdocs_sop.core.service import SopService
+from mkdocs_sop.core.blocks import BlockRenderer as SopService
 
 LOGGER = "mkdocs.plugins.mkdocs_sop"
 HEAD = 'nomor: "R/1"\nnama: Uji\nunit: Dinas\n'
@@ -201,19 +203,21 @@ def service(**limits) -> tuple[SopService, list]:
 
 def test_an_unexpected_exception_in_one_block_is_that_blocks_internal_error(monkeypatch):
     """The last resort at the block boundary: an error box and a located message."""
-    from mkdocs_sop.core import service as service_module
+    from mkdocs_sop.core import blocks as service_module
 
     def broken(*args, **kwargs):
         raise KeyError("something nobody foresaw")
 
     monkeypatch.setattr(service_module, "render_sop", broken)
     svc, reports = service()
-    html = svc.render_block(HEAD + STEPS, "docs/a.md", 7)
+    html = render_at(svc, HEAD + STEPS, "docs/a.md", 7)
     assert 'class="sop-error' in html and "[internal-error]" in html
     [d] = reports
     assert (d.code, d.path, d.line) == ("internal-error", "docs/a.md", 7)
     assert "KeyError" in d.message and "something nobody foresaw" in d.message
-    monkeypatch.setattr(service_module, "parse_block", broken)
+    from mkdocs_sop.core import parsememo
+
+    monkeypatch.setattr(parsememo, "parse_block", broken)
     svc, reports = service()
     assert svc.parse(HEAD + STEPS, "docs/b.md", 3).diagnostics[0].code == "internal-error"
 

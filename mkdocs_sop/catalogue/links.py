@@ -1,0 +1,54 @@
+"""What the site says about one SOP, seen from one page: the adapters' :class:`SiteView`.
+
+The MkDocs plugin and the extension under Zensical both hand this to the block renderer,
+so cross-links, back-links, supersession and the logo come from one implementation.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Callable, Sequence
+
+from ..core.model import Sop
+from ..core.render_html import RenderContext, SopLink
+from .registry import Catalogue, Entry, relative_url
+
+
+class SiteLinks:
+    """Links between the SOPs of ``catalogue``, relative to the page asking."""
+
+    def __init__(self, catalogue: Catalogue, *, logo: str = "",
+                 additions: Callable[[Sop, str], tuple[Sequence[ET.Element], Sequence[ET.Element]]] | None = None
+                 ) -> None:
+        self.catalogue = catalogue
+        self.logo = logo  # path of the logo inside the docs folder ("" : none)
+        self.additions = additions  # (sop, its page's URL) -> markup under the identity, after the SOP
+
+    def link(self, reference: str, page_url: str) -> SopLink | None:
+        entry = self.catalogue.find(reference)
+        return _as_link(entry, page_url) if entry is not None else None
+
+    def link_for(self, nomor: str, page_url: str) -> str | None:
+        link = self.link(nomor, page_url)
+        return link.url if link else None
+
+    def context_for(self, sop: Sop, page_url: str) -> RenderContext:
+        catalogue = self.catalogue
+        in_identity, after = (), ()
+        if self.additions is not None:
+            entry = catalogue.entry(sop)
+            in_identity, after = self.additions(sop, entry.url if entry else page_url)
+        return RenderContext(
+            in_identity=in_identity, after=after,
+            logo=relative_url(self.logo, page_url) if self.logo else "",
+            find=lambda reference: self.link(reference, page_url),
+            referenced_by=[_as_link(e, page_url) for e in catalogue.referenced_by(sop)],
+            superseded_by=[_as_link(e, page_url) for e in catalogue.superseded_by_official(sop)],
+            supersedes=[_as_link(e, page_url) for e in catalogue.supersedes(sop)],
+            status=catalogue.status(sop),
+            errors=catalogue.errors_of(sop),
+        )
+
+
+def _as_link(entry: Entry, page_url: str) -> SopLink:
+    return SopLink(relative_url(entry.href, page_url), entry.sop.nomor, entry.sop.nama, entry.sop.status)

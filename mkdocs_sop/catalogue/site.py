@@ -1,0 +1,219 @@
+"""The site step: every SOP page of a docs folder into one catalogue, and the generated files.
+
+The same step serves the MkDocs plugin (which hands it MkDocs' files), the extension
+under Zensical (which reads the docs folder, :func:`markdown_pages`), ``mkdocs-sop
+generate`` and the tests. Generated files are written only when their bytes change
+(:func:`write_changed`), so a generator's own watcher rebuilds only what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..core.cache import atomic_write
+from ..core.model import Diagnostic, ParseResult
+from .registry import Catalogue, page_url
+
+ParseFn = Callable[[str, str, int], ParseResult]
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+#: The stylesheets and scripts a site needs, by the path they take inside the site.
+ASSETS = {
+    "assets/mkdocs-sop/sop.css": "sop.css",
+    "assets/mkdocs-sop/sop.js": "sop.js",
+    "assets/mkdocs-sop/sop-cycle.css": "sop-cycle.css",  # forms, QR codes, the checklist mode
+    "assets/mkdocs-sop/sop-cycle.js": "sop-cycle.js",  # the checklist mode (ticks kept in the browser)
+    "assets/mkdocs-sop/sop-catalogue.css": "sop-catalogue.css",
+    "assets/mkdocs-sop/sop-catalogue.js": "sop-catalogue.js",
+}
+
+
+def zensical_config() -> str:
+    """The ``extra_css`` / ``extra_javascript`` lines a Zensical site adds to its config for
+    the assets ``mkdocs-sop generate`` writes (the MkDocs plugin adds them by itself)."""
+    css = [f"  - {path}\n" for path in ASSETS if path.endswith(".css")]
+    js = [f"  - {path}\n" for path in ASSETS if path.endswith(".js")]
+    return "extra_css:\n" + "".join(css) + "extra_javascript:\n" + "".join(js)
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """One Markdown page of the docs folder."""
+
+    src_uri: str  # relative to the docs folder, forward slashes
+    path: str  # the file on disk
+
+
+def markdown_pages(docs_dir: str, skip: Iterable[str] = ()) -> list[SourcePage]:
+    """Every Markdown page under ``docs_dir`` in a stable order, without what MkDocs leaves
+    out by default (names starting with a dot, ``templates/``) and without ``skip`` folders."""
+    skip = tuple(s.strip("/") + "/" for s in skip if s)
+    out: list[SourcePage] = []
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
+                continue
+            path = os.path.join(folder, name)
+            src_uri = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+            if src_uri.startswith("templates/") or src_uri.startswith(skip):
+                continue
+            out.append(SourcePage(src_uri, path))
+    return out
+
+
+def collect(pages: Iterable[SourcePage], parse: ParseFn, *, language: str = "id",
+            use_directory_urls: bool = True, strict_links: bool = False,
+            display: Callable[[str], str] = os.path.relpath) -> tuple[Catalogue, list[Diagnostic]]:
+    """Every SOP of ``pages`` in one catalogue, with every problem found (blocks and site-wide)."""
+    catalogue = Catalogue(language=language)
+    found: list[Diagnostic] = []
+    for page in pages:
+        try:
+            text = Path(page.path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if "sop" not in text:
+            continue
+        for result in catalogue.add_page(text, page.src_uri, display(page.path),
+                                         page_url(page.src_uri, use_directory_urls), parse):
+            found.extend(result.diagnostics)
+    found.extend(catalogue.finish(strict_links))
+    return catalogue, list(dict.fromkeys(found))
+
+
+#: Written by ``mkdocs-sop generate`` beside what it generated: which files it made, so
+#: the MkDocs plugin replaces them with its own without a word. A dot name: never published.
+MANIFEST = ".mkdocs-sop-generated"
+
+
+def manifest(files: "Iterable[GeneratedFile]") -> str:
+    return "".join(f"{f.path}\n" for f in files)
+
+
+def made_by_generate(folder: str | os.PathLike) -> frozenset[str]:
+    """The files ``mkdocs-sop generate`` wrote into ``folder`` (empty when it never ran there)."""
+    try:
+        text = (Path(folder) / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def asset_text(name: str) -> str:
+    return resources.files("mkdocs_sop").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def write_changed(folder: str | os.PathLike, files: dict[str, str]) -> list[str]:
+    """Write each ``relative path -> text`` under ``folder`` unless the file already holds
+    exactly those bytes; returns the paths written."""
+    written = []
+    root = Path(folder)
+    for relative, text in sorted(files.items()):
+        target = root / relative
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        atomic_write(target, data)
+        written.append(relative)
+    return written
+
+
+# --- what the site step generates ------------------------------------------------------
+
+EXPORT_FILES = ("sop.json", "sop.csv")
+SCHEMA_FILE = "sop.schema.json"  # for editors' YAML support; see docs/vscode.md
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """The site-wide settings of the catalogue step (the ``sop`` settings of the config)."""
+
+    labels: dict
+    language: str = "id"
+    use_directory_urls: bool = True
+    site_name: str = ""
+    site_url: str = ""
+    catalogue: bool = True
+    catalogue_dir: str = "katalog"
+    include_drafts: bool = False
+    review_horizon_days: int = 90
+    review_after_years: int = 2
+    export: bool = True
+    today: _dt.date = _dt.date(2000, 1, 1)
+    links_from_source: bool = False  # see catalogue.pages.PageOptions
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """One file the site step makes, by its path inside the docs folder (or the site)."""
+
+    path: str
+    text: str
+    kind: str  # "asset", "export" or "page"
+    page_kind: str = ""  # for pages: one of catalogue.pages.PAGE_KEYS, or "unit", "regulation", "actor"
+
+
+def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=None,
+                    cycle_pages=None) -> list[GeneratedFile]:
+    """Assets, exports and catalogue pages, in the order a site lists them.
+
+    ``records``: the monitoring/evaluation records (a :class:`mkdocs_sop.cycle.summary.Cycle`)
+    for their columns of the exports; ``cycle_pages``: the site of those records
+    (:func:`mkdocs_sop.cycle.site.collect`'s ``site``) for their pages. None: none."""
+    from ..cycle.pages import build_cycle_pages, cycle_index_path
+    from ..cycle.summary import export_fields
+    from ..schema.monev import schema_texts as record_schemas
+    from .export import export_csv, export_data, export_json
+    from .pages import PageOptions, build_pages
+
+    out = [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[:4]]
+    out.append(GeneratedFile(SCHEMA_FILE, resources.files("mkdocs_sop").joinpath("schema", SCHEMA_FILE)
+                             .read_text(encoding="utf-8"), "asset"))
+    out += [GeneratedFile(name, text, "asset") for name, text in record_schemas().items()]
+    if settings.export:
+        data = export_data(catalogue, include_drafts=settings.include_drafts, site_name=settings.site_name,
+                           site_url=settings.site_url, language=settings.language,
+                           use_directory_urls=settings.use_directory_urls,  # one pass for both files
+                           cycle=lambda nomor: export_fields(records, nomor))
+        out += [GeneratedFile(name, make(catalogue, data=data), "export")
+                for name, make in zip(EXPORT_FILES, (export_json, export_csv))]
+    if settings.catalogue:
+        out += [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[4:]]
+        options = PageOptions(labels=settings.labels, language=settings.language,
+                              directory=settings.catalogue_dir, use_directory_urls=settings.use_directory_urls,
+                              include_drafts=settings.include_drafts, today=settings.today,
+                              review_horizon_days=settings.review_horizon_days,
+                              review_after_years=settings.review_after_years,
+                              downloads=EXPORT_FILES if settings.export else (),
+                              links_from_source=settings.links_from_source)
+        out += [GeneratedFile(page.src_uri, page.markdown, "page", page.kind)
+                for page in build_pages(catalogue, options)]
+        if cycle_pages is not None:
+            index = cycle_index_path(settings.catalogue_dir)
+            out += [GeneratedFile(page.src_uri, page.markdown, "page", "cycle-index" if page.src_uri == index else "cycle")
+                    for page in build_cycle_pages(cycle_pages)]
+    return out
+
+
+def build_date(setting: "str | _dt.date | None") -> _dt.date:
+    """The date review states are counted from: the setting, else ``SOURCE_DATE_EPOCH``, else today.
+
+    Raises ``ValueError`` for a setting that is not a ``YYYY-MM-DD`` date."""
+    if isinstance(setting, _dt.date):
+        return setting
+    if setting:
+        return _dt.date.fromisoformat(str(setting).strip())
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+    return _dt.date.today()

@@ -1,0 +1,141 @@
+"""``mkdocs-sop generate``: the catalogue step on its own, for any generator.
+
+It reads the site's config, checks every SOP (the verdicts of ``lint``), and writes the
+catalogue pages (Markdown), ``sop.json``, ``sop.csv`` and the assets into the docs folder
+(or ``--output``), each only when its bytes change, so the generator's own watcher
+(``zensical serve``, ``mkdocs serve``) rebuilds only what changed. ``--watch`` keeps it
+running while an editor works. Exit status 1 when an SOP has an error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+import click
+
+from ..catalogue.site import MANIFEST, SiteSettings, build_date, generated_files, manifest, write_changed
+from ..core.cache import BlockCache
+from ..core.labels import label_set
+from ..core.parsememo import ParseMemo
+from ..cycle.summary import Cycle
+from .check import check_sources
+from .config import SiteConfig, find_config, output_language
+from .lint import echo_diagnostics
+from .options import CONFIG_OPTION, lang_option
+from .sources import MARKDOWN_SUFFIXES, default_paths, walk_sources
+from .texts import cli_text
+from .urls import page_url_rule
+
+@click.command("generate", epilog="""\b
+Examples:
+  mkdocs-sop generate                  catalogue pages, sop.json, sop.csv, assets into docs
+  mkdocs-sop generate --watch          again after every save (beside `zensical serve`)
+  mkdocs-sop generate -o build/katalog another folder
+
+\b
+Exit status: 0 no SOP error, 1 an SOP has an error (messages as `mkdocs-sop lint`),
+2 usage error. With --watch it runs until Ctrl+C.""")
+@CONFIG_OPTION
+@click.option("-o", "--output", type=click.Path(file_okay=False), default=None,
+              help="Folder to write into (default: the site's docs folder).")
+@click.option("--watch", is_flag=True, help="Keep running; generate again when a Markdown file changes.")
+@lang_option()
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on standard error.")
+def command(config_file, output, watch, language, quiet) -> None:
+    """Write the catalogue pages, sop.json, sop.csv and assets of the site (for Zensical and others)."""
+    cfg = find_config(config_file, language)
+    language = output_language(language, cfg)
+    default_paths(cfg, "generate", language)  # a usage error without a site
+    step = GenerateStep(cfg, output or cfg.docs_dir, language)
+    errors = step.run(quiet)
+    if not watch:
+        sys.exit(1 if errors else 0)
+    step.watch(quiet)
+
+
+class GenerateStep:
+    """One site's catalogue step; parses are remembered between rounds of ``--watch``."""
+
+    def __init__(self, cfg: SiteConfig, output: str, language: str) -> None:
+        self.cfg = cfg
+        self.output = output
+        self.language = language
+        options = cfg.options  # the `sop` plugin's settings over the `mkdocs_sop` extension's
+        self.site_language = cfg.language
+        cache_dir = options.get("cache_dir", ".cache/mkdocs-sop") if options.get("cache", True) else None
+        base = os.path.dirname(os.path.abspath(cfg.config_file))
+        self.generated: set[str] = set()
+        self.memo = ParseMemo(language=language, institution=cfg.institution,
+                              cache=BlockCache(os.path.join(base, cache_dir)) if cache_dir else None)
+        try:
+            today = build_date(options.get("today"))
+        except ValueError:
+            raise click.UsageError(f"{cfg.config_file}: sop: `today: {options.get('today')}` is not a date; "
+                                   "write it as YYYY-MM-DD.") from None
+        self.settings = SiteSettings(
+            labels=label_set(self.site_language, options.get("labels") or {}), language=self.site_language,
+            use_directory_urls=cfg.use_directory_urls, site_name=cfg.site_name, site_url=cfg.site_url,
+            catalogue=bool(options.get("catalogue", True)),
+            catalogue_dir=str(options.get("catalogue_dir", "katalog")),
+            include_drafts=bool(options.get("include_drafts", False)),
+            review_horizon_days=int(options.get("review_horizon_days", 90)),
+            review_after_years=int(options.get("review_after_years", 2)),
+            export=bool(options.get("export", True)), today=today,
+            links_from_source=True)  # for Zensical; the MkDocs plugin makes its own pages
+
+    def run(self, quiet: bool = False) -> int:
+        """Check every SOP, write what changed, print the problems; returns the number of errors."""
+        sources = walk_sources([self.cfg.docs_dir], self.cfg, self.language)
+        result = check_sources(sources, institution=self.cfg.institution, strict_links=self.cfg.strict_links,
+                               use_directory_urls=self.cfg.use_directory_urls, language=self.language,
+                               url_of=page_url_rule(self.cfg), parse=self.memo.parse)
+        echo_diagnostics(result.diagnostics)  # exactly as `mkdocs-sop lint` prints them
+        records = Cycle(result.records, result.catalogue, self.settings.today,
+                        include_drafts=self.settings.include_drafts)  # for the exports' columns
+        files = generated_files(result.catalogue, self.settings, records=records)
+        self.generated = {os.path.abspath(os.path.join(self.output, f.path)) for f in files}
+        written = write_changed(self.output, {f.path: f.text for f in files} | {MANIFEST: manifest(files)})
+        if not quiet:
+            click.echo(cli_text("generate-summary", self.language, sops=len(result.catalogue.entries),
+                                files=len(files), written=len([w for w in written if w != MANIFEST]),
+                                folder=os.path.relpath(self.output), errors=result.errors, warnings=result.warnings), err=True)
+        return result.errors
+
+    def is_source(self, path: str) -> bool:
+        """A Markdown page an editor may have saved (not one this step wrote, not a dot file)."""
+        name = os.path.abspath(path)
+        return (name.lower().endswith(MARKDOWN_SUFFIXES) and name not in self.generated
+                and not any(part.startswith(".") for part in name.split(os.sep)))
+
+    def watch(self, quiet: bool = False) -> None:
+        """Generate again after each change of a Markdown file of the docs folder (until Ctrl+C)."""
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        changed = threading.Event()
+        step = self
+
+        class OnSave(FileSystemEventHandler):
+            def on_any_event(self, event) -> None:
+                paths = [getattr(event, "src_path", ""), getattr(event, "dest_path", "")]
+                if any(step.is_source(str(p)) for p in paths if p):
+                    changed.set()
+
+        observer = Observer()
+        observer.schedule(OnSave(), self.cfg.docs_dir, recursive=True)
+        observer.start()
+        click.echo(cli_text("generate-watching", self.language, folder=os.path.relpath(self.cfg.docs_dir)), err=True)
+        try:
+            while True:
+                changed.wait()
+                threading.Event().wait(0.05)  # let an editor's save (write, rename) finish
+                changed.clear()
+                self.run(quiet)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            observer.stop()
+            observer.join()
+

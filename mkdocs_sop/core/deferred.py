@@ -1,0 +1,43 @@
+"""Drawing kept out of the page's HTML until the page is written.
+
+Most of an SOP's markup is drawing that holds no word: the diagram SVG, the symbol
+shapes, the empty wire and arrow spans. Every later step that reads the page's HTML (a
+search index above all, which parses every tag) pays for that markup and gains nothing.
+So the page gets the fragment without it, between two markers, and :meth:`restore` puts
+the full fragment back when the page is written: the search index has the same text, the
+page the same bytes. The markers carry the build's random slot token, so no page can
+forge one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .render_html import DIAGRAM_SLOT
+
+# our own serialisation (ElementTree, fixed attribute order); editor text is escaped, so it never matches
+_DRAWING = re.compile(r'<span aria-hidden="true" class="[^"<>]*"></span>|<svg [^<>]*class="sop-sym [^"<>]*">.*?</svg>',
+                      re.S)
+_STAND_IN = re.compile(f"<!--{DIAGRAM_SLOT}:([0-9]+)-->.*?<!--{DIAGRAM_SLOT}:\\1:end-->", re.S)
+
+
+class DeferredMarkup:
+    """Text-only stand-ins for SOP fragments, swapped back by :meth:`restore`."""
+
+    def __init__(self) -> None:
+        self._held: dict[int, str] = {}
+        self._next = 0
+
+    def stand_in(self, html: str, svg: str | None) -> str:
+        light = html.replace(svg, "", 1) if svg else html
+        light = _DRAWING.sub("", light)
+        number = self._next
+        self._next += 1
+        self._held[number] = html
+        return f"<!--{DIAGRAM_SLOT}:{number}-->{light}<!--{DIAGRAM_SLOT}:{number}:end-->"
+
+    def restore(self, output: str) -> str:
+        """Put the full SOP fragments back into a written page (and forget them)."""
+        if DIAGRAM_SLOT not in output:
+            return output
+        return _STAND_IN.sub(lambda m: self._held.pop(int(m.group(1)), m.group(0)), output)
