@@ -18,5 +18,6 @@ _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u
 
 def json_safe(document: str) -> str:
     """A JSON document with the controls ``json.dumps(..., ensure_ascii=False)`` leaves raw
-    (DEL, C1, bidi) written as ``\\uXXXX``: the same data, nothing raw on a terminal."""
+    (DEL, C1, bidi) written as ``\\u`` escapes of four hex digits: the same data, nothing raw
+    on a terminal."""
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
