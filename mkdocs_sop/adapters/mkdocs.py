@@ -287,9 +287,6 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                         "[search-index]", exc)
             return
         log.debug("sop: search index: %s", report.summary())
-        if report.theme_search:
-            log.warning("sop: the theme's search plugin is on too, so pages show two search boxes; remove "
-                        "`search` from `plugins` or set `search: false` on the sop plugin [search-index]")
 
     def _add_form_files(self, files: Files, config) -> None:
         """The SOP form page and its assets (scripts, style, vendored libraries, schema)."""
