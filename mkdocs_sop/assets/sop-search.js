@@ -36,6 +36,8 @@
   var NOT_SOP_FACTOR = 0.35; // a guide or catalogue page ranks below an SOP page with the same words
   var PAGE = 10;             // results shown at a time
   var MAX_VARIANTS = 10;     // forms of one root searched for one query word
+  var KEPT_FORMS = 64;       // Pagefind answers kept, so a refined query ("kendaraan dinas") reuses them
+  var MIN_QUERY = 2;         // letters or digits before a search starts ("p" would match most of the site)
 
   /* ---------------- SopNormal ---------------- */
 
@@ -175,15 +177,28 @@
       forms.forEach(function (form) {
         chain = chain.then(function () {
           if (isStale()) throw STALE;
-          return pf.search(form);
-        }).then(function (s) {
-          (s ? s.results : []).forEach(function (r) {
+          return formResults(pf, form);
+        }).then(function (results) {
+          results.forEach(function (r) {
             if (!best[r.id] || best[r.id].score < r.score) best[r.id] = { result: r, score: r.score };
           });
         });
       });
     });
     return chain.then(function () { return merge(perWord); });
+  }
+
+  /* Pagefind's results for one form, remembered for the next queries of the page. */
+  var kept = new Map();
+
+  function formResults(pf, form) {
+    if (kept.has(form)) return Promise.resolve(kept.get(form));
+    return pf.search(form).then(function (s) {
+      var results = s ? s.results : [];
+      if (kept.size >= KEPT_FORMS) kept.delete(kept.keys().next().value);
+      kept.set(form, results);
+      return results;
+    });
   }
 
   function merge(perWord) {
@@ -249,6 +264,7 @@
   function search(query, isStale) {
     tables();
     var stale = typeof isStale === "function" ? isStale : function () { return false; };
+    if (code(query).length < MIN_QUERY) return query.trim() ? Promise.resolve([]) : allPages();
     var groups = wordForms(query);
     if (!groups.length) return allPages();
     return pagefind().then(function (pf) {
@@ -474,12 +490,13 @@
     }
 
     function run() {
-      var query = input.value.trim();
+      var query = code(input.value).length < MIN_QUERY ? "" : input.value.trim(); // one letter: not yet
       var mine = ++generation;
       var isStale = function () { return mine !== generation; };
       var chosen = lists ? lists.chosen() : {};
       if (!query && !Object.keys(chosen).length) {
-        list.textContent = ""; status.textContent = ""; more.hidden = true; panel.hidden = !withFacets;
+        list.textContent = ""; list.removeAttribute("data-query");
+        status.textContent = ""; more.hidden = true; panel.hidden = !withFacets;
         if (lists) lists.show(table.counts(table.pages(), {}));
         return Promise.resolve();
       }
@@ -488,6 +505,7 @@
       return resultsOf(query, isStale).then(function (results) {
         if (isStale()) return;
         current = narrow(query, results); shown = 0; list.textContent = "";
+        list.setAttribute("data-query", query); // which query the list answers (tests, benchmarks)
         status.textContent = current.length ? t("count").replace("{n}", current.length)
           : t("none") + " “" + query + "”";
         return showMore();
