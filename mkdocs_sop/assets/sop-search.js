@@ -459,15 +459,20 @@
     var generation = 0;
     var timer = null;
 
+    /* The next results: their page data load at once, each is shown as soon as it and
+     * those above it have arrived (the first result does not wait for the tenth). */
     function showMore() {
+      var mine = generation;
       var next = current.slice(shown, shown + PAGE);
-      return Promise.all(next.map(function (item) {
-        return item.data ? item : item.result.data().then(function (d) { item.data = d; return item; });
-      })).then(function (items) {
-        items.forEach(function (item) { list.appendChild(resultItem(item)); });
-        shown += items.length;
-        more.hidden = shown >= current.length;
-      });
+      shown += next.length;
+      more.hidden = shown >= current.length;
+      return next.map(function (item) {
+        return item.data ? Promise.resolve(item) : item.result.data().then(function (d) { item.data = d; return item; });
+      }).reduce(function (chain, loading) {
+        return chain.then(function () { return loading; }).then(function (item) {
+          if (mine === generation) list.appendChild(resultItem(item));
+        });
+      }, Promise.resolve());
     }
 
     function resultsOf(query, isStale) {
