@@ -19,6 +19,7 @@ import posixpath
 import xml.etree.ElementTree as ET
 from importlib import resources
 from typing import Mapping
+from urllib.parse import quote
 
 from .core.htmltree import el
 from .schema import schema_text
@@ -79,8 +80,12 @@ def form_assets() -> dict[str, str]:
     return files
 
 
-def form_page(page_path: str, labels: Mapping[str, str], use_directory_urls: bool = True) -> str:
+def form_page(page_path: str, labels: Mapping[str, str], use_directory_urls: bool = True,
+              guide: str = "") -> str:
     """The form page's Markdown for a page at ``page_path`` (a ``.md`` path in the docs folder).
+
+    ``guide``: the ``.md`` path (in the docs folder) of the page explaining the form, linked
+    from the introduction.
 
     Its scripts are raw HTML, which no generator rewrites, so their addresses are made
     relative to where the page is served (``formulir-sop/`` with directory URLs).
@@ -94,6 +99,8 @@ def form_page(page_path: str, labels: Mapping[str, str], use_directory_urls: boo
              "memeriksanya sambil Anda mengetik, dan menyimpannya sebagai halaman buku pedoman. "
              "Semua isian tetap di komputer Anda: tidak ada yang dikirim ke mana pun. "
              "Panduan langkah demi langkah ada di panduan penyunting, bab *Menambahkan SOP ke buku pedoman*.")
+    if guide:
+        intro += f" Cara kerja formulir ini: [Panduan formulir SOP]({quote(_relative(posixpath.dirname(page_path), guide))})."
     markup = ET.tostring(_form(labels, base), encoding="unicode", method="html")
     scripts = "\n".join(f'<script src="{base}{name}"></script>' for name in _SCRIPTS)
     return (f"---\nhide:\n  - toc\n---\n\n# Formulir SOP\n\n{intro}\n\n"

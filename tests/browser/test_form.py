@@ -213,3 +213,16 @@ def test_screenshots_of_the_form(new_page, artifacts, width):
     verdict(page)
     page.screenshot(path=str(artifacts / "form-filled.png"), full_page=True)
     assert Path(artifacts / "form-filled.png").stat().st_size > 10_000
+
+
+def test_the_menu_has_one_form_entry_and_the_form_links_to_its_guide(new_page):
+    """The form page and its guide do not share a name in the menu (the guide is "Panduan formulir SOP")."""
+    watched = new_page()
+    page = watched.page
+    watched.goto("")
+    entries = [t.strip() for t in page.locator("nav.md-nav--primary .md-nav__link").all_inner_texts()]
+    assert entries.count("Formulir SOP") == 1, entries
+    assert entries.count("Panduan formulir SOP") == 1, entries
+    watched.goto(FORM)
+    page.locator("article").get_by_role("link", name="Panduan formulir SOP").click()  # in the introduction
+    assert page.locator("h1").first.inner_text().rstrip("\u00b6") == "Panduan formulir SOP"

@@ -274,3 +274,27 @@ def test_lint_applies_the_sites_limits(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["lint"])
     assert result.exit_code == 1
     assert "docs/a.md:12: error: `langkah[4]`:" in result.stdout and "[limit-steps]" in result.stdout
+
+
+def test_an_sop_of_another_institution_is_named_where_its_instansi_is_written(runner, tmp_path, monkeypatch):
+    """The site's logo is not printed on another institution's SOP: lint says so at `instansi:`."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nplugins:\n  - sop:\n      institution: Pemerintah Kota Contoh\n"
+        "      logo: logo.svg\n      logos:\n        Pemerintah Provinsi Contoh: prov.svg\n", encoding="utf-8")
+    block = "```sop\nnomor: \"{n}\"\nnama: SOP {n}\ninstansi: {i}\nunit: U\nlangkah:\n  - kegiatan: a\n" \
+            "    pelaksana: P\n```\n"
+    (tmp_path / "docs").mkdir()
+    for name, instansi in (("lain", "Kantor Lain"), ("prov", "Pemerintah Provinsi Contoh"),
+                           ("kota", "Pemerintah Kota Contoh")):
+        (tmp_path / "docs" / f"{name}.md").write_text(f"# {name}\n\n" + block.format(n=name, i=instansi),
+                                                      encoding="utf-8")
+    result = runner.invoke(main, ["lint"])
+    assert result.exit_code == 0  # a warning: the build goes on
+    assert messages(result.stdout) == [
+        "docs/lain.md:6: warning: `instansi`: `Kantor Lain` bukan instansi situs ini (Pemerintah Kota Contoh); "
+        "logo situs tidak dicantumkan pada tabel identitas dan salinan cetak SOP ini. Bila SOP ini milik instansi "
+        "lain, cantumkan logonya di `logos:` pada `- sop:` dalam mkdocs.yml; bila milik instansi situs sendiri, "
+        "hapus `instansi:` atau tulis persis seperti `institution`. [instansi-other]"]
+    english = runner.invoke(main, ["lint", "--lang", "en"]).stdout
+    assert "docs/lain.md:6: warning: `instansi`: `Kantor Lain` is not the site's institution" in english
