@@ -306,7 +306,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             files.append(File.generated(config, path, content=content))
         files.append(_generated_page(config, page, form_page(page, self.renderer.options.labels,
                                                                config.use_directory_urls,
-                                                               guide=self.config.form_guide.strip("/")),
+                                                               guide=self.config.form_guide.strip("/"),
+                                                               language=self.config.language),
                                      InclusionLevel.UNDEFINED))
 
     def _check_catalogue_dir(self) -> None:
