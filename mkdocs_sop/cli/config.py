@@ -276,5 +276,5 @@ def find_config(config_file: str | None, language: str | None = None) -> SiteCon
 
 
 def output_language(option: str | None, cfg: SiteConfig | None) -> str:
-    """``--lang`` when given, else the site's ``language``, else Indonesian."""
-    return language_of(option or (cfg.language if cfg else DEFAULT_LANGUAGE))
+    """``--lang`` when given, else ``MKDOCS_SOP_LANG``, else the site's ``language``, else Indonesian."""
+    return language_of(option or os.environ.get("MKDOCS_SOP_LANG") or (cfg.language if cfg else DEFAULT_LANGUAGE))
