@@ -154,14 +154,18 @@ def test_mistakes_are_named_as_the_editor_types(new_page):
     expected = [
         "Perbaiki: Nomor SOP: wajib diisi.",
         "Perbaiki: Nama SOP: wajib diisi.",
+        "Perbaiki: Unit: wajib diisi.",
         "Perbaiki: Langkah 3: tulis kegiatannya.",
         "Perbaiki: Langkah 3: pilih sedikitnya satu pelaksana.",
         "Perbaiki: Langkah 2 tidak pernah dicapai dari langkah 1",
+        "Perbaiki: Langkah 3 tidak pernah dicapai dari langkah 1",
         "Periksa: Langkah 2: Kegiatan: ada tanda petik lengkung",
         "Periksa: Pelaksana \u201cSekretaris\u201d belum mempunyai langkah",
     ]
     for words in expected:
         assert any(p.startswith(words) for p in found), (words, found)
+    # each mistake once, in the editor's words: no alias (number, title) and no schema twin of a flow check
+    assert len(found) == len(expected), found
     assert rows.nth(2).locator("[data-step-field=kegiatan]").get_attribute("aria-invalid") == "true"
     # a fix clears its message at once
     rows.nth(0).locator("[data-step-field=lanjut]").select_option("")
@@ -382,3 +386,15 @@ def test_an_english_site_has_the_form_its_checks_and_its_preview_in_english(brow
     page.screenshot(path=str(artifacts / "form-english.png"), full_page=True)
     assert watched.errors == [] and watched.foreign_requests() == []
     context.close()
+
+
+def test_a_field_named_by_a_check_is_marked_where_the_editor_sees_it(new_page):
+    page = open_form(new_page).page
+    page.fill("[data-field=actors]", "Petugas")
+    verdict(page)
+    for selector in ("[data-field=nomor]", "[data-field=unit]"):  # an input and a text area
+        assert page.locator(selector).get_attribute("aria-invalid") == "true"
+        assert page.eval_on_selector(selector, "e => getComputedStyle(e).borderTopWidth") == "2px", selector
+    page.fill("[data-field=nomor]", "800/1")
+    verdict(page)
+    assert page.eval_on_selector("[data-field=nomor]", "e => getComputedStyle(e).borderTopWidth") == "1px"

@@ -353,6 +353,10 @@
         else if (!/^[0-9]+$/.test(part)) key = part;
       });
       if (e.keyword === "required") key = e.params.missingProperty;
+      // an alias is one more way to write a key: the canonical one (the first alternative) is named
+      if (/\/(anyOf|oneOf)\/[1-9][0-9]*\//.test(e.schemaPath)) return;
+      // a step's activity and actors: the flow checks below name them in the editor's words
+      if (path.length && ["kegiatan", "pelaksana", "activity", "actor"].indexOf(key) >= 0) return;
       var text = {
         required: t("schema-required"), minLength: t("schema-empty"), minItems: t("schema-empty"),
         type: t("schema-type"), enum: t("schema-enum"), additionalProperties: t("schema-unknown")
@@ -551,7 +555,7 @@
         el("td", {class: "sop-form-no", text: number}),
         el("td", {style: entry.depth ? "padding-left:" + (0.3 + 1.2 * entry.depth) + "em" : null},
           [area("kegiatan", label("kegiatan"), s.kegiatan, 3), decision]),
-        el("td", {}, [actorBoxes(s, number, top ? "" : numberOf(entry.path.slice(0, -1)))]),
+        el("td", {}, [actorBoxes(s, number, top || s.pelaksana.length ? "" : numberOf(entry.path.slice(0, -1)))]),
         el("td", {}, [flowCell(s, entry)]),
         el("td", {}, [area("kelengkapan", t("kelengkapan-lines"), s.kelengkapan.join("\n"))]),
         el("td", {}, [el("input", {type: "text", "data-step-field": "waktu", value: s.waktu,
