@@ -7,7 +7,9 @@ on paper, and the page's script (``assets/form/sop-form.js``) writes the ``sop``
 page back and saves it by download or into the file itself where the browser allows.
 Why this route and not a git-based CMS: ``docs/formulir.md``.
 
-Both the MkDocs plugin and a generator-independent step can emit it: :func:`form_assets`
+Every word is in the site's language (:mod:`.form_texts`; labels from the site's label
+set); steps may hold sub-steps (``sub:``), edited like steps. Both the MkDocs plugin and a
+generator-independent step can emit it: :func:`form_assets`
 gives every file by its path in the site, :func:`form_page` the page's Markdown, whose
 markup is built as an element tree (labels are escaped like any other text).
 """

@@ -41,7 +41,7 @@ Examples:
   mkdocs-sop generate --watch          catalogue pages and data into docs (for Zensical)
 
 Run `mkdocs-sop COMMAND --help` for each command's options.""")  # helptexts.py: its Indonesian
-@click.version_option(package_name="mkdocs-sop", prog_name="mkdocs-sop")
+@click.version_option(package_name="mkdocs-sop", prog_name="mkdocs-sop", message="%(prog)s %(version)s")
 def main() -> None:
     """Check, create, tidy and export SOPs (Permen PANRB 35/2012) written in ```sop blocks."""
 

@@ -236,15 +236,17 @@ HELP: tuple[tuple[str, str], ...] = (
     ("Index a built site for search: Indonesian roots, SOP numbers, facets.",
      "Mengindeks situs yang sudah dibangun untuk pencarian: kata dasar bahasa Indonesia, nomor SOP, faset."),
     ("\b\nExamples:\n  zensical build && mkdocs-sop search-index site\n  mkdocs-sop search-index public --lang en\n\n"
-     "Writes SITE_DIR/pagefind/ (the index) and SITE_DIR/sop-search/ (the search box script, its styles and the "
-     "site's root words); the pages themselves are not changed. Add sop-search/kosakata.js and "
-     "sop-search/sop-search.js to the theme's extra JavaScript and sop-search/sop-search.css to its extra CSS "
-     "(the MkDocs plugin does this by itself).",
+     "Writes SITE_DIR/pagefind/ (the index) and SITE_DIR/sop-search/ (the search box script, its styles, the "
+     "site's root words and the facet table); the pages themselves are not changed. Add sop-search/kosakata.js "
+     "and sop-search/sop-search.js to the theme's extra JavaScript and sop-search/sop-search.css to its extra CSS "
+     "(the MkDocs plugin does this by itself), and turn the theme's own search off (Zensical: plugins: - search: "
+     "enabled: false).",
      "\b\nContoh:\n  zensical build && mkdocs-sop search-index site\n  mkdocs-sop search-index public --lang en\n\n"
-     "Menulis SITE_DIR/pagefind/ (indeksnya) dan SITE_DIR/sop-search/ (skrip kotak pencarian, gayanya, dan kata "
-     "dasar situs); halaman-halamannya sendiri tidak diubah. Tambahkan sop-search/kosakata.js dan "
-     "sop-search/sop-search.js ke JavaScript tambahan tema, dan sop-search/sop-search.css ke CSS tambahannya "
-     "(plugin MkDocs melakukannya sendiri)."),
+     "Menulis SITE_DIR/pagefind/ (indeksnya) dan SITE_DIR/sop-search/ (skrip kotak pencarian, gayanya, kata "
+     "dasar situs, dan tabel saringannya); halaman-halamannya sendiri tidak diubah. Tambahkan "
+     "sop-search/kosakata.js dan sop-search/sop-search.js ke JavaScript tambahan tema, dan "
+     "sop-search/sop-search.css ke CSS tambahannya (plugin MkDocs melakukannya sendiri), lalu matikan pencarian "
+     "bawaan tema (Zensical: plugins: - search: enabled: false)."),
     # form
     ("Write the SOP form for editors (a page and its scripts) into the docs folder.",
      "Menulis formulir SOP untuk penyusun (sebuah halaman dan skripnya) ke folder docs."),

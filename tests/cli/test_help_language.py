@@ -103,3 +103,8 @@ def test_usage_errors_say_what_is_wrong_in_the_language(runner, nowhere, args, i
     assert in_english.exit_code == 2
     assert in_english.stderr.splitlines()[-1] == f"Error: {english}"
     assert in_english.stderr.startswith("Usage: " if args != ["lint", "--format"] else "Error: ")
+
+
+def test_the_version_line_has_no_english_word(runner, nowhere):
+    shown = run(runner, ["--version"])
+    assert shown.exit_code == 0 and shown.stdout.startswith("mkdocs-sop ") and "version" not in shown.stdout
