@@ -63,7 +63,7 @@ class RenderContext:
     referenced_by: Sequence[SopLink] = ()
     superseded_by: Sequence[SopLink] = ()
     extra_classes: Sequence[str] = field(default_factory=tuple)
-    logo: str = ""  # the logo's URL relative to this page (overrides RenderOptions.logo)
+    logo: str | None = None  # the logo's URL relative to this page; "": none; None: RenderOptions.logo
     status: SopStatus | None = None  # the status the site knows (superseded by a newer SOP); None: sop.status
     supersedes: Sequence[SopLink] = ()  # the SOPs this one replaces (its `menggantikan` found in the site)
     errors: Sequence[Diagnostic] = ()  # site-wide errors about this SOP (a second use of a nomor): an error box
@@ -177,7 +177,7 @@ def _identity(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderCon
         tr = _el("tr", parent=body)
         if i == 0:
             left = _el("td", {"rowspan": str(len(right_rows)), "colspan": "2"}, parent=tr, cls="sop-id-org")
-            logo = ctx.logo or options.logo
+            logo = options.logo if ctx.logo is None else ctx.logo
             if logo:
                 _el("img", {"src": logo, "alt": f"Logo {sop.instansi}".strip(), "class": "sop-logo"},
                     parent=left)
