@@ -159,24 +159,19 @@ class BlockRenderer:
         """The written page with every deferred fragment back in full."""
         return self.deferred.restore(output) if self.deferred is not None else output
 
-    # -- the whole site's diagrams, before the first page ----------------------------
+    # -- the whole site's diagrams, drawn while the pages render ---------------------
     def prerender(self, pages: Iterable[tuple[str, list[Sop]]]) -> int:
-        """Draw, in one batch, the diagrams of every SOP whose page fragment is not cached.
+        """Start drawing, in the background, the diagrams of every SOP whose page fragment is
+        not cached, in page order; each page's render waits only for its own diagram.
 
-        ``pages``: each page's URL and the SOPs it holds (parsed by :meth:`parse`).
-        Returns how many diagrams were asked of the renderer (its cache hits included).
+        ``pages``: each page's URL and the SOPs it holds (parsed by :meth:`parse`), in the
+        order the pages will render. Returns how many diagrams were planned.
         """
         if not self.options.diagram:
             return 0
-        dots: list[str] = []
-        for url, sops in pages:
-            link_for = self._links_from(url)
-            for sop in sops:
-                if not self.diagrams.wanted(sop) or self._fragment_is_cached(sop, url):
-                    continue
-                dots.append(self.diagrams.dot(sop, url, link_for, keep=True)[0])
-        self.diagrams.draw(dots)
-        return len(dots)
+        plan = [(sop, url, self._links_from(url)) for url, sops in pages for sop in sops]
+        self.diagrams.start(plan, needed=lambda sop, url: not self._fragment_is_cached(sop, url))
+        return sum(1 for sop, _, _ in plan if self.diagrams.wanted(sop))
 
     # -- the fragment cache ---------------------------------------------------------
     def _links_from(self, url: str):
