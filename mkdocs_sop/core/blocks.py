@@ -52,7 +52,7 @@ class BlockRenderer:
     def __init__(self, options: RenderOptions, *, institution: str = "", diagram_engine: str = "auto",
                  cache_dir: str | None = None, report: Reporter | None = None,
                  site: SiteView | None = None, defer_markup: bool = False,
-                 limits: Limits = DEFAULT_LIMITS) -> None:
+                 limits: Limits = DEFAULT_LIMITS, earlier: "BlockRenderer | None" = None) -> None:
         if diagram_engine == "none":  # asked for no diagrams: leave them out, say nothing
             options = dataclasses.replace(options, diagram=False)
         self.options = options
@@ -63,7 +63,9 @@ class BlockRenderer:
         self.reports = Reports(report)
         disk = BlockCache(cache_dir) if cache_dir else None
         self.limits = limits
-        self.memo = ParseMemo(language=options.language, institution=institution, cache=disk, limits=limits)
+        # earlier: the previous build's renderer in this process (mkdocs serve): its parses are reused
+        self.memo = ParseMemo(language=options.language, institution=institution, cache=disk, limits=limits,
+                              earlier=earlier.memo if earlier is not None else None)
         self.fragments = FragmentCache(disk, self.fingerprint()) if disk else None
         self.diagrams = DiagramBatch(options.labels, language=options.language, engine=diagram_engine,
                                      cache_dir=cache_dir, report=self.reports,
