@@ -62,6 +62,8 @@ class SopExtension(Extension):
             "hide_toc": [True, "Under Zensical: hide the table of contents on pages holding an SOP."],
             "strict_links": [False, "Under Zensical: warn about `keterkaitan` items that name no SOP of the site."],
             "show_warnings": [False, "Show each SOP's warnings in a yellow box above it (for editing)."],
+            "templates_dir": ["", "Folder (relative to the config file) of the site's own page templates; "
+                                  "read by `mkdocs-sop generate`."],
         }
         super().__init__(**kwargs)
         self._renderer = renderer
@@ -94,6 +96,10 @@ class SopExtension(Extension):
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API
         md.registerExtension(self)
+        if "caption" not in md.block_level_elements:
+            # the generated pages' tables carry a caption with Markdown in it (md_in_html),
+            # which Python-Markdown only parses as a part of the table when it is a block
+            md.block_level_elements.append("caption")
         token = secrets.token_hex(8)
         finder = SopBlockFinder(md, self, token)
         md.preprocessors.register(finder, "sop_blocks", 35)

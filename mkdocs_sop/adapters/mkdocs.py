@@ -30,7 +30,8 @@ from ..catalogue.links import SiteLinks
 from ..catalogue.pages import PAGE_KEYS, page_paths
 from ..catalogue.registry import Catalogue
 from ..catalogue.units import INDEX_NAMES, landing_pages, titled_sections, unit_folders, with_hand_written_titles
-from ..catalogue.site import SCHEMA_FILE, SiteSettings, build_date, generated_files, made_by_generate
+from ..catalogue.site import (REQUIRED_EXTENSIONS, SCHEMA_FILE, THEME_TEMPLATE_FOLDER, SiteSettings, build_date,
+                              generated_files, made_by_generate, template_folders)
 from ..core.blocks import BlockRenderer
 from ..core.fences import find_blocks
 from ..core.htmltree import title_html
@@ -110,6 +111,11 @@ class SopPluginConfig(base.Config):
     """Generate the catalogue pages (overview, by unit, type, legal basis, actor, review, references)."""
     catalogue_dir = c.Type(str, default="katalog")
     """Folder (inside the site) of the generated catalogue pages."""
+    catalogue_page_size = c.Type(int, default=100)
+    """Rows of the table of every SOP per page (the other rows on pages 2, 3, ...); 0: one page."""
+    templates_dir = c.Type(str, default="")
+    """A folder (relative to mkdocs.yml) of the site's own page templates, e.g. ``catalogue/overview.md.jinja``;
+    ``sop/`` in the theme's ``custom_dir`` is read too. See docs/konfigurasi.md."""
     include_drafts = c.Type(bool, default=False)
     """List draft SOPs (`status: draf`) in the catalogue and the exports; by default they are left out."""
     review_horizon_days = c.Type(int, default=90)
@@ -187,6 +193,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         config.markdown_extensions[:] = [e for e in config.markdown_extensions
                                          if e != "mkdocs_sop" and not isinstance(e, SopExtension)]
         config.markdown_extensions.append(SopExtension(renderer=self.renderer))
+        for name in REQUIRED_EXTENSIONS:  # the generated pages' tables and link classes
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
         if CSS_URI not in [str(x) for x in config.extra_css]:
             config.extra_css.append(CSS_URI)
         if JS_URI not in [str(x) for x in config.extra_javascript]:
@@ -209,6 +218,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     # -- collection -----------------------------------------------------------------
     def on_files(self, files: Files, config) -> Files:
         """Read every page's blocks before rendering: links and site-wide checks need them all."""
+        self._drop_theme_templates(files, config)
         self.catalogue = Catalogue(language=self.config.language)
         renderer = self.renderer
         renderer.site = self._site_links()
@@ -260,6 +270,16 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         errors = self.renderer.reports.errors
         if errors:
             raise PluginError(_failure(len(errors), self.config.language))
+
+    @staticmethod
+    def _drop_theme_templates(files: Files, config) -> None:
+        """Page templates kept in the theme's ``custom_dir`` under ``sop/`` are read, not published."""
+        if not config.theme.custom_dir:
+            return
+        folder = os.path.join(os.path.abspath(config.theme.custom_dir), THEME_TEMPLATE_FOLDER) + os.sep
+        for file in list(files):
+            if file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(folder):
+                files.remove(file)
 
     def _site_links(self) -> SiteLinks:
         """What the site says about each SOP, with the monitoring/evaluation additions (cycle)."""
@@ -353,16 +373,17 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         if not self.config.unit_pages:
             return {}
         folders = unit_folders(self.catalogue.entries)
-        index_pages = {}
+        index_pages, index_texts = {}, {}
         for file in files.documentation_pages():
             folder, name = posixpath.split(file.src_uri)
-            if name in INDEX_NAMES and folder in folders:
+            if name in INDEX_NAMES and folder in folders and folder not in index_pages:
+                index_pages[folder] = file.src_uri
                 try:
-                    index_pages[folder] = file.content_string
+                    index_texts[folder] = file.content_string
                 except (OSError, UnicodeDecodeError):
-                    index_pages[folder] = ""
-        folders = with_hand_written_titles(folders, index_pages)
-        for src_uri, markdown in landing_pages(folders, set(index_pages), config.use_directory_urls):
+                    index_texts[folder] = ""
+        folders = with_hand_written_titles(folders, index_texts)
+        for src_uri, markdown in landing_pages(folders, index_pages, self._templates):
             files.append(_generated_page(config, src_uri, markdown, InclusionLevel.UNDEFINED))
         return folders
 
@@ -371,6 +392,11 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     def _configure_catalogue(self, config) -> None:
         self._user_nav = config.nav is not None
         self._today = self._resolve_today(config)
+        try:
+            self._templates = template_folders(os.path.dirname(config.config_file_path or "."),
+                                               self.config.templates_dir, config.theme.custom_dir or "")
+        except ValueError as exc:
+            raise PluginError(f"sop: {exc}") from None
         if self.config.catalogue:
             if CATALOGUE_CSS_URI not in [str(x) for x in config.extra_css]:
                 config.extra_css.append(CATALOGUE_CSS_URI)
@@ -392,7 +418,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             site_url=config.site_url or "", catalogue=self.config.catalogue,
             catalogue_dir=self.config.catalogue_dir, include_drafts=self.config.include_drafts,
             review_horizon_days=self.config.review_horizon_days,
-            review_after_years=self.config.review_after_years, export=self.config.export, today=self._today)
+            review_after_years=self.config.review_after_years, export=self.config.export, today=self._today,
+            page_size=self.config.catalogue_page_size, templates=self._templates)
 
     def _add_generated_files(self, files: Files, config) -> None:
         """Assets, exports and catalogue pages (catalogue.site), once the catalogue holds every SOP."""

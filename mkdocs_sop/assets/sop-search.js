@@ -137,6 +137,7 @@
   var script = document.currentScript;
   var siteRoot = script ? script.src.replace(/sop-search\/sop-search\.js(\?.*)?$/, "") : "/";
   var pagefindPromise = null;
+  var STALE = { stale: true }; // a search given up because the reader typed on
 
   function pagefind() {
     if (!pagefindPromise) {
@@ -151,49 +152,54 @@
     return pagefindPromise;
   }
 
-  /* One Pagefind search per form of each query word; a page must match every word
-   * (some form of it), its score is the sum of each word's best form. */
-  function searchWords(pf, query, filters) {
+  /* The forms to search for each query word: the codes it names, else every form the
+   * site uses of each word's root. */
+  function wordForms(query) {
     var codes = codesIn(query);
-    var groups;
-    if (codes.length) {
-      groups = [codes];
-    } else {
-      var words = (fold(query).match(/[0-9a-z]+/g) || []);
-      groups = words.map(function (w) { return /[0-9]/.test(w) ? [w] : variants(w); });
-    }
-    if (!groups.length) {
-      return pf.search(null, { filters: filters }).then(function (s) {
-        return s.results.map(function (r) { return { result: r, score: 1 }; });
-      });
-    }
-    return Promise.all(groups.map(function (forms) {
-      return Promise.all(forms.map(function (form) {
-        return pf.search(form, { filters: filters });
-      })).then(function (searches) {
-        var best = {};
-        searches.forEach(function (s) {
+    if (codes.length) return [codes];
+    return (fold(query).match(/[0-9a-z]+/g) || []).map(function (w) { return /[0-9]/.test(w) ? [w] : variants(w); });
+  }
+
+  /* One Pagefind search per form of each query word, one after another so that a query the
+   * reader has already typed past stops between two (the index chunks of every form load at
+   * once, in parallel). A page must match every word (some form of it); its score is the sum
+   * of each word's best form. Never Pagefind's filters: once loaded, Pagefind counts every
+   * filter value on every search, which made each later query about three times slower. */
+  function searchWords(pf, groups, isStale) {
+    groups.forEach(function (forms) { forms.forEach(function (form) { if (pf.preload) pf.preload(form); }); });
+    var perWord = [];
+    var chain = Promise.resolve();
+    groups.forEach(function (forms) {
+      var best = {};
+      perWord.push(best);
+      forms.forEach(function (form) {
+        chain = chain.then(function () {
+          if (isStale()) throw STALE;
+          return pf.search(form);
+        }).then(function (s) {
           (s ? s.results : []).forEach(function (r) {
             if (!best[r.id] || best[r.id].score < r.score) best[r.id] = { result: r, score: r.score };
           });
         });
-        return best;
       });
-    })).then(function (perWord) {
-      var ids = Object.keys(perWord[0]);
-      var all = ids.filter(function (id) { return perWord.every(function (m) { return m[id]; }); });
-      var chosen = all.length ? all : Object.keys(perWord.reduce(function (acc, m) {
-        Object.keys(m).forEach(function (id) { acc[id] = true; }); return acc; }, {}));
-      return chosen.map(function (id) {
-        var score = 0, top = null, matched = 0;
-        perWord.forEach(function (m) {
-          if (!m[id]) return;
-          matched += 1;
-          score += m[id].score;
-          if (!top || m[id].score > top.score) top = m[id];
-        });
-        return { result: top.result, score: score * matched / perWord.length };
+    });
+    return chain.then(function () { return merge(perWord); });
+  }
+
+  function merge(perWord) {
+    var ids = Object.keys(perWord[0]);
+    var all = ids.filter(function (id) { return perWord.every(function (m) { return m[id]; }); });
+    var chosen = all.length ? all : Object.keys(perWord.reduce(function (acc, m) {
+      Object.keys(m).forEach(function (id) { acc[id] = true; }); return acc; }, {}));
+    return chosen.map(function (id) {
+      var score = 0, top = null, matched = 0;
+      perWord.forEach(function (m) {
+        if (!m[id]) return;
+        matched += 1;
+        score += m[id].score;
+        if (!top || m[id].score > top.score) top = m[id];
       });
+      return { result: top.result, score: score * matched / perWord.length };
     });
   }
 
@@ -201,21 +207,19 @@
     return list.sort(function (a, b) { return b.score - a.score || (a.result.id < b.result.id ? -1 : 1); });
   }
 
-  /* The ids of the pages holding an SOP: every SOP has a status facet, so one search
-   * by facet alone finds them all, without loading a page's data. Asked once. */
+  /* The ids of the pages holding an SOP: every SOP has a status (kosakata.js lists the
+   * site's), so one search by status alone finds them all; it loads that one filter only. */
   var sopPagesPromise = null;
 
   function sopPages(pf) {
     if (!sopPagesPromise) {
-      sopPagesPromise = Promise.resolve(pf.filters()).then(function (all) {
-        var statuses = Object.keys(all.status || {});
-        if (!statuses.length) return {};
-        return pf.search(null, { filters: { status: { any: statuses } } }).then(function (s) {
+      var statuses = kosakata.status || [];
+      sopPagesPromise = !statuses.length ? Promise.resolve({}) :
+        pf.search(null, { filters: { status: { any: statuses } } }).then(function (s) {
           var ids = {};
           s.results.forEach(function (r) { ids[r.id] = true; });
           return ids;
         });
-      });
     }
     return sopPagesPromise;
   }
@@ -228,14 +232,90 @@
     });
   }
 
-  function search(query, filters) {
+  /* Every page, unranked: what facets alone narrow. Asked once. */
+  var allPagesPromise = null;
+
+  function allPages() {
+    if (!allPagesPromise) {
+      allPagesPromise = pagefind().then(function (pf) { return pf.search(null); }).then(function (s) {
+        return s.results.map(function (r) { return { result: r, score: 0 }; });
+      });
+    }
+    return allPagesPromise;
+  }
+
+  /* The ranked results of a query: [{result, score}], result being Pagefind's. ``isStale``
+   * (optional) says the reader has typed on, and the search may stop. */
+  function search(query, isStale) {
     tables();
+    var stale = typeof isStale === "function" ? isStale : function () { return false; };
+    var groups = wordForms(query);
+    if (!groups.length) return allPages();
     return pagefind().then(function (pf) {
-      return searchWords(pf, query, filters || {}).then(function (list) { return rank(pf, list); });
+      return searchWords(pf, groups, stale).then(function (list) { return rank(pf, list); });
     });
   }
 
-  window.SopSearch = { search: search, siteRoot: siteRoot };
+  /* ---------------- facets ---------------- */
+
+  /* The site's facet table (sop-search/saringan.json, written by the indexer): each value,
+   * and the values of each SOP page under its Pagefind id, in title order. The search page
+   * filters and counts its results with it. */
+  function FacetTable(data) {
+    var of = {}, order = {};
+    data.halaman.forEach(function (row, position) {
+      of[row[0]] = row.slice(1);
+      order[row[0]] = position;
+    });
+    return {
+      values: data.nilai, // [facet, value]
+      order: order,
+      /* Does the page have, for every facet with a choice, one of the chosen values? (Any
+       * page does when nothing is chosen, a guide page too.) */
+      matches: function (id, chosen) {
+        var facets = Object.keys(chosen);
+        var mine = of[id];
+        if (!facets.length || !mine) return !facets.length;
+        return facets.every(function (facet) {
+          return mine.some(function (i) { return chosen[facet][i]; });
+        });
+      },
+      /* For each value, the number of ``ids`` a reader would see on ticking it: the pages
+       * that pass every other facet's choice (values of one facet add up, facets narrow). */
+      counts: function (ids, chosen) {
+        var counts = data.nilai.map(function () { return 0; });
+        var facets = Object.keys(chosen);
+        ids.forEach(function (id) {
+          var mine = of[id];
+          if (!mine) return;
+          var failing = facets.filter(function (facet) {
+            return !mine.some(function (i) { return chosen[facet][i]; });
+          });
+          if (failing.length > 1) return;
+          mine.forEach(function (i) {
+            if (!failing.length || data.nilai[i][0] === failing[0]) counts[i] += 1;
+          });
+        });
+        return counts;
+      },
+      pages: function () { return Object.keys(of); }
+    };
+  }
+
+  var facetTablePromise = null;
+
+  function facetTable() {
+    if (!facetTablePromise) {
+      facetTablePromise = location.protocol === "file:" ? Promise.resolve(null) :
+        fetch(siteRoot + "sop-search/saringan.json").then(function (response) {
+          return response.ok ? response.json() : null;
+        }).then(function (data) { return data && data.nilai ? FacetTable(data) : null; },
+          function () { return null; });
+    }
+    return facetTablePromise;
+  }
+
+  window.SopSearch = { search: search, siteRoot: siteRoot, facetTable: facetTable };
 
   /* ---------------- the interface ---------------- */
 
@@ -292,7 +372,60 @@
     container.appendChild(note);
   }
 
-  /* A search UI bound to an input: results list, count, "more"; facets when asked. */
+  /* The facet lists of the search page, built once from the facet table: a checkbox per
+   * value, its count updated in place for each query; a value no result has is hidden. */
+  function FacetLists(box, table, onChange) {
+    var inputs = [];
+    FACETS.forEach(function (key) {
+      var indexes = [];
+      table.values.forEach(function (pair, i) { if (pair[0] === key) indexes.push(i); });
+      if (!indexes.length) return;
+      var details = make("details", { "class": "sop-search-facet", "data-facet": key });
+      details.appendChild(make("summary", {}, t("facet_" + key) || key));
+      var ul = make("ul", {});
+      indexes.forEach(function (i) {
+        var li = make("li", {});
+        var label = make("label", {});
+        var input = make("input", { type: "checkbox", value: table.values[i][1], "data-facet": key, "data-index": String(i) });
+        input.addEventListener("change", onChange);
+        label.appendChild(input);
+        label.appendChild(document.createTextNode(" " + table.values[i][1] + " "));
+        var count = make("span", { "class": "sop-search-facet-count" });
+        label.appendChild(count);
+        li.appendChild(label);
+        ul.appendChild(li);
+        inputs.push({ input: input, count: count, li: li, details: details });
+      });
+      details.appendChild(ul);
+      box.appendChild(details);
+    });
+
+    return {
+      /* {facet: {value index: true}} of the ticked boxes */
+      chosen: function () {
+        var out = {};
+        inputs.forEach(function (x) {
+          if (!x.input.checked) return;
+          var key = x.input.getAttribute("data-facet");
+          (out[key] = out[key] || {})[x.input.getAttribute("data-index")] = true;
+        });
+        return out;
+      },
+      show: function (counts) {
+        var visible = {};
+        inputs.forEach(function (x) {
+          var n = counts[+x.input.getAttribute("data-index")];
+          x.count.textContent = "(" + n + ")";
+          x.li.hidden = n === 0 && !x.input.checked;
+          if (!x.li.hidden) visible[x.details.getAttribute("data-facet")] = true;
+        });
+        inputs.forEach(function (x) { x.details.hidden = !visible[x.details.getAttribute("data-facet")]; });
+      }
+    };
+  }
+
+  /* A search UI bound to an input: results list, count, "more"; facets when asked. A
+   * query's Pagefind results are kept, so ticking a facet only filters and counts them. */
   function SearchUi(form, input, panel, withFacets) {
     var status = make("p", { "class": "sop-search-count", role: "status", "aria-live": "polite" });
     var list = make("ol", { "class": "sop-search-results" });
@@ -302,17 +435,13 @@
     panel.appendChild(status);
     panel.appendChild(list);
     panel.appendChild(more);
-    var chosen = {};
+    var table = null;
+    var lists = null;
+    var found = { query: null, results: null }; // the last query's ranked results
     var current = [];
     var shown = 0;
     var generation = 0;
     var timer = null;
-
-    function filters() {
-      var out = {};
-      Object.keys(chosen).forEach(function (k) { if (chosen[k].length) out[k] = { any: chosen[k] }; });
-      return out;
-    }
 
     function showMore() {
       var next = current.slice(shown, shown + PAGE);
@@ -325,53 +454,48 @@
       });
     }
 
+    function resultsOf(query, isStale) {
+      if (found.query === query) return Promise.resolve(found.results);
+      return search(query, isStale).then(function (results) {
+        found = { query: query, results: results };
+        return results;
+      });
+    }
+
+    /* The results a reader sees: those of the query passing the ticked facets (with no
+     * query, every SOP page with them, in title order); each facet value's count of them. */
+    function narrow(query, results) {
+      if (!lists) return results;
+      var chosen = lists.chosen();
+      lists.show(table.counts(results.map(function (item) { return item.result.id; }), chosen));
+      var passing = results.filter(function (item) { return table.matches(item.result.id, chosen); });
+      if (!query) passing.sort(function (a, b) { return table.order[a.result.id] - table.order[b.result.id]; });
+      return passing;
+    }
+
     function run() {
       var query = input.value.trim();
       var mine = ++generation;
-      if (!query && !Object.keys(filters()).length) {
+      var isStale = function () { return mine !== generation; };
+      var chosen = lists ? lists.chosen() : {};
+      if (!query && !Object.keys(chosen).length) {
         list.textContent = ""; status.textContent = ""; more.hidden = true; panel.hidden = !withFacets;
+        if (lists) lists.show(table.counts(table.pages(), {}));
         return Promise.resolve();
       }
       panel.hidden = false;
       status.textContent = t("loading");
-      return search(query, filters()).then(function (results) {
-        if (mine !== generation) return;
-        current = results; shown = 0; list.textContent = "";
-        status.textContent = results.length ? t("count").replace("{n}", results.length)
+      return resultsOf(query, isStale).then(function (results) {
+        if (isStale()) return;
+        current = narrow(query, results); shown = 0; list.textContent = "";
+        status.textContent = current.length ? t("count").replace("{n}", current.length)
           : t("none") + " “" + query + "”";
         return showMore();
-      }, function () {
+      }, function (error) {
+        if (error === STALE) return;
         status.textContent = ""; list.textContent = "";
         if (!panel.querySelector(".sop-search-offline")) offlineNote(panel);
       });
-    }
-
-    function buildFacets() {
-      pagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
-        FACETS.forEach(function (key) {
-          var values = all[key];
-          if (!values || !Object.keys(values).length) return;
-          var fieldset = make("details", { "class": "sop-search-facet" });
-          fieldset.appendChild(make("summary", {}, t("facet_" + key) || key));
-          var ul = make("ul", {});
-          Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "id"); }).forEach(function (value) {
-            var li = make("li", {});
-            var label = make("label", {});
-            var box = make("input", { type: "checkbox", value: value, "data-facet": key });
-            box.addEventListener("change", function () {
-              chosen[key] = Array.prototype.map.call(
-                ul.querySelectorAll("input:checked"), function (b) { return b.value; });
-              run();
-            });
-            label.appendChild(box);
-            label.appendChild(document.createTextNode(" " + value + " (" + values[value] + ")"));
-            li.appendChild(label);
-            ul.appendChild(li);
-          });
-          fieldset.appendChild(ul);
-          facetBox.appendChild(fieldset);
-        });
-      }, function () { offlineNote(panel); });
     }
 
     input.addEventListener("input", function () {
@@ -385,8 +509,13 @@
       run();
     });
     more.addEventListener("click", showMore);
-    if (withFacets) buildFacets();
-    return { run: run };
+    var ready = !withFacets ? Promise.resolve() : facetTable().then(function (loaded) {
+      if (!loaded) return;
+      table = loaded;
+      lists = FacetLists(facetBox, table, run);
+      lists.show(table.counts(table.pages(), {}));
+    });
+    return { run: function () { return ready.then(run); } };
   }
 
   function searchForm(action) {

@@ -1,20 +1,24 @@
-"""The generated catalogue pages: Markdown files whose body is HTML built by construction.
+"""The generated catalogue pages: data from the catalogue, rendered by Jinja2 templates into Markdown.
 
-Pure core (no MkDocs): :func:`build_pages` turns a :class:`~.catalogue.Catalogue` into a
-list of :class:`GeneratedPage` (source path, title, Markdown). The MkDocs plugin adds
-them as generated files, so they get the theme, the navigation, search and the build's
-checks like any page; the command line can write them to a folder.
+Pure core (no generator imported). :func:`page_data` turns a
+:class:`~.registry.Catalogue` into a list of :class:`PageData`: for each page its source
+path, title, kind, template and a context of plain values (strings, numbers, lists and
+dicts of them). :func:`render_page` fills the template; :func:`build_pages` does both.
+A page's text depends only on its context and the templates found, so a caller may key
+it by content (``PageData.digest``).
 
-Each page is YAML front matter (its title, JSON-quoted) followed by raw HTML blocks
-separated by blank lines. Every piece of editor text goes through ElementTree, so it is
-escaped; every link is computed relative to the page it sits on, so it works with both
-``use_directory_urls`` styles. Output depends only on the catalogue and the options
+Templates (``mkdocs_sop/templates/catalogue/*.md.jinja``, overridable by a site: see
+:mod:`.templating`) write Markdown whose links are ``.md`` paths relative to the page's
+source file, so MkDocs, ProperDocs and Zensical resolve and check them; tables and the
+unit tree are HTML with ``markdown`` attributes (``md_in_html``) around those links, with
+classes through ``attr_list``. Output depends only on the catalogue and the options
 (``today`` included), never on the clock or on dictionary order.
 
 Pages, under ``directory`` (default ``katalog``):
 
-- ``index.md``: counts and the table of every SOP (filter and sort by
-  ``sop-catalogue.js`` when scripts run; a plain table when they do not);
+- ``index.md``: counts and the first rows of the table of every SOP; the other rows on
+  ``semua/2.md``, ``semua/3.md``, ... (``page_size`` rows each, linked back and forth),
+  so no page grows with the site; the filter box searches every SOP through ``sop.json``;
 - ``unit/index.md``: the unit tree, each node with its SOPs; ``unit/<a>/<b>/index.md``:
   one page per unit, its *daftar isi*;
 - ``jenis.md``: by type and category;
@@ -23,28 +27,25 @@ Pages, under ``directory`` (default ``katalog``):
 - ``pelaksana/index.md``: actors with their SOP and step counts and workload, one page
   each (``pelaksana/<name>.md``) with the steps and their times;
 - ``peninjauan.md``: review status; ``rujukan.md``: unresolved references.
-
-Legal bases and actors get a page each so that no page grows with the size of the
-site times the number of citations: a site of thousands of SOPs keeps pages small.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import posixpath
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass
-from typing import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
 
-from ..core.htmltree import el, title_html
-from .registry import (Catalogue, Entry, UnitNode, duration_sort_value, entry_order, page_url,
-                        relative_url, total_time, unit_path, actor_home)
 from ..core.dates import format_date
-from ..core.model import FlexDate, SopCategory, SopStatus, SopType, Step, leaf_steps, slug
+from ..core.model import FlexDate, SopCategory, SopStatus, SopType, leaf_steps, slug
 from ..core.timeparse import format_duration, sum_durations
+from .registry import Catalogue, Entry, UnitNode, actor_home, duration_sort_value, entry_order, total_time, unit_path
+from .templating import render
 
-__all__ = ["PageOptions", "GeneratedPage", "build_pages", "page_paths"]
+__all__ = ["PageOptions", "PageData", "GeneratedPage", "page_data", "render_page", "build_pages", "page_paths",
+           "PAGE_KEYS", "OVERVIEW_FOLDER"]
 
 # The kinds of page, in the order of the catalogue's own navigation.
 PAGE_KEYS = ("overview", "units", "types", "legal", "actors", "review", "unresolved")
@@ -54,6 +55,8 @@ _FILES = {"overview": "index.md", "units": "unit/index.md", "types": "jenis.md",
 _TITLES = {"overview": "cat_overview", "units": "cat_units", "types": "cat_types",
            "legal": "cat_legal", "actors": "cat_actors", "review": "cat_review",
            "unresolved": "cat_unresolved"}
+OVERVIEW_FOLDER = "semua"  # pages 2.. of the overview: <directory>/semua/<n>.md
+TEMPLATE_FOLDER = "catalogue"
 
 
 @dataclass(frozen=True)
@@ -61,15 +64,32 @@ class PageOptions:
     labels: Mapping[str, str]
     language: str = "id"
     directory: str = "katalog"
-    use_directory_urls: bool = True
     include_drafts: bool = False
     today: _dt.date = _dt.date(2000, 1, 1)
     review_horizon_days: int = 90
     review_after_years: int = 2
-    downloads: Sequence[str] = ()  # site-root paths of the data exports to link ("sop.json")
-    links_from_source: bool = False
-    """Write links relative to the page's source file (Zensical rebases every link of a page,
-    raw HTML included, from its source folder); by default relative to its URL (MkDocs)."""
+    downloads: Sequence[str] = ()  # docs-root paths of the data exports to link ("sop.json")
+    page_size: int = 100
+    """Rows of the overview table per page; the other rows go to pages 2, 3, ... 0: all on one page."""
+    templates: Sequence[str] = ()
+    """Folders searched for a site's own templates before the package's (first found wins)."""
+
+
+@dataclass(frozen=True)
+class PageData:
+    """One page before rendering: everything its text depends on, besides the templates."""
+
+    src_uri: str  # path inside docs, e.g. "katalog/index.md"
+    title: str  # plain text: the navigation's and the browser tab's
+    kind: str  # one of PAGE_KEYS, or "overview-page", "unit", "regulation", "actor"
+    template: str  # e.g. "catalogue/overview.md.jinja"
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+    def digest(self) -> str:
+        """A key of the page's data (with the template's name): equal digests, equal pages."""
+        data = json.dumps([self.src_uri, self.title, self.template, self.context], ensure_ascii=False,
+                          sort_keys=True, default=str)
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -77,7 +97,7 @@ class GeneratedPage:
     src_uri: str  # path inside docs, e.g. "katalog/index.md"
     title: str
     markdown: str
-    kind: str  # one of PAGE_KEYS, or "unit", "regulation", "actor" for the pages of one item
+    kind: str  # one of PAGE_KEYS, or "overview-page", "unit", "regulation", "actor" for the pages of one item
 
 
 def page_paths(directory: str) -> dict[str, str]:
@@ -86,96 +106,31 @@ def page_paths(directory: str) -> dict[str, str]:
     return {k: posixpath.join(directory, f) if directory else f for k, f in _FILES.items()}
 
 
-# --- element helpers -----------------------------------------------------------------
-
-_el = el  # the module-local name the builders below use
-
-
-def _html(element: ET.Element) -> str:
-    html = ET.tostring(element, encoding="unicode", method="html")
-    return html.replace("\n", "&#10;")  # one line: a blank line would end the raw HTML block
-
-
-def _doc(title: str, blocks: list[ET.Element]) -> str:
-    """The page's Markdown; ``title`` is plain text (escaped for the theme, set as text in the h1)."""
-    parts = ["---", "title: " + json.dumps(title_html(title), ensure_ascii=False), "---", ""]
-    h1 = _el("h1", text=title)
-    parts.append(_html(h1))
-    for block in blocks:
-        parts.append("")
-        parts.append(_html(block))
-    return "\n".join(parts) + "\n"
+def source_link(target: str, here: str, anchor: str = "") -> str:
+    """A link from the page ``here`` to the file ``target`` (both paths inside docs), as a
+    relative path with the anchor; ``#anchor`` alone on the same page."""
+    if target == here and anchor:
+        return "#" + anchor
+    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
 
 
-generated_page_markdown = _doc  # also the unit landing pages' (catalogue/units.py)
+# --- what every page shares ----------------------------------------------------------
 
+class _Site:
+    """The catalogue's data as every page needs it: entries, paths, SOP references."""
 
-class _Page:
-    """Helpers bound to one page: relative links, status marks, SOP cells."""
-
-    def __init__(self, builder: "_Builder", src_uri: str) -> None:
-        self.b = builder
-        self.src_uri = src_uri
-        self.url = page_url(src_uri, builder.options.use_directory_urls)
-        self.link_base = src_uri if builder.options.links_from_source else self.url
-
-    def href(self, target: str) -> str:
-        """Link from this page to ``target`` (a site-root-relative URL, maybe with #anchor)."""
-        return relative_url(target, self.link_base)
-
-    def href_page(self, src_uri: str, anchor: str = "") -> str:
-        target = page_url(src_uri, self.b.options.use_directory_urls)
-        return self.href(target + (f"#{anchor}" if anchor else ""))
-
-    def sop_link(self, parent: ET.Element, entry: Entry, text: str | None = None) -> ET.Element:
-        a = _el("a", {"href": self.href(self.b.entry_url(entry))}, text or entry.sop.nama,
-                parent=parent, cls="sop-cat-link")
-        self.status_mark(parent, entry)
-        return a
-
-    def status_mark(self, parent: ET.Element, entry: Entry) -> None:
-        status = self.b.catalogue.status(entry.sop)
-        if status is SopStatus.BERLAKU:
-            return
-        labels = self.b.labels
-        mark = _el("span", {"data-status": status.value}, labels["status_" + status.value],
-                   cls=f"sop-cat-status sop-cat-status-{status.value}")
-        parent.append(mark)
-        mark.tail = None
-        # the link text before it needs a space
-        children = list(parent)
-        if len(children) >= 2 and children[-2].tail is None:
-            children[-2].tail = " "
-        if status is SopStatus.DIGANTIKAN:
-            newer = self.b.catalogue.superseded_by_official(entry.sop)
-            if newer:
-                mark.tail = " → "
-                for i, other in enumerate(newer):
-                    a = _el("a", {"href": self.href(self.b.entry_url(other))}, other.sop.nomor,
-                            parent=parent, cls="sop-cat-replacement")
-                    if i < len(newer) - 1:
-                        a.tail = ", "
-
-    def step_link(self, parent: ET.Element, entry: Entry, step: Step) -> ET.Element:
-        anchor = f"{entry.sop.anchor}-langkah-{step.number.replace('.', '-')}"
-        target = self.b.entry_url(entry).partition("#")[0] + "#" + anchor
-        return _el("a", {"href": self.href(target)}, step.number, parent=parent)
-
-
-class _Builder:
     def __init__(self, catalogue: Catalogue, options: PageOptions) -> None:
         self.catalogue = catalogue
         self.options = options
-        self.labels = options.labels
+        self.labels = dict(options.labels)
         self.paths = page_paths(options.directory)
         self.entries = catalogue.official(options.include_drafts)
         self.tree = catalogue.unit_tree(self.entries)
         self.unit_src = self._unit_sources(self.tree)
-
-    # -- shared ------------------------------------------------------------------------
-    def entry_url(self, entry: Entry) -> str:
-        url = entry.url or page_url(entry.page, self.options.use_directory_urls)
-        return f"{url}#{entry.sop.anchor}"
+        self.drafts_note = ""
+        if not options.include_drafts and any(e.sop.status is SopStatus.DRAF for e in catalogue.entries):
+            self.drafts_note = self.labels["cat_drafts_left_out"]
 
     def _unit_sources(self, root: UnitNode) -> dict[tuple[str, ...], str]:
         base = posixpath.dirname(self.paths["units"])
@@ -199,427 +154,249 @@ class _Builder:
     def title(self, key: str) -> str:
         return self.labels[_TITLES[key]]
 
-    def catalogue_nav(self, page: _Page, here: str) -> ET.Element:
-        nav = _el("nav", {"aria-label": self.labels["cat_pages"]}, cls="sop-cat-nav")
-        ul = _el("ul", parent=nav)
-        for key in PAGE_KEYS:
-            li = _el("li", parent=ul)
-            if key == here:
-                _el("strong", {"aria-current": "page"}, self.title(key), parent=li)
-            else:
-                _el("a", {"href": page.href_page(self.paths[key])}, self.title(key), parent=li)
-        return nav
+    def nav(self, here: str, current: str) -> list[dict]:
+        return [{"label": self.title(key), "href": source_link(self.paths[key], here), "current": key == current}
+                for key in PAGE_KEYS]
 
-    def drafts_note(self) -> ET.Element | None:
-        if self.options.include_drafts:
-            return None
-        if not any(e.sop.status is SopStatus.DRAF for e in self.catalogue.entries):
-            return None
-        return _el("p", text=self.labels["cat_drafts_left_out"], cls="sop-cat-note")
+    def sop(self, entry: Entry, here: str, text: str | None = None) -> dict:
+        """An SOP as a link from ``here``, with its status when not in force and what replaced it."""
+        status = self.catalogue.status(entry.sop)
+        replacements = []
+        if status is SopStatus.DIGANTIKAN:
+            replacements = [{"nomor": other.sop.nomor, "href": source_link(other.page, here, other.sop.anchor)}
+                            for other in self.catalogue.superseded_by_official(entry.sop)]
+        return {"nomor": entry.sop.nomor, "nama": text if text is not None else entry.sop.nama,
+                "href": source_link(entry.page, here, entry.sop.anchor),
+                "status": None if status is SopStatus.BERLAKU else
+                {"value": status.value, "label": self.labels["status_" + status.value]},
+                "replacements": replacements}
 
-    def sop_table(self, page: _Page, entries: Sequence[Entry], *, unit_from: int = 0,
-                  caption: str = "", numbered: bool = True) -> ET.Element:
-        """A compact list-table of SOPs: No, Nomor, Nama, Unit (below ``unit_from``), efektif."""
-        labels = self.labels
-        table = _el("table", cls="sop-cat-table sop-cat-list")
-        if caption:
-            _el("caption", text=caption, parent=table)
-        head = _el("tr", parent=_el("thead", parent=table))
-        cols = (["no"] if numbered else []) + ["nomor", "nama", "cat_unit", "tanggal_efektif"]
-        for key in cols:
-            _el("th", {"scope": "col"}, labels[key], parent=head)
-        body = _el("tbody", parent=table)
-        for i, entry in enumerate(entries, start=1):
-            tr = _el("tr", {"data-sop-nomor": entry.sop.nomor}, parent=body)
-            if numbered:
-                _el("td", text=str(i), parent=tr)
-            _el("td", text=entry.sop.nomor, parent=tr, cls="sop-cat-nomor")
-            page.sop_link(_el("td", parent=tr), entry)
-            _el("td", text=" › ".join(unit_path(entry.sop)[unit_from:]), parent=tr)
-            _el("td", text=format_date(entry.sop.tanggal_efektif, self.options.language), parent=tr)
-        return table
+    def sop_rows(self, entries: Iterable[Entry], here: str, unit_from: int = 0) -> list[dict]:
+        """Rows of the compact SOP table: number, link, unit below ``unit_from``, effective date."""
+        return [{"sop": self.sop(entry, here), "unit": " › ".join(unit_path(entry.sop)[unit_from:]),
+                 "effective": format_date(entry.sop.tanggal_efektif, self.options.language)}
+                for entry in entries]
 
-    def none(self) -> ET.Element:
-        return _el("p", text=self.labels["cat_none"], cls="sop-cat-empty")
+    def page(self, src_uri: str, title: str, kind: str, template: str, current: str = "",
+             heading: str | None = None, **context: Any) -> PageData:
+        base = {"labels": self.labels, "title": title, "heading": title if heading is None else heading,
+                "nav": self.nav(src_uri, current), "drafts_note": self.drafts_note}
+        return PageData(src_uri, title, kind, f"{TEMPLATE_FOLDER}/{template}", {**base, **context})
 
-    # -- pages -------------------------------------------------------------------------
-    def build(self) -> list[GeneratedPage]:
-        pages = [self.overview(), self.units(), *self.unit_pages(), self.types(), *self.legal(),
-                 *self.actors(), self.review(), self.unresolved()]
-        return pages
 
-    def overview(self) -> GeneratedPage:
-        labels, opts = self.labels, self.options
-        page = _Page(self, self.paths["overview"])
-        blocks = [self.catalogue_nav(page, "overview")]
-        # counts
-        counts = _el("dl", cls="sop-cat-counts")
-        # what a reader counts: organisations, the units that own SOPs (not every level of
-        # the hierarchy above them), actors as the actor index lists them
-        actors = self.catalogue.by_actor(self.entries)
-        organisations = {actor_home(e.sop) for e in self.entries}
-        units = {unit_path(e.sop) for e in self.entries}
-        status_counts = {s: 0 for s in SopStatus}
-        for e in self.entries:
-            status_counts[self.catalogue.status(e.sop)] += 1
-        type_counts = {t: sum(1 for e in self.entries if e.sop.jenis is t) for t in SopType}
-        cat_counts = {k: sum(1 for e in self.entries if e.sop.kategori is k) for k in SopCategory}
-        rows = [(labels["cat_count_sops"], str(len(self.entries)), "sops"),
-                (labels["cat_count_orgs"], str(len(organisations)), "organisations"),
-                (labels["cat_count_units"], str(len(units)), "units"),
-                (labels["cat_count_actors"], str(len(actors)), "actors")]
-        rows += [(labels["status_" + s.value], str(n), f"status-{s.value}")
-                 for s, n in status_counts.items() if n or s is SopStatus.BERLAKU]
-        rows += [(labels["jenis_" + t.value], str(n), f"jenis-{t.value}") for t, n in type_counts.items()]
-        rows += [(labels["kategori_" + k.value], str(n), f"kategori-{k.value}") for k, n in cat_counts.items()]
-        for term, value, key in rows:
-            div = _el("div", {"data-count": key}, parent=counts)
-            _el("dt", text=term, parent=div)
-            _el("dd", text=value, parent=div)
-        blocks.append(counts)
-        note = self.drafts_note()
-        if note is not None:
-            blocks.append(note)
-        if opts.downloads:
-            p = _el("p", cls="sop-cat-downloads")
-            _el("span", text=labels["cat_downloads"] + ": ", parent=p)
-            for i, path in enumerate(opts.downloads):
-                a = _el("a", {"href": page.href(path), "download": ""}, posixpath.basename(path), parent=p)
-                if i < len(opts.downloads) - 1:
-                    a.tail = " · "
-            blocks.append(p)
-        # filter (shown by the script; hidden without it, since it could do nothing)
-        box = _el("div", {"hidden": "hidden"}, cls="sop-cat-filter")
-        field_id = "sop-cat-filter-input"
-        _el("label", {"for": field_id}, labels["cat_filter"], parent=box)
-        _el("input", {"type": "search", "id": field_id, "placeholder": labels["cat_filter_placeholder"],
-                      "autocomplete": "off", "aria-controls": "sop-cat-table"}, parent=box)
-        _el("output", {"for": field_id, "aria-live": "polite"}, parent=box, cls="sop-cat-filter-count")
-        blocks.append(box)
-        # the table of every SOP
-        table = _el("table", {"id": "sop-cat-table", "data-sop-catalogue": "",
-                              "data-label-count": labels["cat_filter_count"],
-                              "data-label-sort": labels["cat_sort_by"]},
-                    cls="sop-cat-table sop-cat-overview")
-        _el("caption", text=f"{labels['cat_overview']} ({len(self.entries)})", parent=table)
-        head = _el("tr", parent=_el("thead", parent=table))
-        columns = [("nomor", "text"), ("nama", "text"), ("cat_unit", "text"), ("jenis", "text"),
-                   ("kategori", "text"), ("tanggal_efektif", "date"), ("steps", "number"),
-                   ("cat_total_time", "number"), ("status", "text")]
-        for key, kind in columns:
-            _el("th", {"scope": "col", "data-sort-type": kind}, labels[key], parent=head)
-        body = _el("tbody", parent=table)
-        for entry in self.entries:
-            sop = entry.sop
-            status = self.catalogue.status(sop)
-            tr = _el("tr", {"data-sop-nomor": sop.nomor, "data-status": status.value}, parent=body)
-            _el("td", text=sop.nomor, parent=tr, cls="sop-cat-nomor")
-            td = _el("td", parent=tr)
-            _el("a", {"href": page.href(self.entry_url(entry))}, sop.nama, parent=td, cls="sop-cat-link")
-            path = unit_path(sop)
-            unit_td = _el("td", {"title": " › ".join(path)}, parent=tr, cls="sop-cat-unit-cell")
-            _el("span", text=path[-1] if path else "", parent=unit_td, cls="sop-cat-unit-own")
-            if len(path) > 1:  # the organisation above, smaller: still matched by the filter
-                _el("span", text=" › ".join(path[1:-1] or path[:1]), parent=unit_td,
-                    cls="sop-cat-unit-parents")
-            _el("td", text=labels["jenis_" + sop.jenis.value], parent=tr)
-            _el("td", text=labels["kategori_" + sop.kategori.value] if sop.kategori else "", parent=tr)
-            eff = sop.tanggal_efektif
-            iso = ""
-            if eff is not None:
-                iso = eff.date.isoformat() if eff.date else (
-                    f"{eff.year:04d}-{eff.month or 1:02d}-00" if eff.year else "")
-            _el("td", {"data-sort": iso}, format_date(eff, opts.language), parent=tr)
-            count = sum(1 for _ in leaf_steps(sop.steps))
-            _el("td", {"data-sort": str(count)}, str(count), parent=tr, cls="sop-cat-num")
-            total = total_time(sop)
-            _el("td", {"data-sort": f"{duration_sort_value(total):.2f}"},
-                format_duration(total, opts.language) if total is not None and (
-                    not total.low.is_zero or not total.high.is_zero) else "", parent=tr)
-            st = _el("td", {"data-sort": status.value}, parent=tr)
-            _el("span", {"data-status": status.value}, labels["status_" + status.value], parent=st,
-                cls=f"sop-cat-status sop-cat-status-{status.value}")
-        scroller = _el("div", cls="sop-cat-scroll")  # narrow screens scroll the table, not the page
-        scroller.append(table)
-        blocks.append(scroller)
-        return GeneratedPage(page.src_uri, self.title("overview"), _doc(self.title("overview"), blocks),
-                             "overview")
+# --- the pages -------------------------------------------------------------------------
 
-    def units(self) -> GeneratedPage:
-        page = _Page(self, self.paths["units"])
-        blocks = [self.catalogue_nav(page, "units")]
-        note = self.drafts_note()
-        if note is not None:
-            blocks.append(note)
-        if not self.tree.children and not self.tree.entries:
-            blocks.append(self.none())
+def _overview(site: _Site) -> list[PageData]:
+    """The overview (counts, downloads, the first rows) and the pages of the other rows."""
+    labels, opts, here = site.labels, site.options, site.paths["overview"]
+    size = opts.page_size if opts.page_size > 0 else max(1, len(site.entries))
+    chunks = [site.entries[i:i + size] for i in range(0, len(site.entries), size)] or [[]]
+    folder = posixpath.join(posixpath.dirname(here), OVERVIEW_FOLDER)
+    sources = [here] + [posixpath.join(folder, f"{n}.md") for n in range(2, len(chunks) + 1)]
+    # what the filter script shows for rows it builds from sop.json (which holds the values)
+    value_labels = json.dumps({"jenis": {t.value: labels["jenis_" + t.value] for t in SopType},
+                               "kategori": {k.value: labels["kategori_" + k.value] for k in SopCategory},
+                               "status": {s.value: labels["status_" + s.value] for s in SopStatus}},
+                              ensure_ascii=False, sort_keys=True)
+    pages = []
+    for number, (src, chunk) in enumerate(zip(sources, chunks), start=1):
+        first = (number - 1) * size + 1
+        last = first + len(chunk) - 1
+        pager = {"number": number, "count": len(chunks), "first": first, "last": last, "total": len(site.entries),
+                 "rows": labels["cat_rows"].format(first=first, last=last, total=len(site.entries)),
+                 "previous": source_link(sources[number - 2], src) if number > 1 else "",
+                 "next": source_link(sources[number], src) if number < len(chunks) else "",
+                 "pages": [{"number": n, "href": source_link(s, src), "current": s == src}
+                           for n, s in enumerate(sources, start=1)]}
+        context = {"pager": pager, "rows": [_overview_row(site, entry, src) for entry in chunk],
+                   "value_labels": value_labels if len(chunks) > 1 else "",
+                   "downloads": [{"name": posixpath.basename(p), "href": source_link(p, src)} for p in opts.downloads]}
+        if number == 1:
+            pages.append(site.page(src, site.title("overview"), "overview", "overview.md.jinja", "overview",
+                                   counts=_counts(site), **context))
         else:
-            tree = _el("ul", cls="sop-cat-tree")
-
-            def visit(node: UnitNode, parent: ET.Element) -> None:
-                li = _el("li", {"data-unit": " › ".join(node.path)}, parent=parent, cls="sop-cat-unit")
-                head = _el("span", parent=li, cls="sop-cat-unit-name")
-                _el("a", {"href": page.href_page(self.unit_src[node.path])}, node.name, parent=head)
-                _el("span", text=f" ({node.count})", parent=head, cls="sop-cat-unit-count")
-                if node.entries:
-                    ul = _el("ul", parent=li, cls="sop-cat-unit-sops")
-                    for entry in node.entries:
-                        item = _el("li", {"data-sop-nomor": entry.sop.nomor}, parent=ul)
-                        _el("span", text=entry.sop.nomor + " ", parent=item, cls="sop-cat-nomor")
-                        page.sop_link(item, entry)
-                if node.children:
-                    sub = _el("ul", parent=li, cls="sop-cat-tree")
-                    for child in node.children:
-                        visit(child, sub)
-
-            for child in self.tree.children:
-                visit(child, tree)
-            if self.tree.entries:  # SOPs without a unit cannot happen (unit is required)
-                for entry in self.tree.entries:
-                    page.sop_link(_el("li", parent=tree), entry)
-            blocks.append(tree)
-        return GeneratedPage(page.src_uri, self.title("units"), _doc(self.title("units"), blocks), "units")
-
-    def unit_pages(self) -> list[GeneratedPage]:
-        out = []
-        for node in self.tree.walk():
-            if not node.path:
-                continue
-            page = _Page(self, self.unit_src[node.path])
-            labels = self.labels
-            blocks = [self.catalogue_nav(page, "")]
-            crumbs = _el("nav", {"aria-label": labels["cat_unit"]}, cls="sop-cat-breadcrumbs")
-            ol = _el("ol", parent=crumbs)
-            li = _el("li", parent=ol)
-            _el("a", {"href": page.href_page(self.paths["units"])}, labels["cat_units"], parent=li)
-            for depth in range(1, len(node.path)):
-                li = _el("li", parent=ol)
-                _el("a", {"href": page.href_page(self.unit_src[node.path[:depth]])}, node.path[depth - 1],
-                    parent=li)
-            _el("li", {"aria-current": "page"}, node.name, parent=ol)
-            blocks.append(crumbs)
-            if node.children:
-                blocks.append(_el("h2", {"id": "sub-unit"}, labels["cat_sub_units"]))
-                ul = _el("ul", cls="sop-cat-subunits")
-                for child in node.children:
-                    li = _el("li", parent=ul)
-                    _el("a", {"href": page.href_page(self.unit_src[child.path])}, child.name, parent=li)
-                    _el("span", text=f" ({child.count})", parent=li)
-                blocks.append(ul)
-            blocks.append(_el("h2", {"id": "daftar-isi"}, labels["cat_daftar_isi"]))
-            entries = node.all_entries()
-            entries.sort(key=entry_order)
-            blocks.append(self.sop_table(page, entries, unit_from=len(node.path)) if entries else self.none())
-            title = f"{labels['cat_daftar_isi']}: {node.name}"
-            out.append(GeneratedPage(page.src_uri, node.name, _doc(title, blocks), "unit"))
-        return out
-
-    def types(self) -> GeneratedPage:
-        labels = self.labels
-        page = _Page(self, self.paths["types"])
-        blocks = [self.catalogue_nav(page, "types")]
-        note = self.drafts_note()
-        if note is not None:
-            blocks.append(note)
-        for jenis, groups in self.catalogue.by_type(self.entries).items():
-            total = sum(len(v) for v in groups.values())
-            blocks.append(_el("h2", {"id": f"jenis-{jenis.value}"},
-                              f"{labels['jenis_' + jenis.value]} ({total})"))
-            for kategori, entries in groups.items():
-                if kategori is None and not entries:
-                    continue  # "no category" only when some SOP has none
-                name = labels["kategori_" + kategori.value] if kategori else labels["cat_no_category"]
-                key = kategori.value if kategori else "tanpa-kategori"
-                blocks.append(_el("h3", {"id": f"{jenis.value}-{key}"}, f"{name} ({len(entries)})"))
-                blocks.append(self.sop_table(page, entries) if entries else self.none())
-        return GeneratedPage(page.src_uri, self.title("types"), _doc(self.title("types"), blocks), "types")
-
-    def _item_sources(self, key: str, names: Sequence[str]) -> list[str]:
-        """Unique page paths ``<folder of key's index>/<slug>.md`` for regulations or actors."""
-        folder = posixpath.dirname(self.paths[key])
-        used: set[str] = {"index"}
-        out = []
-        for name in names:
-            base = slug(name)[:80].strip("-") or "x"
-            candidate, n = base, 2
-            while candidate in used:
-                candidate, n = f"{base}-{n}", n + 1
-            used.add(candidate)
-            out.append(posixpath.join(folder, candidate + ".md"))
-        return out
-
-    def _index_table(self, page: _Page, heads: Sequence[str], rows: list[tuple[str, str, list[str], dict]]
-                     ) -> ET.Element:
-        """Table of items (regulations, actors): a link to each item's page, then numbers."""
-        table = _el("table", cls="sop-cat-table sop-cat-index")
-        head = _el("tr", parent=_el("thead", parent=table))
-        for text in heads:
-            _el("th", {"scope": "col"}, text, parent=head)
-        body = _el("tbody", parent=table)
-        for src, text, cells, attrs in rows:
-            tr = _el("tr", attrs, parent=body)
-            _el("a", {"href": page.href_page(src)}, text, parent=_el("td", parent=tr))
-            for cell in cells:
-                _el("td", text=cell, parent=tr, cls="sop-cat-num")
-        return table
-
-    def legal(self) -> list[GeneratedPage]:
-        labels = self.labels
-        page = _Page(self, self.paths["legal"])
-        blocks = [self.catalogue_nav(page, "legal")]
-        note = self.drafts_note()
-        if note is not None:
-            blocks.append(note)
-        groups = self.catalogue.by_legal_basis(self.entries)
-        sources = self._item_sources("legal", [reg.key for reg, _ in groups])
-        if not groups:
-            blocks.append(self.none())
-        else:
-            rows = [(src, reg.display, [str(len(cited))], {"data-regulation": reg.key})
-                    for src, (reg, cited) in zip(sources, groups)]
-            blocks.append(self._index_table(page, [labels["dasar_hukum"], labels["cat_count_sops"]], rows))
-        out = [GeneratedPage(page.src_uri, self.title("legal"), _doc(self.title("legal"), blocks), "legal")]
-        for src, (reg, cited) in zip(sources, groups):
-            sub = _Page(self, src)
-            blocks = [self.catalogue_nav(sub, ""), self._up(sub, "legal")]
-            section = _el("section", {"data-regulation": reg.key}, cls="sop-cat-regulation")
-            written = sorted({t for _, texts in cited for t in texts if t != reg.display})
-            if written:
-                _el("h2", {"id": "ditulis-sebagai"}, labels["cat_cited_as"], parent=section)
-                ul = _el("ul", parent=section, cls="sop-cat-cited-as")
-                for text in written:
-                    _el("li", text=text, parent=ul)
-            _el("h2", {"id": "sop"}, f"{labels['cat_count_sops']} ({len(cited)})", parent=section)
-            blocks.append(section)
-            blocks.append(self.sop_table(sub, [entry for entry, _ in cited]))
-            out.append(GeneratedPage(src, reg.name or reg.display, _doc(reg.display, blocks), "regulation"))
-        return out
-
-    def _up(self, page: _Page, key: str) -> ET.Element:
-        p = _el("p", cls="sop-cat-up")
-        _el("a", {"href": page.href_page(self.paths[key])}, "↑ " + self.title(key), parent=p)
-        return p
-
-    def actors(self) -> list[GeneratedPage]:
-        labels, lang = self.labels, self.options.language
-        page = _Page(self, self.paths["actors"])
-        blocks = [self.catalogue_nav(page, "actors")]
-        note = self.drafts_note()
-        if note is not None:
-            blocks.append(note)
-        groups = self.catalogue.by_actor(self.entries)
-        sources = self._item_sources("actors", [name for name, _ in groups])
-        if not groups:
-            blocks.append(self.none())
-        else:
-            rows = []
-            for src, (name, works) in zip(sources, groups):
-                timed = [w.time for w in works if w.time is not None]
-                rows.append((src, name, [str(len(works)), str(sum(len(w.steps) for w in works)),
-                                         _time_text(sum_durations(timed), lang) if timed else ""],
-                             {"data-actor": name}))
-            blocks.append(self._index_table(page, [labels["pelaksana"], labels["cat_count_sops"],
-                                                   labels["steps"], labels["cat_workload"]], rows))
-        out = [GeneratedPage(page.src_uri, self.title("actors"), _doc(self.title("actors"), blocks), "actors")]
-        for src, (name, works) in zip(sources, groups):
-            sub = _Page(self, src)
-            blocks = [self.catalogue_nav(sub, ""), self._up(sub, "actors")]
-            steps = sum(len(w.steps) for w in works)
-            blocks.append(_el("p", text=labels["cat_actor_summary"].format(sops=len(works), steps=steps),
-                              cls="sop-cat-actor-summary"))
-            table = _el("table", {"data-actor": name}, cls="sop-cat-table sop-cat-actor-table")
-            head = _el("tr", parent=_el("thead", parent=table))
-            for key in ("nomor", "nama", "steps", "waktu"):
-                _el("th", {"scope": "col"}, labels[key], parent=head)
-            body = _el("tbody", parent=table)
-            for work in works:
-                tr = _el("tr", {"data-sop-nomor": work.entry.sop.nomor}, parent=body)
-                _el("td", text=work.entry.sop.nomor, parent=tr, cls="sop-cat-nomor")
-                sub.sop_link(_el("td", parent=tr), work.entry)
-                td = _el("td", {"data-steps": " ".join(s.number for s in work.steps)}, parent=tr)
-                for i, step in enumerate(work.steps):
-                    a = sub.step_link(td, work.entry, step)
-                    if i < len(work.steps) - 1:
-                        a.tail = ", "
-                _el("td", text=_time_text(work.time, lang), parent=tr)
-            timed = [w.time for w in works if w.time is not None]
-            if timed:
-                foot = _el("tr", parent=_el("tfoot", parent=table))
-                _el("th", {"scope": "row", "colspan": "3"}, labels["cat_workload"], parent=foot)
-                _el("td", text=_time_text(sum_durations(timed), lang), parent=foot)
-            blocks.append(table)
-            out.append(GeneratedPage(src, name, _doc(f"{labels['pelaksana']}: {name}", blocks), "actor"))
-        return out
-
-    def review(self) -> GeneratedPage:
-        labels, opts = self.labels, self.options
-        page = _Page(self, self.paths["review"])
-        blocks = [self.catalogue_nav(page, "review")]
-        blocks.append(_el("p", text=labels["cat_review_rule"].format(
-            years=opts.review_after_years, today=format_date(_flex(opts.today), opts.language)),
-            cls="sop-cat-note"))
-        items = self.catalogue.review(opts.today, opts.review_horizon_days, opts.review_after_years,
-                                      self.entries)
-        sections = [("overdue", labels["cat_review_overdue"]),
-                    ("due", labels["cat_review_due"].format(days=opts.review_horizon_days)),
-                    ("no-dates", labels["cat_review_no_dates"])]
-        for state, heading in sections:
-            chosen = [r for r in items if r.state == state]
-            section = _el("section", {"id": f"peninjauan-{state}", "data-review": state},
-                          cls="sop-cat-review")
-            _el("h2", text=f"{heading} ({len(chosen)})", parent=section)
-            if not chosen:
-                section.append(self.none())
-                blocks.append(section)
-                continue
-            table = _el("table", parent=section, cls="sop-cat-table")
-            head = _el("tr", parent=_el("thead", parent=table))
-            keys = ["nomor", "nama", "cat_unit"] + (["cat_review_due_date", "cat_review_basis"]
-                                                    if state != "no-dates" else [])
-            for key in keys:
-                _el("th", {"scope": "col"}, labels[key], parent=head)
-            body = _el("tbody", parent=table)
-            for item in chosen:
-                tr = _el("tr", {"data-sop-nomor": item.entry.sop.nomor}, parent=body)
-                _el("td", text=item.entry.sop.nomor, parent=tr, cls="sop-cat-nomor")
-                page.sop_link(_el("td", parent=tr), item.entry)
-                _el("td", text=" › ".join(unit_path(item.entry.sop)), parent=tr)
-                if state != "no-dates":
-                    _el("td", {"data-date": item.due.isoformat()}, format_date(_flex(item.due), opts.language),
-                        parent=tr)
-                    basis = labels.get(item.basis, item.basis)
-                    _el("td", text=basis, parent=tr)
-            blocks.append(section)
-        return GeneratedPage(page.src_uri, self.title("review"), _doc(self.title("review"), blocks), "review")
-
-    def unresolved(self) -> GeneratedPage:
-        labels = self.labels
-        page = _Page(self, self.paths["unresolved"])
-        blocks = [self.catalogue_nav(page, "unresolved")]
-        items = self.catalogue.unresolved()
-        if not items:
-            blocks.append(self.none())
-        else:
-            table = _el("table", cls="sop-cat-table sop-cat-unresolved")
-            head = _el("tr", parent=_el("thead", parent=table))
-            for key in ("cat_source", "cat_sop", "cat_kind", "cat_reference"):
-                _el("th", {"scope": "col"}, labels[key], parent=head)
-            body = _el("tbody", parent=table)
-            kinds = {"keterkaitan": labels["keterkaitan"], "sop": labels["continues_in"],
-                     "menggantikan": labels["supersedes"]}
-            for item in items:
-                tr = _el("tr", {"data-sop-nomor": item.entry.sop.nomor, "data-kind": item.kind}, parent=body)
-                _el("td", parent=tr).append(_code(f"{item.entry.page}:{item.line}"))
-                page.sop_link(_el("td", parent=tr), item.entry, f"{item.entry.sop.nomor} — {item.entry.sop.nama}")
-                _el("td", text=kinds[item.kind], parent=tr)
-                _el("td", text=item.reference, parent=tr, cls="sop-unresolved")
-            blocks.append(table)
-        return GeneratedPage(page.src_uri, self.title("unresolved"), _doc(self.title("unresolved"), blocks),
-                             "unresolved")
+            title = f"{site.title('overview')} ({first}–{last})"
+            pages.append(site.page(src, title, "overview-page", "overview.md.jinja", "overview", counts=[],
+                                   **context))
+    return pages
 
 
-def _code(text: str) -> ET.Element:
-    return _el("code", text=text)
+def _counts(site: _Site) -> list[dict]:
+    """What a reader counts: organisations, units owning SOPs, actors as the actor index lists them."""
+    labels, entries = site.labels, site.entries
+    actors = site.catalogue.by_actor(entries)
+    status_counts = {s: 0 for s in SopStatus}
+    for e in entries:
+        status_counts[site.catalogue.status(e.sop)] += 1
+    rows = [(labels["cat_count_sops"], len(entries), "sops"),
+            (labels["cat_count_orgs"], len({actor_home(e.sop) for e in entries}), "organisations"),
+            (labels["cat_count_units"], len({unit_path(e.sop) for e in entries}), "units"),
+            (labels["cat_count_actors"], len(actors), "actors")]
+    rows += [(labels["status_" + s.value], n, f"status-{s.value}")
+             for s, n in status_counts.items() if n or s is SopStatus.BERLAKU]
+    rows += [(labels["jenis_" + t.value], sum(1 for e in entries if e.sop.jenis is t), f"jenis-{t.value}")
+             for t in SopType]
+    rows += [(labels["kategori_" + k.value], sum(1 for e in entries if e.sop.kategori is k), f"kategori-{k.value}")
+             for k in SopCategory]
+    return [{"term": term, "value": str(value), "key": key} for term, value, key in rows]
+
+
+def _overview_row(site: _Site, entry: Entry, here: str) -> dict:
+    sop, language, labels = entry.sop, site.options.language, site.labels
+    status = site.catalogue.status(sop)
+    path = unit_path(sop)
+    eff = sop.tanggal_efektif
+    iso = ""
+    if eff is not None:
+        iso = eff.date.isoformat() if eff.date else (f"{eff.year:04d}-{eff.month or 1:02d}-00" if eff.year else "")
+    steps = sum(1 for _ in leaf_steps(sop.steps))
+    total = total_time(sop)
+    shown_total = total is not None and (not total.low.is_zero or not total.high.is_zero)
+    return {"nomor": sop.nomor, "nama": sop.nama, "href": source_link(entry.page, here, sop.anchor),
+            "unit_path": " › ".join(path), "unit_own": path[-1] if path else "",
+            "unit_parents": " › ".join(path[1:-1] or path[:1]) if len(path) > 1 else "",
+            "jenis": labels["jenis_" + sop.jenis.value],
+            "kategori": labels["kategori_" + sop.kategori.value] if sop.kategori else "",
+            "effective": format_date(eff, language), "effective_sort": iso,
+            "steps": steps, "time": format_duration(total, language) if shown_total else "",
+            "time_sort": f"{duration_sort_value(total):.2f}",
+            "status": {"value": status.value, "label": labels["status_" + status.value]}}
+
+
+def _units(site: _Site) -> PageData:
+    here = site.paths["units"]
+
+    def node(n: UnitNode) -> dict:
+        return {"path": " › ".join(n.path), "name": n.name, "count": n.count,
+                "href": source_link(site.unit_src[n.path], here),
+                "sops": [site.sop(e, here) for e in n.entries], "children": [node(c) for c in n.children]}
+
+    return site.page(here, site.title("units"), "units", "units.md.jinja", "units",
+                     tree=[node(c) for c in site.tree.children],
+                     root_sops=[site.sop(e, here) for e in site.tree.entries])
+
+
+def _unit_pages(site: _Site) -> list[PageData]:
+    labels, out = site.labels, []
+    for node in site.tree.walk():
+        if not node.path:
+            continue
+        here = site.unit_src[node.path]
+        crumbs = [{"label": labels["cat_units"], "href": source_link(site.paths["units"], here)}]
+        crumbs += [{"label": node.path[depth - 1], "href": source_link(site.unit_src[node.path[:depth]], here)}
+                   for depth in range(1, len(node.path))]
+        entries = sorted(node.all_entries(), key=entry_order)
+        out.append(site.page(here, node.name, "unit", "unit.md.jinja",
+                             heading=f"{labels['cat_daftar_isi']}: {node.name}", name=node.name, crumbs=crumbs,
+                             children=[{"name": c.name, "count": c.count,
+                                        "href": source_link(site.unit_src[c.path], here)} for c in node.children],
+                             rows=site.sop_rows(entries, here, unit_from=len(node.path))))
+    return out
+
+
+def _types(site: _Site) -> PageData:
+    labels, here = site.labels, site.paths["types"]
+    sections = []
+    for jenis, groups in site.catalogue.by_type(site.entries).items():
+        kinds = []
+        for kategori, entries in groups.items():
+            if kategori is None and not entries:
+                continue  # "no category" only when some SOP has none
+            kinds.append({"id": f"{jenis.value}-{kategori.value if kategori else 'tanpa-kategori'}",
+                          "name": labels["kategori_" + kategori.value] if kategori else labels["cat_no_category"],
+                          "rows": site.sop_rows(entries, here)})
+        sections.append({"id": f"jenis-{jenis.value}", "name": labels["jenis_" + jenis.value],
+                         "count": sum(len(v) for v in groups.values()), "kinds": kinds})
+    return site.page(here, site.title("types"), "types", "types.md.jinja", "types", sections=sections)
+
+
+def _item_sources(site: _Site, key: str, names: Sequence[str]) -> list[str]:
+    """Unique page paths ``<folder of key's index>/<slug>.md`` for regulations or actors."""
+    folder = posixpath.dirname(site.paths[key])
+    used: set[str] = {"index"}
+    out = []
+    for name in names:
+        base = slug(name)[:80].strip("-") or "x"
+        candidate, n = base, 2
+        while candidate in used:
+            candidate, n = f"{base}-{n}", n + 1
+        used.add(candidate)
+        out.append(posixpath.join(folder, candidate + ".md"))
+    return out
+
+
+def _legal(site: _Site) -> list[PageData]:
+    labels, here = site.labels, site.paths["legal"]
+    groups = site.catalogue.by_legal_basis(site.entries)
+    sources = _item_sources(site, "legal", [reg.key for reg, _ in groups])
+    items = [{"href": source_link(src, here), "name": reg.display, "cells": [str(len(cited))],
+              "attr": "data-regulation", "key": reg.key} for src, (reg, cited) in zip(sources, groups)]
+    out = [site.page(here, site.title("legal"), "legal", "index.md.jinja", "legal", class_name="sop-cat-index",
+                     heads=[labels["dasar_hukum"], labels["cat_count_sops"]], items=items)]
+    for src, (reg, cited) in zip(sources, groups):
+        out.append(site.page(src, reg.name or reg.display, "regulation", "regulation.md.jinja", heading=reg.display,
+                             up={"label": site.title("legal"), "href": source_link(here, src)}, key=reg.key,
+                             written=sorted({t for _, texts in cited for t in texts if t != reg.display}),
+                             count=len(cited), rows=site.sop_rows([entry for entry, _ in cited], src)))
+    return out
+
+
+def _actors(site: _Site) -> list[PageData]:
+    labels, lang, here = site.labels, site.options.language, site.paths["actors"]
+    groups = site.catalogue.by_actor(site.entries)
+    sources = _item_sources(site, "actors", [name for name, _ in groups])
+    items = []
+    for src, (name, works) in zip(sources, groups):
+        timed = [w.time for w in works if w.time is not None]
+        items.append({"href": source_link(src, here), "name": name, "attr": "data-actor", "key": name,
+                      "cells": [str(len(works)), str(sum(len(w.steps) for w in works)),
+                                _time_text(sum_durations(timed), lang) if timed else ""]})
+    out = [site.page(here, site.title("actors"), "actors", "index.md.jinja", "actors", class_name="sop-cat-index",
+                     heads=[labels["pelaksana"], labels["cat_count_sops"], labels["steps"], labels["cat_workload"]],
+                     items=items)]
+    for src, (name, works) in zip(sources, groups):
+        rows = []
+        for work in works:
+            target = work.entry.page
+            rows.append({"sop": site.sop(work.entry, src), "steps": [
+                {"number": s.number, "href": source_link(
+                    target, src, f"{work.entry.sop.anchor}-langkah-{s.number.replace('.', '-')}")}
+                for s in work.steps], "time": _time_text(work.time, lang)})
+        timed = [w.time for w in works if w.time is not None]
+        out.append(site.page(src, name, "actor", "actor.md.jinja", heading=f"{labels['pelaksana']}: {name}",
+                             up={"label": site.title("actors"), "href": source_link(here, src)}, name=name,
+                             summary=labels["cat_actor_summary"].format(
+                                 sops=len(works), steps=sum(len(w.steps) for w in works)),
+                             rows=rows, workload=_time_text(sum_durations(timed), lang) if timed else ""))
+    return out
+
+
+def _review(site: _Site) -> PageData:
+    labels, opts, here = site.labels, site.options, site.paths["review"]
+    items = site.catalogue.review(opts.today, opts.review_horizon_days, opts.review_after_years, site.entries)
+    headings = [("overdue", labels["cat_review_overdue"]),
+                ("due", labels["cat_review_due"].format(days=opts.review_horizon_days)),
+                ("no-dates", labels["cat_review_no_dates"])]
+    sections = []
+    for state, heading in headings:
+        chosen = [r for r in items if r.state == state]
+        sections.append({"state": state, "heading": heading, "dated": state != "no-dates", "rows": [
+            {"sop": site.sop(item.entry, here), "unit": " › ".join(unit_path(item.entry.sop)),
+             "due": item.due.isoformat() if item.due else "",
+             "due_text": format_date(_flex(item.due), opts.language) if item.due else "",
+             "basis": labels.get(item.basis, item.basis)} for item in chosen]})
+    rule = labels["cat_review_rule"].format(years=opts.review_after_years,
+                                            today=format_date(_flex(opts.today), opts.language))
+    return site.page(here, site.title("review"), "review", "review.md.jinja", "review", rule=rule, sections=sections)
+
+
+def _unresolved(site: _Site) -> PageData:
+    labels, here = site.labels, site.paths["unresolved"]
+    kinds = {"keterkaitan": labels["keterkaitan"], "sop": labels["continues_in"], "menggantikan": labels["supersedes"]}
+    rows = [{"source": f"{item.entry.page}:{item.line}", "kind_key": item.kind, "kind": kinds[item.kind],
+             "sop": site.sop(item.entry, here, f"{item.entry.sop.nomor} — {item.entry.sop.nama}"),
+             "reference": item.reference} for item in site.catalogue.unresolved()]
+    return site.page(here, site.title("unresolved"), "unresolved", "unresolved.md.jinja", "unresolved", rows=rows)
 
 
 def _flex(day: _dt.date) -> FlexDate:
@@ -635,6 +412,20 @@ def _time_text(d, lang: str) -> str:
     return text
 
 
+# --- the entry points ------------------------------------------------------------------
+
+def page_data(catalogue: Catalogue, options: PageOptions) -> list[PageData]:
+    """Every catalogue page's data, in navigation order (overview first, unit pages after the tree)."""
+    site = _Site(catalogue, options)
+    return [*_overview(site), _units(site), *_unit_pages(site), _types(site), *_legal(site), *_actors(site),
+            _review(site), _unresolved(site)]
+
+
+def render_page(data: PageData, templates: Sequence[str] = ()) -> GeneratedPage:
+    """The page's Markdown: its template (a site's own first) filled with its data."""
+    return GeneratedPage(data.src_uri, data.title, render(data.template, dict(data.context), templates), data.kind)
+
+
 def build_pages(catalogue: Catalogue, options: PageOptions) -> list[GeneratedPage]:
     """Every catalogue page, in navigation order (overview first, unit pages after the tree)."""
-    return _Builder(catalogue, options).build()
+    return [render_page(data, options.templates) for data in page_data(catalogue, options)]

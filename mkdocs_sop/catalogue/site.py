@@ -34,6 +34,31 @@ ASSETS = {
 }
 
 
+#: What the generated pages need from Python-Markdown besides the `mkdocs_sop` extension:
+#: classes on links (attr_list) and Markdown inside the tables and lists (md_in_html). The
+#: MkDocs plugin adds them; a Zensical site has them by default unless it lists its own.
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
+#: The folder of a theme's ``custom_dir`` where a site may keep its own page templates.
+THEME_TEMPLATE_FOLDER = "sop"
+
+
+def template_folders(config_dir: str, templates_dir: str = "", custom_dir: str = "") -> tuple[str, ...]:
+    """Where a site's own page templates are looked for, first found wins: the ``templates_dir``
+    setting (relative to the config file), then ``sop/`` in the theme's ``custom_dir`` when it
+    has one. Raises ``ValueError`` when ``templates_dir`` names no folder."""
+    out = []
+    if templates_dir:
+        folder = os.path.normpath(os.path.join(config_dir, templates_dir))
+        if not os.path.isdir(folder):
+            raise ValueError(f"`templates_dir: {templates_dir}` is not a folder (looked for {folder})")
+        out.append(folder)
+    if custom_dir:
+        folder = os.path.normpath(os.path.join(config_dir, custom_dir, THEME_TEMPLATE_FOLDER))
+        if os.path.isdir(folder):
+            out.append(folder)
+    return tuple(out)
+
+
 def zensical_config() -> str:
     """The ``extra_css`` / ``extra_javascript`` lines a Zensical site adds to its config for
     the assets ``mkdocs-sop generate`` writes (the MkDocs plugin adds them by itself)."""
@@ -150,7 +175,8 @@ class SiteSettings:
     review_after_years: int = 2
     export: bool = True
     today: _dt.date = _dt.date(2000, 1, 1)
-    links_from_source: bool = False  # see catalogue.pages.PageOptions
+    page_size: int = 100  # rows of the overview table per page (catalogue.pages.PageOptions)
+    templates: tuple[str, ...] = ()  # the site's template folders, searched before the package's
 
 
 @dataclass(frozen=True)
@@ -190,12 +216,11 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=Non
     if settings.catalogue:
         out += [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[4:]]
         options = PageOptions(labels=settings.labels, language=settings.language,
-                              directory=settings.catalogue_dir, use_directory_urls=settings.use_directory_urls,
-                              include_drafts=settings.include_drafts, today=settings.today,
-                              review_horizon_days=settings.review_horizon_days,
+                              directory=settings.catalogue_dir, include_drafts=settings.include_drafts,
+                              today=settings.today, review_horizon_days=settings.review_horizon_days,
                               review_after_years=settings.review_after_years,
                               downloads=EXPORT_FILES if settings.export else (),
-                              links_from_source=settings.links_from_source)
+                              page_size=settings.page_size, templates=settings.templates)
         out += [GeneratedFile(page.src_uri, page.markdown, "page", page.kind)
                 for page in build_pages(catalogue, options)]
         if cycle_pages is not None:

@@ -8,23 +8,24 @@ Pengembangan SDM"), and, when the site has no ``index.md`` (or ``README.md``) th
 a generated landing page listing its SOPs by sub-folder. A hand-written page wins: its
 first heading names the menu entry, and nothing is generated in its place.
 
-Pure data and Markdown (links as site-relative addresses computed like the catalogue's),
-so every generator can use it.
+Pure data rendered by a template (``catalogue/landing.md.jinja``, overridable like the
+catalogue's) into Markdown with ``.md`` links, so every generator can use it.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from ..core.htmltree import el, title_html
-from .pages import generated_page_markdown
-from .registry import Entry, page_url, relative_url
+from ..core.htmltree import title_html
+from .pages import source_link
+from .registry import Entry
+from .templating import render
 
 INDEX_NAMES = ("index.md", "README.md")
+LANDING_TEMPLATE = "catalogue/landing.md.jinja"
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
@@ -94,15 +95,18 @@ def first_heading(markdown: str) -> str:
     return found.group(1).strip() if found else ""
 
 
-def landing_pages(folders: Mapping[str, UnitFolder], have_index: set[str],
-                  use_directory_urls: bool = True) -> list[tuple[str, str]]:
-    """``(src_uri, markdown)`` of the landing page of each folder without an index page."""
+def landing_pages(folders: Mapping[str, UnitFolder], index_pages: Mapping[str, str],
+                  templates: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """``(src_uri, markdown)`` of the landing page of each folder without an index page.
+
+    ``index_pages``: folder -> the source path of its hand-written ``index.md`` or ``README.md``.
+    """
     pages = []
     for folder, unit in sorted(folders.items()):
-        if folder in have_index:
+        if folder in index_pages:
             continue
         src_uri = posixpath.join(folder, "index.md")
-        pages.append((src_uri, _landing(unit, folders, src_uri, use_directory_urls)))
+        pages.append((src_uri, render(LANDING_TEMPLATE, _landing(unit, folders, index_pages, src_uri), templates)))
     return pages
 
 
@@ -135,31 +139,20 @@ def _folder_of(children: Sequence) -> str:
     return min(folders, key=len) if folders else ""
 
 
-def _landing(unit: UnitFolder, folders: Mapping[str, UnitFolder], src_uri: str, use_directory_urls: bool) -> str:
-    here = page_url(src_uri, use_directory_urls)
+def _landing(unit: UnitFolder, folders: Mapping[str, UnitFolder], index_pages: Mapping[str, str],
+             here: str) -> dict:
+    """The landing page's data: the folder's own SOPs, then each sub-folder's, by name."""
 
-    def sop_list(entries: Sequence[Entry]) -> ET.Element:
-        ul = el("ul", cls="sop-unit-list")
-        for entry in sorted(entries, key=lambda e: (e.sop.nama.lower(), e.sop.nomor)):
-            li = el("li", parent=ul)
-            target = (entry.url or page_url(entry.page, use_directory_urls)) + "#" + entry.sop.anchor
-            el("a", {"href": relative_url(target, here)}, entry.sop.nama, parent=li).tail = " "
-            el("small", text=entry.sop.nomor, parent=li)
-        return ul
+    def sops(entries: Sequence[Entry]) -> list[dict]:
+        return [{"nomor": e.sop.nomor, "nama": e.sop.nama, "href": source_link(e.page, here, e.sop.anchor)}
+                for e in sorted(entries, key=lambda e: (e.sop.nama.lower(), e.sop.nomor))]
 
-    blocks: list[ET.Element] = []
-    direct = [e for e in unit.entries if posixpath.dirname(e.page) == unit.folder]
-    if direct:
-        blocks.append(sop_list(direct))
     children = sorted(f for f in folders if posixpath.dirname(f) == unit.folder)
-    for child in children:
-        section = el("section")
-        h2 = el("h2", parent=section)
-        el("a", {"href": relative_url(page_url(posixpath.join(child, "index.md"), use_directory_urls), here)},
-           folders[child].title, parent=h2)
-        section.append(sop_list(folders[child].entries))
-        blocks.append(section)
-    return generated_page_markdown(unit.title, blocks)
+    return {"heading": unit.title,
+            "sops": sops([e for e in unit.entries if posixpath.dirname(e.page) == unit.folder]),
+            "sections": [{"title": folders[child].title,
+                          "href": source_link(index_pages.get(child, posixpath.join(child, "index.md")), here),
+                          "sops": sops(folders[child].entries)} for child in children]}
 
 
 def _common_prefix(units: Sequence[tuple[str, ...]]) -> tuple[str, ...]:

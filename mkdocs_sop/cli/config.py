@@ -79,6 +79,8 @@ class SiteConfig:
     draft_docs: str = ""
     plugin_options: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
     extension_options: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    custom_dir: str = ""  # the theme's custom_dir (absolute), where a site may keep sop/ templates
+    extensions: tuple[str, ...] | None = None  # the names under markdown_extensions; None: not listed
 
     @property
     def options(self) -> Mapping[str, Any]:
@@ -236,6 +238,8 @@ def load_site_config(path: str, language: str = DEFAULT_LANGUAGE) -> SiteConfig:
         return value if isinstance(value, str) else default
 
     use_directory_urls = data.get("use_directory_urls")
+    theme = data.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     return SiteConfig(
         config_file=path,
         generator=generator,
@@ -249,7 +253,19 @@ def load_site_config(path: str, language: str = DEFAULT_LANGUAGE) -> SiteConfig:
         plugin_options=MappingProxyType(_named_options(data.get("plugins"), PLUGIN_NAME.__eq__)),
         extension_options=MappingProxyType(_named_options(data.get("markdown_extensions"),
                                                           _is_our_extension)),
+        custom_dir=os.path.join(base, custom_dir) if isinstance(custom_dir, str) and custom_dir else "",
+        extensions=_extension_names(data.get("markdown_extensions")),
     )
+
+
+def _extension_names(entries) -> tuple[str, ...] | None:
+    """The names listed under ``markdown_extensions`` (a list or, in TOML, a table), or None."""
+    if isinstance(entries, dict):
+        return tuple(str(name) for name in entries)
+    if isinstance(entries, list):
+        return tuple(entry if isinstance(entry, str) else str(next(iter(entry), ""))
+                     for entry in entries if isinstance(entry, (str, dict)))
+    return None
 
 
 def find_config(config_file: str | None, language: str | None = None) -> SiteConfig | None:

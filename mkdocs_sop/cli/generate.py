@@ -82,8 +82,7 @@ class GenerateStep:
             include_drafts=bool(options.get("include_drafts", False)),
             review_horizon_days=int(options.get("review_horizon_days", 90)),
             review_after_years=int(options.get("review_after_years", 2)),
-            export=bool(options.get("export", True)), today=today,
-            links_from_source=True)  # for Zensical; the MkDocs plugin makes its own pages
+            export=bool(options.get("export", True)), today=today)
 
     def run(self, quiet: bool = False) -> int:
         """Check every SOP, write what changed, print the problems; returns the number of errors."""

@@ -19,9 +19,10 @@ Examples:
   mkdocs-sop search-index public --lang en
 
 Writes SITE_DIR/pagefind/ (the index) and SITE_DIR/sop-search/ (the search box script,
-its styles and the site's root words); the pages themselves are not changed. Add
-sop-search/kosakata.js and sop-search/sop-search.js to the theme's extra JavaScript and
-sop-search/sop-search.css to its extra CSS (the MkDocs plugin does this by itself).""")
+its styles, the site's root words and the facet table); the pages themselves are not
+changed. Add sop-search/kosakata.js and sop-search/sop-search.js to the theme's extra
+JavaScript and sop-search/sop-search.css to its extra CSS (the MkDocs plugin does this by
+itself), and turn the theme's own search off (Zensical: plugins: - search: enabled: false).""")
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False))
 @CONFIG_OPTION
 @lang_option("Language of the messages")
@@ -39,4 +40,6 @@ def command(site_dir, config_file, language) -> None:
         raise SystemExit(1)
     click.echo(cli_text("search-index-done", language, site=site_dir, pages=report.pages,
                         words=report.words, roots=report.roots, codes=report.codes,
-                        kib=round(report.index_bytes / 1024)))
+                        facets=report.facet_values, kib=round(report.index_bytes / 1024)))
+    if report.theme_search:
+        click.echo(cli_text("search-index-theme-search", language), err=True)

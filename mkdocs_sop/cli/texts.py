@@ -86,9 +86,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     # export
     # search-index
     "search-index-done": ("Search index of {site}: {pages} page(s), {words} word(s) ({roots} with another root), "
-                          "{codes} SOP/regulation code(s); {kib} KiB in pagefind/ and sop-search/.",
+                          "{codes} SOP/regulation code(s), {facets} facet value(s); {kib} KiB in pagefind/ and sop-search/.",
                           "Indeks pencarian {site}: {pages} halaman, {words} kata ({roots} berakar lain), "
-                          "{codes} kode SOP/peraturan; {kib} KiB di pagefind/ dan sop-search/."),
+                          "{codes} kode SOP/peraturan, {facets} nilai saringan; {kib} KiB di pagefind/ dan sop-search/."),
+    "search-index-theme-search": ("warning: the theme's own search box is on too, so every page shows two search boxes; "
+                                  "turn it off in the configuration: `plugins: - search: enabled: false`.",
+                                  "peringatan: kotak pencarian bawaan tema juga menyala, sehingga setiap halaman "
+                                  "menampilkan dua kotak pencarian; matikan di konfigurasi: "
+                                  "`plugins: - search: enabled: false`."),
     "search-index-failed": ("search index not built: {reason}. Install the indexer with "
                             "`pip install \"pagefind[bin]\" PySastrawi` (both come with mkdocs-sop).",
                             "indeks pencarian tidak dibuat: {reason}. Pasang pengindeksnya dengan "

@@ -122,6 +122,10 @@ INDONESIAN: dict[str, str] = {
     "cat_review_no_dates": "Tanpa tanggal sama sekali",
     "cat_review_due_date": "Tanggal peninjauan",
     "cat_review_basis": "Dihitung dari",
+    "cat_pager": "Halaman tabel SOP",
+    "cat_previous": "Sebelumnya",
+    "cat_next": "Berikutnya",
+    "cat_rows": "SOP {first}–{last} dari {total}",
     "cat_review_rule": ("Tanggal peninjauan adalah tanggal revisi yang direncanakan (bila masih akan "
                         "datang), atau {years} tahun sesudah tanggal terakhir yang diketahui (revisi, "
                         "efektif, pembuatan, riwayat). Keadaan per {today}."),
@@ -238,6 +242,10 @@ ENGLISH: dict[str, str] = {
     "cat_review_no_dates": "No dates at all",
     "cat_review_due_date": "Review date",
     "cat_review_basis": "Counted from",
+    "cat_pager": "Pages of the SOP table",
+    "cat_previous": "Previous",
+    "cat_next": "Next",
+    "cat_rows": "SOPs {first}–{last} of {total}",
     "cat_review_rule": ("The review date is the planned revision date (when still ahead), or {years} "
                         "years after the latest known date (revised, effective, created, history). "
                         "As of {today}."),

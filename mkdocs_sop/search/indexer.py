@@ -6,8 +6,8 @@ chunks the browser loads only when a query needs them. Before a page goes to Pag
 its table cells and list items are separated, so results never read "30menitKonsep";
 the theme's chrome, the flowchart's symbols, branch labels and the diagram are left out.
 Nothing on disk is changed except the two folders this step writes:
-``pagefind/`` (the index) and ``sop-search/`` (the search script, its styles and
-``kosakata.js``).
+``pagefind/`` (the index) and ``sop-search/`` (the search script, its styles,
+``kosakata.js`` and the facet table ``saringan.json``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .facets import FACETS_FILE, facet_table
 from .vocabulary import Vocabulary
 
 INDEX_DIR = "pagefind"
@@ -40,14 +41,18 @@ EXCLUDED = (
     ".md-sidebar", ".md-tabs", ".md-header", ".md-footer", ".md-source", ".md-skip", ".headerlink",
     ".md-content__button", ".sop-search-box",
     ".sop-diagram", "svg", ".sop-sym-holder", ".sop-marks", ".sop-branches", ".lbl", ".arr", ".w",
-    ".sop-print-only",
+    ".sop-print-only", ".sop-qr", ".sop-checklist",  # the printed QR note; the worksheet repeats the steps
     # the catalogue's lists name every SOP: found by their titles, their bodies would crowd results
     ".sop-cat-filter", ".sop-cat-table", ".sop-cat-tree", ".sop-cat-unit-sops", ".sop-cat-subunits",
 )
 
-# A closing cell/item tag gets a space after it, so words of neighbouring cells stay apart.
-_CELL_END = re.compile(r"(</(?:td|th|li|dt|dd|caption|figcaption)>|<br\s*/?>)", re.I)
+# Pagefind ends a sentence at a block (p, div) but runs inline neighbours together: a space
+# after a closing cell, item, span, label or button keeps "4", "Mengisi lembar" and
+# "Operator" of a step apart (a span that ends inside a word is never followed by a tag).
+_CELL_END = re.compile(r"(</(?:td|th|li|dt|dd|caption|figcaption)>|<br\s*/?>|</(?:span|label|button)>(?=<))", re.I)
 INDEX_TIMEOUT_SECONDS = 3600
+# Material's and Zensical's own search box (Zensical turns it on unless told otherwise)
+THEME_SEARCH_MARK = 'data-md-component="search"'
 
 
 @dataclass(frozen=True)
@@ -56,16 +61,18 @@ class SearchIndexReport:
     words: int  # distinct words read
     roots: int  # words mapped to another root
     codes: int  # SOP numbers and regulations matched by their code
+    facet_values: int  # values of the search page's facets (unit, jenis, status...)
+    theme_search: bool  # the theme's own search box is on too: readers see two
     index_bytes: int  # pagefind/ and sop-search/ together
     seconds: float
 
     def summary(self) -> str:
         return (f"{self.pages} pages, {self.words} words ({self.roots} with another root), "
-                f"{self.codes} codes; {self.index_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
+                f"{self.codes} codes, {self.facet_values} facet values; {self.index_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
 
 
 def separate_cells(html: str) -> str:
-    """The page as Pagefind reads it: a space after each cell, item and line break."""
+    """The page as Pagefind reads it: a space after each cell, item, line break and inline field."""
     return _CELL_END.sub(r"\1 ", html)
 
 
@@ -98,7 +105,7 @@ def build_search_index(site_dir: str | os.PathLike, *, language: str = "id") -> 
         raise FileNotFoundError(f"{site}: not a folder (build the site first)")
     pages = site_pages(site)
     vocabulary = Vocabulary()
-    _index_pages(site, pages, vocabulary, language)
+    theme_search = _index_pages(site, pages, vocabulary, language)
     assets = site / ASSETS_DIR
     assets.mkdir(exist_ok=True)
     for name in ASSET_FILES:
@@ -106,21 +113,27 @@ def build_search_index(site_dir: str | os.PathLike, *, language: str = "id") -> 
         _write_if_changed(assets / name, data)
     roots = vocabulary.roots()
     _write_if_changed(assets / VOCABULARY_FILE, vocabulary.script(roots).encode("utf-8"))
+    facets = facet_table(site / INDEX_DIR)
+    _write_if_changed(assets / FACETS_FILE, facets.to_json().encode("utf-8"))
     index_bytes = sum(p.stat().st_size for folder in (INDEX_DIR, ASSETS_DIR)
                       for p in (site / folder).rglob("*") if p.is_file())
     return SearchIndexReport(pages=len(pages), words=len(vocabulary.words), roots=len(roots),
-                             codes=len(vocabulary.codes), index_bytes=index_bytes,
+                             codes=len(vocabulary.codes), facet_values=len(facets.values),
+                             theme_search=theme_search, index_bytes=index_bytes,
                              seconds=time.perf_counter() - started)
 
 
-def _index_pages(site: Path, pages: list[Path], vocabulary: Vocabulary, language: str) -> None:
-    """Pagefind on a prepared copy of the pages (cells separated); the index goes to the site."""
+def _index_pages(site: Path, pages: list[Path], vocabulary: Vocabulary, language: str) -> bool:
+    """Pagefind on a prepared copy of the pages (cells separated); the index goes to the site.
+    True when a page also has the theme's own search box."""
     out = site / INDEX_DIR
+    theme_search = False
     with tempfile.TemporaryDirectory(prefix="sop-search-") as tmp:
         work = Path(tmp)
         for path in pages:
             html = path.read_text(encoding="utf-8", errors="replace")
             vocabulary.add_page(html, page_url(site, path).lstrip("/"))
+            theme_search = theme_search or THEME_SEARCH_MARK in html
             target = work / "site" / path.relative_to(site)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(separate_cells(html), encoding="utf-8")
@@ -133,6 +146,7 @@ def _index_pages(site: Path, pages: list[Path], vocabulary: Vocabulary, language
                               timeout=INDEX_TIMEOUT_SECONDS)
         if done.returncode != 0:
             raise RuntimeError(f"pagefind: {(done.stderr or done.stdout).strip()[-2000:]}")
+    return theme_search
 
 
 def _pagefind_binary() -> Path:

@@ -4,7 +4,10 @@ server alone (no request leaves it), and what a shared drive opened as files sho
 
 from __future__ import annotations
 
+import html
+
 from browser_support import KK
+from mkdocs_sop.search.facets import page_records
 
 KENDARAAN = "setda/bagian-umum/rumah-tangga/pemeriksaan-harian-kendaraan/"
 
@@ -109,3 +112,74 @@ def test_shared_drive_opened_as_files_points_to_the_catalogue(browser, site_dir)
         assert note.query_selector("a").get_attribute("href").endswith("katalog/index.html")
     finally:
         context.close()
+
+
+def _facet_count(page, facet: str, value: str) -> int | None:
+    """The count the search page shows beside one facet value; None when the value is hidden."""
+    return page.evaluate(
+        """([facet, value]) => {
+            const box = Array.from(document.querySelectorAll('[data-sop-search] input[data-facet]'))
+                .find(b => b.dataset.facet === facet && b.value === value);
+            const li = box.closest('li');
+            return li.hidden ? null : Number(li.querySelector('.sop-search-facet-count').textContent.replace(/\\D/g, ''));
+        }""", [facet, value])
+
+
+def _wait_for_count(page, before: str) -> str:
+    page.wait_for_function(
+        """(before) => {
+            const t = document.querySelector('[data-sop-search] .sop-search-count').textContent;
+            return t !== before && /hasil/.test(t);
+        }""", arg=before)
+    return page.inner_text("[data-sop-search] .sop-search-count")
+
+
+def test_facet_counts_are_those_of_the_query(new_page):
+    w = new_page()
+    w.goto("cari/")
+    w.page.wait_for_selector("[data-sop-search] .sop-search-facet-count", state="attached")
+    site_wide = _facet_count(w.page, "unit", "Sekretariat DPRD")
+    assert site_wide == 7 and _facet_count(w.page, "pelaksana", "Arsiparis") == 1
+    w.page.fill("[data-sop-search] input[type=search]", "periksa")
+    _wait_for_count(w.page, "")  # the count line is empty until a query
+    # each value now counts the query's results, not the site's; a value none has is hidden
+    for_query = _facet_count(w.page, "unit", "Sekretariat DPRD")
+    assert 0 < for_query < site_wide
+    assert _facet_count(w.page, "pelaksana", "Arsiparis") is None
+    # the count is what ticking the value gives
+    w.page.click("[data-sop-search] .sop-search-facet summary:has-text('Unit')")
+    before = w.page.inner_text("[data-sop-search] .sop-search-count")
+    w.page.check("[data-sop-search] input[data-facet='unit'][value='Sekretariat DPRD']")
+    shown = _wait_for_count(w.page, before)
+    assert shown == f"{for_query} hasil"
+    links = _result_links(w.page, "[data-sop-search]")
+    assert len(links) == for_query and all("/setwan/" in link for link in links), links
+    # other facets now count within the ticked unit; the ticked facet's own values still count the query
+    assert _facet_count(w.page, "status", "Berlaku") <= for_query
+    assert _facet_count(w.page, "unit", "Sekretariat Daerah") > 0
+    # another query, other counts
+    w.page.fill("[data-sop-search] input[type=search]", "risalah")
+    _wait_for_count(w.page, shown)
+    assert _facet_count(w.page, "unit", "Sekretariat DPRD") < for_query
+    assert _facet_count(w.page, "unit", "Sekretariat Daerah") is None
+    assert w.foreign_requests() == [] and w.errors == []
+
+
+def test_catalogue_lists_stay_out_of_the_index(site_dir):
+    """The catalogue's lists name every SOP; the indexer leaves them out by their classes
+    (sop-cat-table, sop-cat-tree, sop-cat-unit-sops, sop-cat-subunits), so a catalogue page
+    never answers an SOP's name. Losing a class in the catalogue templates fails here."""
+    records = [record for _, record in page_records(site_dir / "pagefind")]
+    names = {record["meta"]["title"] for record in records if "status" in record.get("filters", {})}
+    checked = 0
+    for record in records:
+        url = record["url"]
+        if not url.startswith("/katalog/") or url.startswith("/katalog/monev/"):
+            continue
+        page = html.unescape((site_dir / url.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+        listed = {name for name in names if name in page}
+        if listed:
+            checked += 1
+            indexed = sorted(name for name in listed if name in record["content"])
+            assert not indexed, (url, indexed[:3])
+    assert checked >= 20  # the overview, unit, type, regulation and actor pages list SOPs

@@ -103,3 +103,61 @@ def test_sort_buttons_are_keyboard_accessible_and_set_aria_sort(page):
                                                   "cells => cells.map(c => c.dataset.sort)") if d]
     assert dates == sorted(dates)
     assert page.errors == []
+
+
+# --- a paginated overview: pages of rows without JavaScript, the filter over every SOP ---------
+
+@pytest.fixture(scope="module")
+def paginated(tmp_path_factory):
+    """The same site with three rows per overview page (7 SOPs: pages 1, 2 and 3)."""
+    root = tmp_path_factory.mktemp("paginated-site")
+    site_dir, _ = build_site(write_site(root, extra_plugin="catalogue_page_size: 3\n"))
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", site_dir
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_paginated_overview_links_its_pages_and_filters_every_sop(paginated, chromium):
+    served, site_dir = paginated
+    context = chromium.new_context()
+    try:
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
+                  else route.abort())
+        tab.goto(served + "katalog/")
+        first = visible_nomors(tab)
+        assert len(first) == 3
+        # without typing: the page's own rows; the pager leads through every page to all 7 SOPs
+        seen = list(first)
+        tab.locator(".sop-cat-pager").first.get_by_role("link", name="Berikutnya →").click()
+        tab.wait_for_url(served + "katalog/semua/2/")
+        seen += visible_nomors(tab)
+        tab.locator(".sop-cat-pager").first.get_by_role("link", name="3", exact=True).click()
+        tab.wait_for_url(served + "katalog/semua/3/")
+        seen += visible_nomors(tab)
+        assert sorted(seen) == sorted(OFFICIAL)
+        assert tab.locator(".sop-cat-pager strong[aria-current=page]").first.inner_text() == "3"
+        # typing on the last page searches every SOP (read from sop.json), links included
+        field = tab.get_by_label("Saring tabel")
+        field.fill("alpha")
+        tab.wait_for_function("document.querySelectorAll('#sop-cat-table tbody tr:not([hidden])').length === 2")
+        assert sorted(visible_nomors(tab)) == ["X/001/2022", "X/002/2023"]
+        assert tab.locator(".sop-cat-filter-count").inner_text() == "2 dari 7 SOP"
+        href = tab.locator("#sop-cat-table tbody tr:not([hidden]) a.sop-cat-link").first.get_attribute("href")
+        assert href.startswith(served + "dinas-x/bidang-1/dua-sop/#sop-x-")
+        # emptied: this page's rows again
+        field.fill("")
+        assert sorted(visible_nomors(tab)) == sorted(set(OFFICIAL) - set(seen[:6]))
+        assert errors == []
+    finally:
+        context.close()
+    # every page is small and complete without scripts: its rows are in the HTML
+    pages = [site_dir / "katalog" / "index.html"] + sorted((site_dir / "katalog" / "semua").rglob("index.html"))
+    assert len(pages) == 3

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
+import re
 import textwrap
 
+import markdown
 import pytest
 
 from mkdocs_sop.catalogue.registry import Catalogue, page_url, relative_url
@@ -225,21 +228,35 @@ def test_pages_are_deterministic_and_listed_once():
     assert [p.src_uri for p in first if p.kind in PAGE_KEYS] == [paths[k] for k in PAGE_KEYS]
 
 
-def test_page_markdown_is_front_matter_and_one_line_html_blocks():
+def rendered(markdown_text: str) -> str:
+    """A generated page's body as every generator renders it (Python-Markdown, the extensions it needs)."""
+    body = markdown_text.partition("\n---\n")[2]
+    return markdown.markdown(body, extensions=["mkdocs_sop", "md_in_html", "attr_list", "tables", "toc"])
+
+
+def test_pages_are_front_matter_and_markdown_whose_links_are_md_paths():
     for page in build_pages(make_catalogue(), options()):
-        head, _, body = page.markdown.partition("\n---\n")
-        assert head.startswith("---\ntitle: ")
-        for block in body.strip().split("\n\n"):
-            assert block.startswith("<") and "\n" not in block, (page.src_uri, block[:80])
+        assert page.markdown.startswith("---\ntitle: ")
+        html = rendered(page.markdown)
+        # every piece of Markdown was read: no attribute, link or attribute list left as text
+        assert "markdown=" not in html and "](" not in html and "{:" not in html, page.src_uri
+        hrefs = re.findall(r'href="([^"]*)"', html)
+        assert hrefs, page.src_uri
+        for href in hrefs:
+            path = href.partition("#")[0]
+            assert path == "" or path.endswith((".md", ".json", ".csv")), (page.src_uri, href)
+            if path.endswith(".md"):  # relative to the page's source file, inside the docs folder
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path))
+                assert not target.startswith(".."), (page.src_uri, href)
 
 
-def test_catalogue_dir_and_both_url_styles():
+def test_catalogue_dir_links_from_the_source_file():
     cat = make_catalogue(use_directory_urls=False)
-    pages = build_pages(cat, options(directory="sop/katalog", use_directory_urls=False))
+    pages = build_pages(cat, options(directory="sop/katalog"))
     overview = pages[0]
     assert overview.src_uri == "sop/katalog/index.md"
-    assert 'href="../../dinas-x/bidang-1/dua-sop.html#sop-x-001-2022"' in overview.markdown
-    assert 'href="unit/index.html"' in overview.markdown
+    assert "](../../dinas-x/bidang-1/dua-sop.md#sop-x-001-2022)" in overview.markdown
+    assert "](unit/index.md)" in overview.markdown
 
 
 def test_english_labels_and_new_keys_in_both_languages():

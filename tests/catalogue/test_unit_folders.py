@@ -48,17 +48,17 @@ def test_a_hand_written_index_wins():
     folders = unit_folders([entry("bkpsdm/a.md", "[Badan Kepegawaian]", "1")])
     named = with_hand_written_titles(folders, {"bkpsdm": "---\ntitle: BKPSDM Kota\n---\n# Lain\n"})
     assert named["bkpsdm"].title == "BKPSDM Kota"
-    assert landing_pages(named, {"bkpsdm"}) == []
+    assert landing_pages(named, {"bkpsdm": "bkpsdm/index.md"}) == []
     assert first_heading("Teks\n\n# Badan Kepegawaian ##\n") == "Badan Kepegawaian"
 
 
 def test_landing_pages_escape_titles_and_link_relative_to_themselves():
     folders = unit_folders([entry("unit/a.md", "[Dinas <X> & Co]", "1", nama="Nama <b>")])
-    (src, markdown), = landing_pages(folders, set(), use_directory_urls=True)
+    (src, markdown), = landing_pages(folders, {})
     assert src == "unit/index.md"
     assert markdown.startswith('---\ntitle: "Dinas &lt;X&gt; &amp; Co"\n---\n')
     assert "<h1>Dinas &lt;X&gt; &amp; Co</h1>" in markdown
-    assert '<a href="a/#' in markdown and ">Nama &lt;b&gt;</a>" in markdown
+    assert "[Nama &lt;b&gt;](a.md#" in markdown  # a Markdown link to the source file, the name escaped
 
 
 def test_navigation_sections_take_the_units_names():

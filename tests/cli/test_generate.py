@@ -47,9 +47,9 @@ def test_writes_catalogue_pages_exports_and_assets_into_the_docs_folder(runner, 
     assert data["site"]["name"] == "Uji Generate" and len(data["sops"]) > 5
     listed = set((docs / MANIFEST).read_text(encoding="utf-8").splitlines())
     assert {"katalog/index.md", "sop.json", "assets/mkdocs-sop/sop.css"} <= listed
-    # the overview links the SOP pages by paths relative to its source file
+    # the overview links the SOP pages' source files, relative to its own (a Markdown link)
     overview = (docs / "katalog" / "index.md").read_text(encoding="utf-8")
-    assert 'href="../disdukcapil/' in overview
+    assert "](../disdukcapil/" in overview and ".md#sop-" in overview
 
 
 def test_a_second_run_writes_nothing_when_nothing_changed(runner, site):

@@ -34,20 +34,39 @@ def test_search_index_of_any_built_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no mkdocs.yml here: Indonesian by default
     result = CliRunner().invoke(main, ["search-index", str(site)])
     assert result.exit_code == 0, result.output
-    assert "3 halaman" in result.output and "1 kode" in result.output
+    assert "3 halaman" in result.output and "1 kode" in result.output and "2 nilai saringan" in result.output
+    assert "peringatan" not in result.output  # no theme search box on these pages
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert len(list((site / "pagefind" / "fragment").iterdir())) == 3  # one per page
-    assert {p.name for p in (site / "sop-search").iterdir()} == {"kosakata.js", "sop-search.js", "sop-search.css"}
+    assert {p.name for p in (site / "sop-search").iterdir()} == {"kosakata.js", "sop-search.js", "sop-search.css",
+                                                                 "saringan.json"}
+    # the facet table: the SOP page's values under the id Pagefind gave its page
+    table = json.loads((site / "sop-search" / "saringan.json").read_text(encoding="utf-8"))
+    assert table["nilai"] == [["status", "Berlaku"], ["unit", "Bidang Pelayanan"]]
+    [(page_id, *values)] = table["halaman"]
+    assert values == [0, 1] and (site / "pagefind" / "fragment" / f"{page_id}.pf_fragment").is_file()
     script = (site / "sop-search" / "kosakata.js").read_text(encoding="utf-8")
     data = json.loads(script[script.index("{"):script.rindex("}") + 1])
     assert data["kode"] == {"470soppdp0012024": "470/SOP-PDP/001/2024"}
     assert data["akar"]["memeriksa"] == "periksa" and data["halaman"] == "cari.html"
+    assert data["status"] == ["Berlaku"]  # how the browser finds the SOP pages
     assert "pemeliharaan" not in data["akar"]  # the theme's menu is not the page's text
     assert {p: p.read_bytes() for p in site.rglob("*.html") if "pagefind" not in p.parts} == before
     # again: the same vocabulary, the index replaced rather than added to
     assert CliRunner().invoke(main, ["search-index", str(site), "--lang", "en"]).exit_code == 0
     assert (site / "sop-search" / "kosakata.js").read_text(encoding="utf-8") == script
     assert len(list((site / "pagefind" / "fragment").iterdir())) == 3
+
+
+def test_search_index_warns_of_the_theme_search_box_left_on(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    write_site(site)
+    (site / "index.html").write_text(PAGE.format(title="Beranda", body='<div data-md-component="search"></div>'),
+                                     encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["search-index", str(site)])
+    assert result.exit_code == 0
+    assert "dua kotak pencarian" in result.stderr and "enabled: false" in result.stderr
 
 
 def test_search_index_refuses_a_missing_folder(tmp_path, monkeypatch):

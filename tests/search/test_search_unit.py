@@ -95,6 +95,8 @@ def test_vocabulary_reads_words_codes_and_the_search_page():
                         '<span data-pagefind-weight="10" data-sop-kode="470/SOP-PDP/001/2024">470soppdp0012024</span>'
                         '<script>var pengiriman = 1;</script></main>', "a/")
     vocabulary.add_page('<div data-sop-search class="x"></div><p>Cari</p>', "cari/")
+    vocabulary.add_page('<span data-pagefind-filter="status">Dicabut</span>'
+                        '<span data-pagefind-filter="status">Berlaku</span>', "b/")
     assert vocabulary.words["memeriksa"] == 1
     assert "pemeliharaan" not in vocabulary.words and "pengiriman" not in vocabulary.words
     assert vocabulary.codes == {"470soppdp0012024": "470/SOP-PDP/001/2024"}
@@ -104,6 +106,7 @@ def test_vocabulary_reads_words_codes_and_the_search_page():
     data = json.loads(script[script.index("{"):script.rindex("}") + 1])
     assert data["akar"]["memeriksa"] == "periksa" and "berkas" not in data["akar"]  # its own root
     assert data["halaman"] == "cari/"
+    assert data["status"] == ["Berlaku", "Dicabut"]  # the browser finds SOP pages by them
 
 
 def test_vocabulary_script_never_closes_a_script_element():
@@ -115,6 +118,11 @@ def test_vocabulary_script_never_closes_a_script_element():
 def test_cells_are_separated_for_the_index():
     assert separate_cells("<td>30 menit</td><td>Konsep</td>") == "<td>30 menit</td> <td>Konsep</td> "
     assert separate_cells("<li>Ya</li><li>Tidak</li>a<br>b") == "<li>Ya</li> <li>Tidak</li> a<br> b"
+    # a step's number, activity and actor are neighbouring spans: "4 Mengisi lembar Operator", not "4Mengisi"
+    head = '<span class="n">4</span><span class="a">Mengisi lembar</span><span class="p">Operator</span></div>'
+    assert separate_cells(head) == ('<span class="n">4</span> <span class="a">Mengisi lembar</span> '
+                                    '<span class="p">Operator</span> </div>')
+    assert separate_cells("<b>Pe</b><span>me</span>riksaan") == "<b>Pe</b><span>me</span>riksaan"  # a word stays whole
 
 
 def test_page_urls_are_directory_urls_from_the_site_root(tmp_path):

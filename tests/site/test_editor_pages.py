@@ -117,8 +117,9 @@ def test_a_unit_folder_finds_its_landing_page_and_menu_name(tmp_path):
     landing = (site / "bkpsdm" / "index.html").read_text(encoding="utf-8")
     assert "<title>Badan Kepegawaian Daerah - Uji</title>" in landing
     assert "<h1>Badan Kepegawaian Daerah</h1>" in landing
-    assert '<h2><a href="mutasi/">Bidang Mutasi</a></h2>' in landing
-    assert '<h2><a href="cuti/">Bidang Cuti</a></h2>' in landing
+    # each sub-unit a heading (with an id: it is Markdown now) linking to its landing page
+    assert re.search(r'<h2 id="bidang-mutasi"><a href="mutasi/">Bidang Mutasi</a></h2>', landing)
+    assert re.search(r'<h2 id="bidang-cuti"><a href="cuti/">Bidang Cuti</a></h2>', landing)
     assert re.search(r'<a href="mutasi/sk/#[^"]+">Penerbitan SK &lt;Mutasi&gt;</a>', landing)
     sub = (site / "bkpsdm" / "mutasi" / "index.html").read_text(encoding="utf-8")
     assert "<title>Bidang Mutasi - Uji</title>" in sub and '<a href="rekomendasi/#' in sub

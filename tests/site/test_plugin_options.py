@@ -155,7 +155,7 @@ WRONG = {"language": "fr", "labels": "nama", "institution": 5, "logo": 5, "rows_
          "review_after_years": "2", "export": "ya", "today": 5, "navigation": "all",
          "navigation_depth": "1", "limits": 5, "search": "ya", "form": 5, "print_address": "kantor",
          "print_diagram": "ya", "unit_pages": "ya", "warnings_on_page": "kadang", "print_uncontrolled": 5,
-         "fail_on_error": "ya"}
+         "fail_on_error": "ya", "catalogue_page_size": "100", "templates_dir": 5}
 
 
 def option_names() -> set[str]:
