@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..catalogue.links import SiteLinks
+from ..catalogue.pagememo import PageMemo
 from ..catalogue.pages import PAGE_KEYS, page_paths
 from ..catalogue.registry import Catalogue
 from ..catalogue.units import INDEX_NAMES, landing_pages, titled_sections, unit_folders, with_hand_written_titles
@@ -150,6 +151,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         self.renderer: BlockRenderer | None = None
         self._rebuild = False  # a rebuild of `mkdocs serve` (a few pages change): no drawing ahead
         self._search_copy: str | None = None  # under `mkdocs serve`: the first build's search index
+        self._pages = PageMemo()  # catalogue pages by their data: a rebuild renders only what changed
         self.catalogue = Catalogue()
         self._serving = False
         self.cycle = None  # the monitoring/evaluation records (cycle.site.collect), once read
@@ -427,6 +429,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         generated: list[str] = []
         by_generate = made_by_generate(config.docs_dir)
         for made in generated_files(self.catalogue, self.site_settings(config), cycle_pages=self.cycle,
+                                    memo=self._pages if self._serving else None,
                                     records=self.cycle.cycle if self.cycle is not None else None):
             existing = files.get_file_from_path(made.path)
             if existing is not None and made.path in by_generate:

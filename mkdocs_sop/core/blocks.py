@@ -186,11 +186,12 @@ class BlockRenderer:
         return self.fragments.key(body, context, url, identity)
 
     def _fragment_is_cached(self, sop: Sop, url: str) -> bool:
+        """Whether the page's fragment is kept (not read: a page whose links changed since
+        finds out when it renders, and then draws its diagram itself)."""
         if self.fragments is None:
             return False
-        context = self.site.context_for(sop, url)
-        key = self._fragment_key(self.memo.body_of(sop), sop, context, url)
-        return key is not None and self.fragments.get(key, context, self._links_from(url)) is not None
+        key = self._fragment_key(self.memo.body_of(sop), sop, self.site.context_for(sop, url), url)
+        return key is not None and self.fragments.stored(key)
 
     def fingerprint(self) -> str:
         """What output depends on besides the block: for cache keys."""

@@ -119,6 +119,14 @@ class BlockCache:
         self.stats["misses"] += 1
         return None
 
+    def contains(self, key: str) -> bool:
+        """Whether a value is stored under ``key`` (without reading it)."""
+        with _lock:
+            if key in _memory:
+                return True
+        path = self._path(key)
+        return path is not None and path.is_file()
+
     def _remember(self, key: str, data: bytes) -> None:
         with _lock:
             _memory[key] = data

@@ -28,6 +28,10 @@ class FragmentCache:
                      tuple(context.extra_classes), context.logo, added))
         return digest("html", self.fingerprint, diagram_identity, page_url, site, body)
 
+    def stored(self, key: str) -> bool:
+        """Whether a fragment is kept under ``key`` (its lookups are checked when it is read)."""
+        return self.cache.contains(key)
+
     def get(self, key: str, context: RenderContext, link_for: Callable[[str], str | None]
             ) -> tuple[str, str | None] | None:
         """``(html, svg)`` when stored and every recorded lookup still gets the same answer."""
