@@ -38,6 +38,7 @@ from ..core.fences import find_blocks
 from ..core.htmltree import title_html
 from ..core.labels import label_set
 from ..core.limits import Limits
+from ..core.logos import Logos
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderOptions
@@ -69,7 +70,10 @@ class SopPluginConfig(base.Config):
     institution = c.Type(str, default="")
     """The institution (``instansi``) of SOPs that do not name one."""
     logo = c.Optional(c.Type(str))
-    """Path (inside docs) of the logo shown in every identity grid."""
+    """Path (inside docs) of the site's logo, shown in the identity grid of the site's own SOPs."""
+    logos = c.Type(dict, default={})
+    """Logos of other institutions whose SOPs the site publishes: ``{instansi: path inside docs}``. An SOP
+    naming another institution with no logo here carries no logo (never the site's) and a warning."""
     rows_per_page = c.Type(int, default=8)
     """Flowchart rows per printed page; each split gets lettered off-page connectors. 0: never."""
     diagram = c.Type(bool, default=True)
@@ -101,6 +105,8 @@ class SopPluginConfig(base.Config):
     and, with ``navigation: sections``, a menu entry named after its unit instead of the folder."""
     form = c.Type(str, default="formulir-sop.md")
     """Path (inside docs) of the SOP form page for editors (docs/formulir.md); empty: no form."""
+    form_guide = c.Type(str, default="")
+    """Path (inside docs) of the page explaining the form; the form page links to it by name."""
     warnings_on_page = c.Choice(("serve", "always", "never"), default="serve")
     """Show each SOP's warnings in a yellow box above it: ``serve`` only under ``mkdocs serve`` (while
     editing; never in a built site), ``always`` (e.g. a review copy), ``never``."""
@@ -233,7 +239,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 continue
             self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, renderer.parse)
         renderer.memo.forget_earlier()
-        for diagnostic in self.catalogue.finish(self.config.strict_links):
+        for diagnostic in self.catalogue.finish(self.config.strict_links, self._logos()):
             renderer.reports(diagnostic)
         self._collect_cycle(files, config)
         if not self._rebuild:  # the diagrams to draw, in page order, drawn while the pages render
@@ -285,8 +291,11 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
 
     def _site_links(self) -> SiteLinks:
         """What the site says about each SOP, with the monitoring/evaluation additions (cycle)."""
-        return SiteLinks(self.catalogue, logo=self.config.logo or "",
+        return SiteLinks(self.catalogue, logos=self._logos(),
                          additions=lambda sop, url: sop_additions(self.cycle, sop, url))
+
+    def _logos(self) -> Logos:
+        return Logos.from_settings(self.config.institution, self.config.logo or "", self.config.logos)
 
     def _collect_cycle(self, files: Files, config) -> None:
         """Read the monitoring/evaluation records (``*.monitoring.yml``, ``*.evaluasi.yml``)."""
@@ -359,7 +368,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         for path, content in form_assets().items():
             files.append(File.generated(config, path, content=content))
         files.append(_generated_page(config, page, form_page(page, self.renderer.options.labels,
-                                                               config.use_directory_urls),
+                                                               config.use_directory_urls,
+                                                               guide=self.config.form_guide.strip("/"),
+                                                               language=self.config.language),
                                      InclusionLevel.UNDEFINED))
 
     def _check_catalogue_dir(self) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from ..catalogue.links import SiteLinks
 from ..catalogue.site import collect, markdown_pages
 from ..core.blocks import BlockRenderer
+from ..core.logos import Logos
 from ..cycle.site import sop_additions
 from .hosts import display_path, zensical_context
 
@@ -38,7 +39,9 @@ class ZensicalSite:
         logo = str(settings.get("logo") or "")
         self.logo_path = "" if (logo.startswith("/") or "://" in logo) else logo
         # the checklist below each SOP; the monitoring records are not read here (yet)
-        self.links = SiteLinks(_empty_catalogue(settings["language"]), logo=self.logo_path,
+        # the site's logo on its own SOPs only (core/logos.py)
+        logos = Logos.from_settings(str(settings.get("institution") or ""), self.logo_path)
+        self.links = SiteLinks(_empty_catalogue(settings["language"]), logos=logos,
                                additions=lambda sop, url: sop_additions(None, sop, url))
         self.renderer = standalone_renderer(settings, report=report, site=self.links)
         if not self.logo_path and logo:  # an absolute URL is used as written
