@@ -15,6 +15,7 @@ import threading
 
 import click
 
+from ..catalogue.pagememo import PageMemo
 from ..catalogue.site import MANIFEST, SiteSettings, build_date, generated_files, manifest, write_changed
 from ..core.cache import BlockCache
 from ..core.labels import label_set
@@ -67,6 +68,7 @@ class GenerateStep:
         cache_dir = options.get("cache_dir", ".cache/mkdocs-sop") if options.get("cache", True) else None
         base = os.path.dirname(os.path.abspath(cfg.config_file))
         self.generated: set[str] = set()
+        self.pages = PageMemo()  # catalogue pages rendered again only when their data changed
         self.memo = ParseMemo(language=language, institution=cfg.institution,
                               cache=BlockCache(os.path.join(base, cache_dir)) if cache_dir else None)
         try:
@@ -93,7 +95,7 @@ class GenerateStep:
         echo_diagnostics(result.diagnostics)  # exactly as `mkdocs-sop lint` prints them
         records = Cycle(result.records, result.catalogue, self.settings.today,
                         include_drafts=self.settings.include_drafts)  # for the exports' columns
-        files = generated_files(result.catalogue, self.settings, records=records)
+        files = generated_files(result.catalogue, self.settings, records=records, memo=self.pages)
         self.generated = {os.path.abspath(os.path.join(self.output, f.path)) for f in files}
         written = write_changed(self.output, {f.path: f.text for f in files} | {MANIFEST: manifest(files)})
         if not quiet:
