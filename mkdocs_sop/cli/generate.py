@@ -15,7 +15,7 @@ import threading
 
 import click
 
-from ..catalogue.site import (MANIFEST, SiteSettings, build_date, generated_files, made_by_generate, manifest,
+from ..catalogue.site import (MANIFEST, REQUIRED_EXTENSIONS, SiteSettings, build_date, generated_files, made_by_generate, manifest,
                               template_folders, write_changed)
 from ..catalogue.units import index_page_folder, sop_folders
 from ..core.cache import BlockCache
@@ -52,6 +52,10 @@ def command(config_file, output, watch, language, quiet) -> None:
     language = output_language(language, cfg)
     default_paths(cfg, "generate", language)  # a usage error without a site
     step = GenerateStep(cfg, output or cfg.docs_dir, language)
+    missing = [name for name in REQUIRED_EXTENSIONS if cfg.extensions is not None and name not in cfg.extensions]
+    if missing:  # Zensical's defaults have them; a site listing its own extensions must name them
+        click.echo(cli_text("generate-extensions", language, config=os.path.relpath(cfg.config_file),
+                            missing=", ".join(f"`{name}`" for name in missing)), err=True)
     errors = step.run(quiet)
     if not watch:
         sys.exit(1 if errors else 0)

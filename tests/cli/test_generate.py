@@ -179,3 +179,14 @@ def test_one_walker_for_the_command_line_and_the_extension_under_zensical(site):
     assert names[0] == "index.md" and "disdukcapil/2026.monitoring.yml" in names
     assert not any(n.startswith((".draf/", "templates/")) or "/." in n for n in names)
     assert all(p.record == p.src_uri.endswith(".yml") for p in found)
+
+
+def test_warns_when_the_site_lists_extensions_without_those_the_pages_need(runner, site):
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "markdown_extensions:\n  - attr_list\n  - tables\n",
+                      encoding="utf-8")
+    result = runner.invoke(main, ["generate", "-q"])
+    assert result.exit_code == 0
+    assert "mkdocs.yml: peringatan: markdown_extensions tidak memuat `md_in_html`" in result.stderr
+    config.write_text(config.read_text(encoding="utf-8") + "  - md_in_html\n", encoding="utf-8")
+    assert "peringatan" not in runner.invoke(main, ["generate", "-q"]).stderr
