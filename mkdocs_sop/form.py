@@ -7,7 +7,9 @@ on paper, and the page's script (``assets/form/sop-form.js``) writes the ``sop``
 page back and saves it by download or into the file itself where the browser allows.
 Why this route and not a git-based CMS: ``docs/formulir.md``.
 
-Both the MkDocs plugin and a generator-independent step can emit it: :func:`form_assets`
+Every word is in the site's language (:mod:`.form_texts`; labels from the site's label
+set); steps may hold sub-steps (``sub:``), edited like steps. Both the MkDocs plugin and a
+generator-independent step can emit it: :func:`form_assets`
 gives every file by its path in the site, :func:`form_page` the page's Markdown, whose
 markup is built as an element tree (labels are escaped like any other text).
 """
@@ -19,8 +21,11 @@ import posixpath
 import xml.etree.ElementTree as ET
 from importlib import resources
 from typing import Mapping
+from urllib.parse import quote
 
 from .core.htmltree import el
+from .core.messages import language_of
+from .form_texts import form_texts
 from .schema import schema_text
 
 FORM_PAGE = "formulir-sop.md"
@@ -29,18 +34,18 @@ _SOURCES = ("sop-form.js", "sop-form.css", "vendor/js-yaml.min.js", "vendor/ajv2
             "vendor/LICENSE-js-yaml.txt", "vendor/LICENSE-ajv.txt")
 _SCRIPTS = ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "sop-schema.js", "sop-form.js")
 
-# (field, label key or text, kind); kind: text, list (one item per line), choice
+# (field, label key or text name, kind); kind: text, list (one item per line), choice
 _IDENTITY_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("nomor", "nomor", "text"),
     ("nama", "nama", "text"),
-    ("unit", "Unit kerja (dari atas ke bawah, satu per baris)", "list"),
-    ("instansi", "Instansi (kosongkan bila sama dengan situs)", "text"),
+    ("unit", "field-unit", "list"),
+    ("instansi", "field-instansi", "text"),
     ("tanggal_pembuatan", "tanggal_pembuatan", "text"),
     ("tanggal_revisi", "tanggal_revisi", "text"),
     ("tanggal_efektif", "tanggal_efektif", "text"),
     ("jenis", "jenis", "choice"),
     ("kategori", "kategori", "choice"),
-    ("format", "Format", "choice"),
+    ("format", "field-format", "choice"),
     ("status", "status", "choice"),
     ("dasar_hukum", "dasar_hukum", "list"),
     ("kualifikasi_pelaksana", "kualifikasi_pelaksana", "list"),
@@ -49,22 +54,24 @@ _IDENTITY_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("peringatan", "peringatan", "list"),
     ("pencatatan_pendataan", "pencatatan_pendataan", "list"),
 )
+# field -> (value, text name); "" is "not written" (the format's default)
 _CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
-    "jenis": (("", "Administratif (bawaan)"), ("administratif", "Administratif"), ("teknis", "Teknis")),
-    "kategori": (("", "\u2014"), ("pelayanan", "Pelayanan"), ("rutin", "Rutin"), ("penugasan", "Penugasan")),
-    "format": (("", "Diagram alir (bawaan)"), ("diagram-alir", "Diagram alir"),
-               ("langkah-sederhana", "Langkah sederhana"), ("langkah-berjenjang", "Langkah berjenjang")),
-    "status": (("", "Berlaku (bawaan)"), ("berlaku", "Berlaku"), ("draf", "Draf"), ("dicabut", "Dicabut"),
-               ("digantikan", "Digantikan")),
+    "jenis": (("", "choice-jenis-default"), ("administratif", "choice-jenis-administratif"),
+              ("teknis", "choice-jenis-teknis")),
+    "kategori": (("", "\u2014"), ("pelayanan", "choice-kategori-pelayanan"), ("rutin", "choice-kategori-rutin"),
+                 ("penugasan", "choice-kategori-penugasan")),
+    "format": (("", "choice-format-default"), ("diagram-alir", "choice-format-diagram-alir"),
+               ("langkah-sederhana", "choice-format-langkah-sederhana"),
+               ("langkah-berjenjang", "choice-format-langkah-berjenjang")),
+    "status": (("", "choice-status-default"), ("berlaku", "choice-status-berlaku"), ("draf", "choice-status-draf"),
+               ("dicabut", "choice-status-dicabut"), ("digantikan", "choice-status-digantikan")),
 }
-_HINTS = {
-    "tanggal_pembuatan": "Tulis seperti di dokumen, mis. 2 Januari 2023; kosongkan bila tidak ada.",
-    "nomor": "Persis seperti di dokumen, mis. 800/SOP-BKPSDM/014/2023.",
-    "keterkaitan": "Nomor atau nama SOP lain, satu per baris.",
-    "dasar_hukum": "Satu peraturan per baris.",
-}
-_APPROVAL = (("jabatan", "Jabatan"), ("nama", "Nama"), ("pangkat", "Pangkat"), ("nip", "NIP"))
-_STEP_HEADS = ("No", "kegiatan", "pelaksana", "Alur", "kelengkapan", "waktu", "output", "keterangan", "")
+_HINTED = ("tanggal_pembuatan", "nomor", "keterkaitan", "dasar_hukum")
+_APPROVAL = ("jabatan", "nama", "pangkat", "nip")
+_STEP_HEADS = ("no", "kegiatan", "pelaksana", "head-flow", "kelengkapan", "waktu", "output", "keterangan", "")
+# the labels the script shows (preview columns, field names in messages), from the site's label set
+_SCRIPT_LABELS = ("no", "kegiatan", "pelaksana", "mutu_baku", "kelengkapan", "waktu", "output", "keterangan",
+                  "nomor", "nama", "unit", "langkah", "keputusan", "yes", "no_branch", "end", "substep")
 
 
 def form_assets() -> dict[str, str]:
@@ -79,24 +86,30 @@ def form_assets() -> dict[str, str]:
     return files
 
 
-def form_page(page_path: str, labels: Mapping[str, str], use_directory_urls: bool = True) -> str:
+def form_page(page_path: str, labels: Mapping[str, str], use_directory_urls: bool = True,
+              guide: str = "", language: str = "id") -> str:
     """The form page's Markdown for a page at ``page_path`` (a ``.md`` path in the docs folder).
+
+    ``labels``: the site's label set (core/labels.py); ``language``: that of every other word
+    of the form (form_texts.py); ``guide``: the ``.md`` path (in the docs folder) of the page
+    explaining the form, linked from the introduction.
 
     Its scripts are raw HTML, which no generator rewrites, so their addresses are made
     relative to where the page is served (``formulir-sop/`` with directory URLs).
     """
+    texts = form_texts(language)
     served_in = posixpath.dirname(page_path)
     stem = posixpath.splitext(posixpath.basename(page_path))[0]
     if use_directory_urls and stem not in ("index", "README"):
         served_in = posixpath.join(served_in, stem)
     base = _relative(served_in, ASSET_DIR) + "/"
-    intro = ("Isi formulir ini seperti mengisi SOP di kertas. Formulir menulis blok `sop` untuk Anda, "
-             "memeriksanya sambil Anda mengetik, dan menyimpannya sebagai halaman buku pedoman. "
-             "Semua isian tetap di komputer Anda: tidak ada yang dikirim ke mana pun. "
-             "Panduan langkah demi langkah ada di panduan penyunting, bab *Menambahkan SOP ke buku pedoman*.")
-    markup = ET.tostring(_form(labels, base), encoding="unicode", method="html")
+    intro = texts["intro"]
+    if guide:
+        url = quote(_relative(posixpath.dirname(page_path), guide))
+        intro += " " + texts["intro-guide"].format(guide=texts["guide-name"], url=url)
+    markup = ET.tostring(_Form(labels, texts).build(base, language), encoding="unicode", method="html")
     scripts = "\n".join(f'<script src="{base}{name}"></script>' for name in _SCRIPTS)
-    return (f"---\nhide:\n  - toc\n---\n\n# Formulir SOP\n\n{intro}\n\n"
+    return (f"---\nhide:\n  - toc\n---\n\n# {texts['title']}\n\n{intro}\n\n"
             f'<link rel="stylesheet" href="{base}sop-form.css">\n\n{markup}\n\n{scripts}\n')
 
 
@@ -104,95 +117,97 @@ def _relative(from_dir: str, path: str) -> str:
     return posixpath.relpath(path, from_dir or ".")
 
 
-def _label(labels: Mapping[str, str], key: str) -> str:
-    """The site's label for a key (renamed labels included), or the text as given."""
-    return labels.get(key, key)
+class _Form:
+    """The form's markup, its words taken from the site's labels, then from the form's texts."""
 
+    def __init__(self, labels: Mapping[str, str], texts: Mapping[str, str]) -> None:
+        self.labels = labels
+        self.texts = texts
 
-def _form(labels: Mapping[str, str], base: str) -> ET.Element:
-    root = el("div", {"id": "sop-form", "lang": "id"}, cls="sop-form")
-    _toolbar(root)
-    identity = el("section", parent=root, cls="sop-form-identity")
-    el("h2", text="1. Identitas SOP", parent=identity)
-    grid = el("div", parent=identity, cls="sop-form-grid")
-    for field, label, kind in _IDENTITY_FIELDS:
-        _identity_field(grid, field, _label(labels, label), kind)
-    approval = el("fieldset", parent=identity, cls="sop-form-approval")
-    el("legend", text=_label(labels, "disahkan_oleh"), parent=approval)
-    for key, text in _APPROVAL:
-        wrap = el("label", parent=approval)
-        el("span", text=text, parent=wrap)
-        el("input", {"type": "text", "data-field": f"approval-{key}"}, parent=wrap)
+    def word(self, key: str) -> str:
+        """The site's label for a key (renamed labels included), else the form's text, else the key."""
+        return self.labels.get(key) or self.texts.get(key, key)
 
-    actors = el("section", parent=root, cls="sop-form-actor-list")
-    el("h2", text="2. Pelaksana", parent=actors)
-    wrap = el("label", parent=actors)
-    el("span", text="Jabatan pelaksana, satu per baris, urut dari kiri ke kanan seperti kolom di kertas",
-       parent=wrap)
-    el("textarea", {"data-field": "actors", "rows": "4"}, parent=wrap)
+    def build(self, base: str, language: str) -> ET.Element:
+        t = self.texts
+        script_words = {**t, **{f"label-{k}": self.word(k) for k in _SCRIPT_LABELS}}
+        root = el("div", {"id": "sop-form-editor", "lang": language_of(language),
+                          "data-texts": json.dumps(script_words, ensure_ascii=False, sort_keys=True)},
+                  cls="sop-form")
+        self.toolbar(root)
+        self.identity(root)
+        actors = el("section", parent=root, cls="sop-form-actor-list")
+        el("h2", text=t["section-actors"], parent=actors)
+        wrap = el("label", parent=actors)
+        el("span", text=t["actors-label"], parent=wrap)
+        el("textarea", {"data-field": "actors", "rows": "4"}, parent=wrap)
+        self.steps(root)
+        check = el("section", parent=root, cls="sop-form-check")
+        el("h2", text=t["section-check"], parent=check)
+        el("p", {"role": "status"}, parent=check, cls="sop-form-verdict")
+        el("ul", parent=check, cls="sop-form-problems")
+        preview = el("section", parent=root)
+        el("h2", text=t["section-preview"], parent=preview)
+        el("p", text=t["preview-hint"], parent=preview, cls="sop-form-hint")
+        el("div", parent=preview, cls="sop-form-preview")
+        result = el("section", parent=root)
+        el("h2", text=t["section-result"], parent=result)
+        el("pre", {"aria-label": t["result-label"]}, parent=result, cls="sop-form-yaml")
+        return root
 
-    steps = el("section", parent=root)
-    el("h2", text="3. Langkah", parent=steps)
-    el("p", text="Satu baris untuk setiap langkah, seperti tabel di kertas. Centang pelaksananya (boleh lebih "
-                 "dari satu). Untuk langkah keputusan, centang Keputusan, tulis pertanyaannya, lalu pilih ke "
-                 "mana alur berlanjut bila jawabannya Ya dan bila Tidak (\u201cTidak kembali ke 1\u201d: pilih "
-                 "langkah 1).", parent=steps, cls="sop-form-hint")
-    scroll = el("div", {"tabindex": "0", "role": "region", "aria-label": "Tabel langkah"}, parent=steps,
-                cls="sop-form-scroll")
-    table = el("table", parent=scroll, cls="sop-form-steps")
-    head = el("tr", parent=el("thead", parent=table))
-    for key in _STEP_HEADS:
-        el("th", {"scope": "col"}, _label(labels, key) if key else "", parent=head)
-    el("tbody", parent=table)
-    el("button", {"type": "button", "data-action": "add"}, "+ Tambah langkah", parent=steps)
+    def toolbar(self, root: ET.Element) -> None:
+        t = self.texts
+        bar = el("div", {"role": "toolbar", "aria-label": t["files"]}, parent=root, cls="sop-form-bar")
+        for action in ("open", "download", "save", "copy", "new"):
+            el("button", {"type": "button", "data-action": action}, t[action], parent=bar)
+        el("input", {"type": "file", "accept": ".md,.markdown,.yaml,.yml", "hidden": "hidden",
+                     "aria-label": t["open"]}, parent=bar, cls="sop-form-file")
+        el("p", {"role": "status", "aria-live": "polite"}, parent=root, cls="sop-form-status")
+        paste = el("details", parent=root, cls="sop-form-paste-box")
+        el("summary", text=t["paste-summary"], parent=paste)
+        el("textarea", {"rows": "6", "aria-label": t["paste-label"]}, parent=paste, cls="sop-form-paste")
+        el("button", {"type": "button", "data-action": "load-text"}, t["load-text"], parent=paste)
 
-    check = el("section", parent=root, cls="sop-form-check")
-    el("h2", text="4. Pemeriksaan", parent=check)
-    el("p", {"role": "status"}, parent=check, cls="sop-form-verdict")
-    el("ul", parent=check, cls="sop-form-problems")
+    def identity(self, root: ET.Element) -> None:
+        identity = el("section", parent=root, cls="sop-form-identity")
+        el("h2", text=self.texts["section-identity"], parent=identity)
+        grid = el("div", parent=identity, cls="sop-form-grid")
+        for field, label, kind in _IDENTITY_FIELDS:
+            self.identity_field(grid, field, self.word(label), kind)
+        approval = el("fieldset", parent=identity, cls="sop-form-approval")
+        el("legend", text=self.word("disahkan_oleh"), parent=approval)
+        for key in _APPROVAL:
+            wrap = el("label", parent=approval)
+            el("span", text=self.texts[f"approval-{key}"], parent=wrap)
+            el("input", {"type": "text", "data-field": f"approval-{key}"}, parent=wrap)
 
-    preview = el("section", parent=root)
-    el("h2", text="5. Pratinjau", parent=preview)
-    el("p", text="Tabel diagram alir seperti yang akan dicetak, dengan simbol di kolom pelaksananya. Bedanya "
-                 "dengan halaman terbit: garis panah antar simbol, pemotongan per halaman cetak (dengan "
-                 "penghubung berhuruf), tabel identitas, dan diagram Graphviz baru digambar setelah halaman "
-                 "disimpan ke buku pedoman dan situs dibangun.", parent=preview, cls="sop-form-hint")
-    el("div", parent=preview, cls="sop-form-preview")
+    def identity_field(self, grid: ET.Element, field: str, label: str, kind: str) -> None:
+        wrap = el("label", parent=grid, cls=f"sop-form-field sop-form-{kind}")
+        el("span", text=label, parent=wrap)
+        if kind == "choice":
+            select = el("select", {"data-field": field}, parent=wrap)
+            for value, text in _CHOICES[field]:
+                el("option", {"value": value}, self.word(text), parent=select)
+        elif kind == "list":
+            el("textarea", {"data-field": field, "rows": "3" if field == "unit" else "2"}, parent=wrap)
+        else:
+            el("input", {"type": "text", "data-field": field}, parent=wrap)
+        if field in _HINTED:
+            el("small", text=self.texts[f"hint-{field}"], parent=wrap)
 
-    result = el("section", parent=root)
-    el("h2", text="6. Hasil: halaman Markdown", parent=result)
-    el("pre", {"aria-label": "Isi halaman yang akan disimpan"}, parent=result, cls="sop-form-yaml")
-    return root
-
-
-def _toolbar(root: ET.Element) -> None:
-    bar = el("div", {"role": "toolbar", "aria-label": "Berkas"}, parent=root, cls="sop-form-bar")
-    for action, text in (("open", "Buka halaman\u2026"), ("download", "Unduh halaman (.md)"),
-                         ("save", "Simpan ke berkas\u2026"), ("copy", "Salin"), ("new", "SOP baru")):
-        el("button", {"type": "button", "data-action": action}, text, parent=bar)
-    el("input", {"type": "file", "accept": ".md,.markdown,.yaml,.yml", "hidden": "hidden",
-                 "aria-label": "Buka halaman"}, parent=bar, cls="sop-form-file")
-    el("p", {"role": "status", "aria-live": "polite"}, parent=root, cls="sop-form-status")
-    paste = el("details", parent=root, cls="sop-form-paste-box")
-    el("summary", text="Atau tempel halaman atau blok sop yang sudah ada", parent=paste)
-    el("textarea", {"rows": "6", "aria-label": "Halaman atau blok yang ditempel"}, parent=paste,
-       cls="sop-form-paste")
-    el("button", {"type": "button", "data-action": "load-text"}, "Muat ke formulir", parent=paste)
-
-
-def _identity_field(grid: ET.Element, field: str, label: str, kind: str) -> None:
-    wrap = el("label", parent=grid, cls=f"sop-form-field sop-form-{kind}")
-    el("span", text=label, parent=wrap)
-    if kind == "choice":
-        select = el("select", {"data-field": field}, parent=wrap)
-        for value, text in _CHOICES[field]:
-            el("option", {"value": value}, text, parent=select)
-    elif kind == "list":
-        el("textarea", {"data-field": field, "rows": "3" if field == "unit" else "2"}, parent=wrap)
-    else:
-        el("input", {"type": "text", "data-field": field}, parent=wrap)
-    if field in _HINTS:
-        el("small", text=_HINTS[field], parent=wrap)
+    def steps(self, root: ET.Element) -> None:
+        t = self.texts
+        steps = el("section", parent=root)
+        el("h2", text=t["section-steps"], parent=steps)
+        el("p", text=t["steps-hint"], parent=steps, cls="sop-form-hint")
+        scroll = el("div", {"tabindex": "0", "role": "region", "aria-label": t["steps-region"]}, parent=steps,
+                    cls="sop-form-scroll")
+        table = el("table", parent=scroll, cls="sop-form-steps")
+        head = el("tr", parent=el("thead", parent=table))
+        for key in _STEP_HEADS:
+            el("th", {"scope": "col"}, self.word(key) if key else "", parent=head)
+        el("tbody", parent=table)
+        el("button", {"type": "button", "data-action": "add"}, t["add-step"], parent=steps)
 
 
 __all__ = ["FORM_PAGE", "ASSET_DIR", "form_assets", "form_page"]

@@ -109,7 +109,7 @@ def main() -> None:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
         page.goto(handbook + "formulir-sop/")
-        page.wait_for_selector("#sop-form[data-ready]")
+        page.wait_for_selector("#sop-form-editor[data-ready]")
         # element shots: the sticky bars stay where they are instead of covering the element
         page.add_style_tag(content=".md-header, .sop-form-bar { position: static !important; }")
         fill_paper_sop(page)

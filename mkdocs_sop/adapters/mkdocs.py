@@ -34,6 +34,7 @@ from ..core.fences import find_blocks
 from ..core.htmltree import title_html
 from ..core.labels import label_set
 from ..core.limits import Limits
+from ..core.logos import Logos
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderOptions
@@ -64,7 +65,10 @@ class SopPluginConfig(base.Config):
     institution = c.Type(str, default="")
     """The institution (``instansi``) of SOPs that do not name one."""
     logo = c.Optional(c.Type(str))
-    """Path (inside docs) of the logo shown in every identity grid."""
+    """Path (inside docs) of the site's logo, shown in the identity grid of the site's own SOPs."""
+    logos = c.Type(dict, default={})
+    """Logos of other institutions whose SOPs the site publishes: ``{instansi: path inside docs}``. An SOP
+    naming another institution with no logo here carries no logo (never the site's) and a warning."""
     rows_per_page = c.Type(int, default=8)
     """Flowchart rows per printed page; each split gets lettered off-page connectors. 0: never."""
     diagram = c.Type(bool, default=True)
@@ -96,6 +100,8 @@ class SopPluginConfig(base.Config):
     and, with ``navigation: sections``, a menu entry named after its unit instead of the folder."""
     form = c.Type(str, default="formulir-sop.md")
     """Path (inside docs) of the SOP form page for editors (docs/formulir.md); empty: no form."""
+    form_guide = c.Type(str, default="")
+    """Path (inside docs) of the page explaining the form; the form page links to it by name."""
     warnings_on_page = c.Choice(("serve", "always", "never"), default="serve")
     """Show each SOP's warnings in a yellow box above it: ``serve`` only under ``mkdocs serve`` (while
     editing; never in a built site), ``always`` (e.g. a review copy), ``never``."""
@@ -220,7 +226,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             if "sop" not in text:
                 continue
             self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, renderer.parse)
-        for diagnostic in self.catalogue.finish(self.config.strict_links):
+        for diagnostic in self.catalogue.finish(self.config.strict_links, self._logos()):
             renderer.reports(diagnostic)
         self._collect_cycle(files, config)
         # every diagram still to draw, in one batch on every core, before the first page
@@ -272,8 +278,11 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
 
     def _site_links(self) -> SiteLinks:
         """What the site says about each SOP, with the monitoring/evaluation additions (cycle)."""
-        return SiteLinks(self.catalogue, logo=self.config.logo or "",
+        return SiteLinks(self.catalogue, logos=self._logos(),
                          additions=lambda sop, url, base: sop_additions(self.cycle, sop, url, base))
+
+    def _logos(self) -> Logos:
+        return Logos.from_settings(self.config.institution, self.config.logo or "", self.config.logos)
 
     def _collect_cycle(self, files: Files, config) -> None:
         """Read the monitoring/evaluation records (``*.monitoring.yml``, ``*.evaluasi.yml``)."""
@@ -362,7 +371,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             review_horizon_days=self.config.review_horizon_days,
             review_after_years=self.config.review_after_years, export=self.config.export, today=self._today,
             page_size=self.config.catalogue_page_size, templates=self._templates, unit_pages=self.config.unit_pages,
-            form=self.config.form)
+            form=self.config.form, form_guide=self.config.form_guide)
 
     def _add_generated_files(self, files: Files, config) -> None:
         """Assets, exports, the form, catalogue and landing pages (catalogue.site), once the

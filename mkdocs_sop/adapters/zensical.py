@@ -20,6 +20,7 @@ from typing import Any
 from ..catalogue.links import SiteLinks
 from ..catalogue.site import MANIFEST, build_date, collect, docs_sources, made_by_generate
 from ..core.blocks import BlockRenderer
+from ..core.logos import Logos
 from ..cycle.site import CycleOptions, collect as collect_cycle, record_sources, sop_additions
 from .hosts import display_path, zensical_context
 
@@ -40,8 +41,10 @@ class ZensicalSite:
         logo = str(settings.get("logo") or "")
         self.logo_path = "" if (logo.startswith("/") or "://" in logo) else logo
         self.cycle = None  # the monitoring/evaluation records (cycle.site), read with the catalogue
-        # the latest monitoring and evaluation boxes and the checklist below each SOP
-        self.links = SiteLinks(_empty_catalogue(settings["language"]), logo=self.logo_path,
+        # the site's logo on its own SOPs only (core/logos.py); the latest monitoring and
+        # evaluation boxes and the checklist below each SOP
+        logos = Logos.from_settings(str(settings.get("institution") or ""), self.logo_path)
+        self.links = SiteLinks(_empty_catalogue(settings["language"]), logos=logos,
                                additions=lambda sop, url, base: sop_additions(self.cycle, sop, url, base))
         self.renderer = standalone_renderer(settings, report=report, site=self.links)
         if not self.logo_path and logo:  # an absolute URL is used as written

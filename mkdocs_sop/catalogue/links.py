@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Callable, Sequence
 
+from ..core.logos import Logos
 from ..core.model import Sop
 from ..core.render_html import RenderContext, SopLink
 from .registry import Catalogue, Entry, relative_url
@@ -17,11 +18,12 @@ from .registry import Catalogue, Entry, relative_url
 class SiteLinks:
     """Links between the SOPs of ``catalogue``, relative to the page asking."""
 
-    def __init__(self, catalogue: Catalogue, *, logo: str = "",
+    def __init__(self, catalogue: Catalogue, *, logo: str = "", logos: Logos | None = None,
                  additions: Callable[[Sop, str, str], tuple[Sequence[ET.Element], Sequence[ET.Element]]] | None = None
                  ) -> None:
         self.catalogue = catalogue
-        self.logo = logo  # path of the logo inside the docs folder ("" : none)
+        # which SOP carries which logo; ``logo`` alone (a path inside the docs folder): on every SOP
+        self.logos = logos if logos is not None else Logos(site_logo=logo)
         # (sop, its page's URL, the page links are relative to) -> markup under the identity, after
         # the SOP; the two differ under Zensical, where links are relative to the page's source file
         self.additions = additions
@@ -42,7 +44,7 @@ class SiteLinks:
             in_identity, after = self.additions(sop, entry.url if entry else page_url, page_url)
         return RenderContext(
             in_identity=in_identity, after=after,
-            logo=relative_url(self.logo, page_url) if self.logo else "",
+            logo=self._logo(sop, page_url),
             find=lambda reference: self.link(reference, page_url),
             referenced_by=[_as_link(e, page_url) for e in catalogue.referenced_by(sop)],
             superseded_by=[_as_link(e, page_url) for e in catalogue.superseded_by_official(sop)],
@@ -50,6 +52,11 @@ class SiteLinks:
             status=catalogue.status(sop),
             errors=catalogue.errors_of(sop),
         )
+
+
+    def _logo(self, sop: Sop, page_url: str) -> str | None:
+        path = self.logos.for_sop(sop)
+        return relative_url(path, page_url) if path else path
 
 
 def _as_link(entry: Entry, page_url: str) -> SopLink:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..core.fences import find_blocks
 from ..core.flowtime import flow_time, steps_time
+from ..core.logos import Logos
 from .legal import Regulation, group_citations
 from ..core.model import (Diagnostic, ParseResult, Sop, SopCategory, SopFormat, SopStatus, SopType, Step,
                           TargetKind, unique_anchor, walk_steps)
@@ -233,9 +234,12 @@ class Catalogue:
                     self._errors_of[id(result.sop)] = self._errors_of[id(sop)]
         return results
 
-    def finish(self, strict_links: bool = False) -> list[Diagnostic]:
-        """Site-wide checks, once every page is in: duplicates, unresolved references."""
+    def finish(self, strict_links: bool = False, logos: Logos | None = None) -> list[Diagnostic]:
+        """Site-wide checks, once every page is in: duplicates, unresolved references, and (given the
+        site's ``logos``) SOPs of another institution that will carry no logo."""
         found = list(self.diagnostics) + site_diagnostics(self.index, strict_links, self.language)
+        if logos is not None:
+            found += logos.problems((entry.sop for entry in self.entries), self.language)
         return found
 
     # -- questions ------------------------------------------------------------------

@@ -202,6 +202,7 @@ class SiteSettings:
     templates: tuple[str, ...] = ()  # the site's template folders, searched before the package's
     unit_pages: bool = True  # a landing page for each folder holding SOPs without an index page
     form: str = ""  # the path (inside docs) of the SOP form page for editors; "": none
+    form_guide: str = ""  # the .md path (inside docs) of the page explaining the form, linked from it
     links_from_source: bool = False
     """Raw HTML links (the form's scripts) relative to the page's source file: Zensical rebases them
     from there (``mkdocs-sop generate``); by default relative to the page's URL (MkDocs)."""
@@ -244,7 +245,9 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=Non
     if form:
         out += [GeneratedFile(path, text, "asset") for path, text in form_assets().items()]
         served_from_its_folder = settings.use_directory_urls and not settings.links_from_source
-        out.append(GeneratedFile(form, form_page(form, settings.labels, served_from_its_folder), "page", "form"))
+        out.append(GeneratedFile(form, form_page(form, settings.labels, served_from_its_folder,
+                                                 guide=settings.form_guide.strip("/"), language=settings.language),
+                                 "page", "form"))
     if settings.export:
         data = export_data(catalogue, include_drafts=settings.include_drafts, site_name=settings.site_name,
                            site_url=settings.site_url, language=settings.language,

@@ -21,13 +21,15 @@ from importlib import import_module
 
 import click
 
+from .localized import SopGroup
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: The subcommands: each a module of this package whose ``command`` is a Click command.
 COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "importer", "generate")
 
 
-@click.group(context_settings=CONTEXT_SETTINGS, epilog="""\b
+@click.group(cls=SopGroup, context_settings=CONTEXT_SETTINGS, epilog="""\b
 Examples:
   mkdocs-sop lint                      check every SOP of the site (mkdocs.yml here)
   mkdocs-sop new sops/layanan/ktp.md   start a new SOP page
@@ -38,8 +40,8 @@ Examples:
   mkdocs-sop import lama -o impor      Word/Excel SOPs to draft pages, with a review report
   mkdocs-sop generate --watch          catalogue pages and data into docs (for Zensical)
 
-Run `mkdocs-sop COMMAND --help` for each command's options.""")
-@click.version_option(package_name="mkdocs-sop", prog_name="mkdocs-sop")
+Run `mkdocs-sop COMMAND --help` for each command's options.""")  # helptexts.py: its Indonesian
+@click.version_option(package_name="mkdocs-sop", prog_name="mkdocs-sop", message="%(prog)s %(version)s")
 def main() -> None:
     """Check, create, tidy and export SOPs (Permen PANRB 35/2012) written in ```sop blocks."""
 

@@ -11,6 +11,7 @@ from ..core.fences import find_blocks
 from ..core.messages import language_of, make
 from ..core.model import Diagnostic, ParseResult, Severity
 from ..core.limits import DEFAULT_LIMITS, Limits
+from ..core.logos import Logos
 from ..core.monev import check_site, parse_records
 from ..core.parse import parse_block
 from ..cycle.summary import site_view
@@ -65,7 +66,7 @@ class CheckResult:
 def check_sources(sources: list[Source], institution: str = "", strict_links: bool = False,
                   use_directory_urls: bool = True, language: str = "id",
                   url_of: Callable[[str], str] | None = None, parse=None,
-                  limits: Limits = DEFAULT_LIMITS) -> CheckResult:
+                  limits: Limits = DEFAULT_LIMITS, logos: Logos | None = None) -> CheckResult:
     """Parse every block of every source into one catalogue, then run the site-wide checks.
 
     Problems are reported in ``language`` (``id`` or ``en``), as the site build reports them,
@@ -75,7 +76,8 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
     by default MkDocs' rules with ``use_directory_urls``. A file whose checking crashes is
     recorded in :attr:`CheckResult.crashes` and the others are still checked.
     ``parse(body, path, first_line)``: a remembering parser (``generate --watch`` passes its
-    :class:`~..core.parsememo.ParseMemo`); by default every block is parsed afresh.
+    :class:`~..core.parsememo.ParseMemo`); by default every block is parsed afresh. ``logos``: the
+    site's logos, to warn about SOPs of another institution that would print with none.
     """
     language = language_of(language)
     if url_of is None:
@@ -124,7 +126,7 @@ def check_sources(sources: list[Source], institution: str = "", strict_links: bo
         for result in results:
             found.extend(result.diagnostics)
     try:
-        found.extend(catalogue.finish(strict_links))
+        found.extend(catalogue.finish(strict_links, logos))
     except Exception as exc:  # noqa: BLE001
         crashes.append(Crash("", describe(exc)))
     kept: list = []

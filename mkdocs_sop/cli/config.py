@@ -100,6 +100,15 @@ class SiteConfig:
         return value if isinstance(value, str) else ""
 
     @property
+    def logos(self) -> "Logos":
+        """Which SOP carries which logo: the site's ``logo`` on its own SOPs, ``logos:`` for others."""
+        from ..core.logos import Logos
+
+        logo, others = self.options.get("logo"), self.options.get("logos")
+        return Logos.from_settings(self.institution, logo if isinstance(logo, str) else "",
+                                   others if isinstance(others, Mapping) else None)
+
+    @property
     def limits(self) -> "Limits":
         """What one block may ask (``limits:``), so lint refuses what the build refuses;
         values the build would reject leave the defaults (the build says why)."""
@@ -283,5 +292,5 @@ def find_config(config_file: str | None, language: str | None = None) -> SiteCon
 
 
 def output_language(option: str | None, cfg: SiteConfig | None) -> str:
-    """``--lang`` when given, else the site's ``language``, else Indonesian."""
-    return language_of(option or (cfg.language if cfg else DEFAULT_LANGUAGE))
+    """``--lang`` when given, else ``MKDOCS_SOP_LANG``, else the site's ``language``, else Indonesian."""
+    return language_of(option or os.environ.get("MKDOCS_SOP_LANG") or (cfg.language if cfg else DEFAULT_LANGUAGE))

@@ -34,7 +34,9 @@ def command(docs_dir, config_file, page) -> None:
         docs_dir = cfg.docs_dir
     labels = label_set(cfg.language if cfg else "id", dict(cfg.options.get("labels") or {}) if cfg else {})
     files = dict(form_assets())
-    files[page.strip("/")] = form_page(page.strip("/"), labels, cfg.use_directory_urls if cfg else True)
+    guide = str(cfg.options.get("form_guide") or "").strip("/") if cfg else ""
+    files[page.strip("/")] = form_page(page.strip("/"), labels, cfg.use_directory_urls if cfg else True, guide=guide,
+                                       language=cfg.language if cfg else "id")
     written = 0
     for path, content in sorted(files.items()):
         target = os.path.join(docs_dir, *posixpath.split(path))

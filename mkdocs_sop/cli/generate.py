@@ -96,6 +96,7 @@ class GenerateStep:
             export=bool(options.get("export", True)), today=today,
             page_size=int(options.get("catalogue_page_size", 100)), templates=templates,
             unit_pages=bool(options.get("unit_pages", True)), form=str(options.get("form", FORM_PAGE) or ""),
+            form_guide=str(options.get("form_guide") or ""),
             links_from_source=True)  # for Zensical; the MkDocs plugin makes its own files
         # the monitoring/evaluation pages; their links are rebased by Zensical from each page's source
         self.cycle_options = CycleOptions(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 import click
 
@@ -67,15 +68,18 @@ def command(paths, config_file, output_format, language, strict, strict_links, i
     language = output_language(language, cfg)
     paths = list(paths) or default_paths(cfg, "lint", language)
     sources = walk_sources(paths, cfg, language)
+    if institution is None:
+        institution = cfg.institution if cfg else ""
     try:
         result = check_sources(
             sources,
-            institution=institution if institution is not None else (cfg.institution if cfg else ""),
+            institution=institution,
             strict_links=strict_links if strict_links is not None else (cfg.strict_links if cfg else False),
             use_directory_urls=cfg.use_directory_urls if cfg else True,
             language=language,
             url_of=page_url_rule(cfg),
             limits=cfg.limits if cfg else DEFAULT_LIMITS,
+            logos=replace(cfg.logos, institution=institution) if cfg else None,
         )
     except Exception as exc:  # noqa: BLE001 - a bug outside any one file: one line, exit 2
         result = CheckResult(Catalogue(language=language), [], len(sources), 0,

@@ -173,22 +173,18 @@ langkah:  # satu butir per kegiatan, berurutan
 """
 
 
-class _YesNo(click.ParamType):
-    """An answer ``ya``/``tidak`` (or ``y``/``t``, ``yes``/``no``, ``n``), in either language."""
+_ANSWERS = {"ya": True, "y": True, "yes": True, "tidak": False, "t": False, "no": False, "n": False}
 
-    name = "ya/tidak"
-    _ANSWERS = {"ya": True, "y": True, "yes": True, "tidak": False, "t": False, "no": False, "n": False}
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, bool):
-            return value
-        answer = self._ANSWERS.get(str(value).strip().lower())
-        if answer is None:
-            self.fail(cli_text("yes-no-invalid", self.language, value=value), param, ctx)
-        return answer
+def _ask_yes_no(question: str, default: str, language: str) -> bool:
+    """An answer ``ya``/``tidak`` (or ``y``/``t``, ``yes``/``no``, ``n``), in either language; asked
+    again, with the reason in the language (Click's own retry line starts with an English "Error:")."""
+    while True:
+        answer = click.prompt(question, default=default)
+        found = _ANSWERS.get(str(answer).strip().lower())
+        if found is not None:
+            return found
+        click.echo(cli_text("yes-no-invalid", language, value=answer), err=True)
 
 
 def _ask(name: str, language: str) -> str:
@@ -202,7 +198,7 @@ def _ask_identity(identity: Identity, transcribed: bool | None, language: str) -
     answers: dict = {"instansi": identity.instansi or _ask("instansi", language)}
     if transcribed is None:
         no = "tidak" if language != "en" else "no"
-        transcribed = click.prompt(cli_text("prompt-transcribed", language), default=no, type=_YesNo(language))
+        transcribed = _ask_yes_no(cli_text("prompt-transcribed", language), no, language)
     answers["transcribed"] = transcribed
     if transcribed:  # a copy keeps the original's dates; none is invented
         answers.update({name: _ask(name, language) for name in DATE_QUESTIONS})

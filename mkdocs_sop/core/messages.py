@@ -371,6 +371,15 @@ MESSAGES: dict[str, Message] = {
         "Split the SOP into several, or raise `diagram_seconds` under `limits:` of `- sop:` in mkdocs.yml.",
         "Pecah SOP ini menjadi beberapa SOP, atau naikkan `diagram_seconds` di bawah `limits:` pada "
         "`- sop:` di mkdocs.yml."),
+    "instansi-other": Message(
+        W, "`{instansi}` is not the site's institution ({site}); the site's logo is left off this "
+        "SOP's identity grid and printed copy.",
+        "`{instansi}` bukan instansi situs ini ({site}); logo situs tidak dicantumkan pada tabel "
+        "identitas dan salinan cetak SOP ini.",
+        "If the SOP is another institution's, list its logo under `logos:` of `- sop:` in mkdocs.yml; if it is "
+        "the site's own, delete `instansi:` or write it exactly as `institution`.",
+        "Bila SOP ini milik instansi lain, cantumkan logonya di `logos:` pada `- sop:` dalam mkdocs.yml; bila "
+        "milik instansi situs sendiri, hapus `instansi:` atau tulis persis seperti `institution`."),
     "logo-missing": Message(
         W, "`logo: {logo}` is not a file in the docs folder ({docs_dir}); identity grids will show no logo.",
         "`logo: {logo}` bukan berkas di folder docs ({docs_dir}); tabel identitas akan tampil tanpa logo.",

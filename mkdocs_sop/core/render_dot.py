@@ -40,10 +40,12 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
 
 import graphviz
 
-from .model import Sop, Symbol, TargetKind
+from .model import Sop, Step, Symbol, TargetKind
 
 #: Bump when the DOT this module writes changes in a way that changes the drawing.
 DOT_VERSION = "2"
@@ -187,24 +189,253 @@ def sop_to_dot(
 _LABEL_KEYS = frozenset({"yes", "no", "no_branch", "end", "continues_in"})
 
 
-def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None]) -> str:
-    yes_label = labels.get("yes", "Ya")
-    # the label set calls the branch "no_branch" ("no" is the table's No column);
-    # a plain {"yes": ..., "no": ...} mapping is accepted too
-    no_label = labels["no_branch"] if "no_branch" in labels else labels.get("no", "Tidak")
-    end_label = labels.get("end", "Selesai")
-    continues_in = labels.get("continues_in", "Berlanjut ke SOP")
-    branch_text = {"ya": yes_label, "tidak": no_label}
+class NodeKind(Enum):
+    """What a node of the grid stands for."""
 
-    steps = tuple(s for s in sop.steps)
+    STEP = "step"  # a step's symbol in one of its actors' lanes
+    SPACER = "spacer"  # an invisible point holding an empty cell of the grid
+    CONNECTOR = "connector"  # the flow continues in another SOP
+    END = "end"  # a small end terminator: a decision branch that ends the flow
+
+
+class EdgeKind(Enum):
+    """What an edge of the drawing stands for."""
+
+    FLOW = "flow"  # to a later step
+    BACK = "back"  # to an earlier step (or itself): drawn reversed, never ranks
+    OUT = "out"  # into a connector or an end mark
+    JOIN = "join"  # the dashed line through a step done by several actors
+    GRID = "grid"  # invisible: keeps lanes in order and rows in step order
+
+
+@dataclass(frozen=True)
+class _Node:
+    name: str
+    kind: NodeKind
+    attrs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Edge:
+    tail: str
+    head: str
+    kind: EdgeKind
+    attrs: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words the drawing shows, from the site's labels."""
+
+    yes: str
+    no: str
+    end: str
+    continues_in: str
+
+    @classmethod
+    def from_labels(cls, labels: Mapping[str, str]) -> "_Words":
+        # the label set calls the branch "no_branch" ("no" is the table's No column);
+        # a plain {"yes": ..., "no": ...} mapping is accepted too
+        no = labels["no_branch"] if "no_branch" in labels else labels.get("no", "Tidak")
+        return cls(labels.get("yes", "Ya"), no, labels.get("end", "Selesai"),
+                   labels.get("continues_in", "Berlanjut ke SOP"))
+
+    def branch(self, branch: str) -> str:
+        return {"ya": self.yes, "tidak": self.no}[branch]
+
+
+@dataclass
+class _Grid:
+    """The drawing as a grid: row 0 holds the lane titles, row r the r-th step. Every cell
+    of a step row holds a node (the step's, or an invisible point); cells are chained left
+    to right by flat edges and top to bottom by invisible edges, which is what keeps the
+    lanes in order and the rows in step order (clusters alone do not)."""
+
+    actors: list[str]
+    lane_of: dict[str, int]
+    lanes: list[int]
+    lane_nodes: dict[int, list[_Node]] = field(default_factory=dict)
+    cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    extras: dict[int, list[str]] = field(default_factory=dict)  # row -> connector / end nodes on it
+    flat: list[_Edge] = field(default_factory=list)  # left to right within a row
+    flow: list[_Edge] = field(default_factory=list)  # the SOP's own edges
+    main_node: dict[int, str] = field(default_factory=dict)  # step -> the node the flow uses
+    row_of: dict[int, int] = field(default_factory=dict)
+
+
+def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None]) -> str:
+    """The DOT of one SOP, in four phases: lanes, nodes, edges, ranks."""
+    grid = _lanes(sop)
+    _nodes(grid, sop)
+    _edges(grid, sop, _Words.from_labels(labels), links)
+    g = _digraph()
+    _write_lanes(g, grid)
+    _write_ranks(g, grid, len(sop.steps))
+    return g.source
+
+
+# --- phase 1: lanes ----------------------------------------------------------------------
+
+def _lanes(sop: Sop) -> _Grid:
+    """One lane per actor, in ``sop.pelaksana`` order, then actors missing from that list
+    in order of appearance; each lane's title in row 0."""
     actors = list(sop.pelaksana)
-    for step in steps:  # actors absent from an explicit list still get a lane
+    for step in sop.steps:  # actors absent from an explicit list still get a lane
         for actor in step.pelaksana:
             if actor not in actors:
                 actors.append(actor)
     lane_of = {actor: i + 1 for i, actor in enumerate(actors)}
+    grid = _Grid(actors, lane_of, sorted(lane_of.values()))
+    grid.lane_nodes = {i: [] for i in lane_of.values()}
+    for lane in grid.lanes:
+        grid.cells[(0, lane)] = f"lane{lane}"
+    return grid
 
-    g = graphviz.Digraph(
+
+def _add_lane_for_nobody(grid: _Grid) -> None:
+    """A flow whose steps name no actor at all still gets one (untitled) lane."""
+    grid.actors.append("")
+    grid.lane_of[""] = 1
+    grid.lane_nodes[1] = []
+    grid.lanes = [1]
+    grid.cells[(0, 1)] = "lane1"
+
+
+# --- phase 2: nodes ----------------------------------------------------------------------
+
+def _nodes(grid: _Grid, sop: Sop) -> None:
+    """A row per step: the step's node in each of its actors' lanes, an invisible point in
+    every other lane, a dashed join through a step done together, and the flat chain that
+    keeps the lanes in order."""
+    for r, step in enumerate(sop.steps, start=1):
+        grid.row_of[step.index] = r
+        step_actors = [a for a in dict.fromkeys(step.pelaksana) if a in grid.lane_of]
+        if not step_actors:  # a step with no actor at all: first lane
+            if not grid.actors:
+                _add_lane_for_nobody(grid)
+            step_actors = [grid.actors[0]]
+        _step_nodes(grid, sop, step, r, step_actors)
+        for lane in grid.lanes:
+            if (r, lane) not in grid.cells:
+                name = f"p{r}_{lane}"
+                grid.lane_nodes[lane].append(_Node(name, NodeKind.SPACER, {"style": "invis"}))
+                grid.cells[(r, lane)] = name
+        used = sorted(grid.lane_of[a] for a in step_actors)
+        for lane in range(used[0], used[-1]):
+            grid.flat.append(_Edge(grid.cells[(r, lane)], grid.cells[(r, lane + 1)], EdgeKind.JOIN, {
+                "dir": "none", "style": "dashed", "class": "sop-edge sop-join", "id": f"join-{step.index}-{lane}"}))
+        for lane in grid.lanes[:-1]:
+            if not (used[0] <= lane < used[-1]):
+                grid.flat.append(_Edge(grid.cells[(r, lane)], grid.cells[(r, lane + 1)], EdgeKind.GRID,
+                                       {"style": "invis"}))
+    for lane in grid.lanes[:-1]:  # the title row's chain comes first
+        grid.flat.insert(lane - 1, _Edge(grid.cells[(0, lane)], grid.cells[(0, lane + 1)], EdgeKind.GRID,
+                                         {"style": "invis"}))
+
+
+def _step_nodes(grid: _Grid, sop: Sop, step: Step, r: int, step_actors: list[str]) -> None:
+    """The step's symbol in each of its actors' lanes; the flow uses the first."""
+    symbol = sop.symbol_of(step)
+    text = step.question if (step.decision and step.question) else step.kegiatan
+    label = _label(f"{step.number}. {_clean(text)}")
+    tooltip = f"{step.number}. {step.kegiatan}"
+    if step.decision and step.question and step.question != step.kegiatan:
+        tooltip += f" ({step.question})"
+    for k, actor in enumerate(step_actors):
+        lane = grid.lane_of[actor]
+        name = _node_name(step.index, lane)
+        attrs = dict(_SHAPES[symbol])
+        attrs.update(
+            label=label,
+            tooltip=_tooltip(tooltip),
+            id=f"step-{step.index}" + (f"-{k + 1}" if k else ""),
+            **{"class": f"sop-node sop-{symbol.value}" + (" sop-shared" if k else "")},
+        )
+        grid.lane_nodes[lane].append(_Node(name, NodeKind.STEP, attrs))
+        grid.cells[(r, lane)] = name
+        if k == 0:
+            grid.main_node[step.index] = name
+
+
+# --- phase 3: edges ----------------------------------------------------------------------
+
+def _edges(grid: _Grid, sop: Sop, words: _Words, links: Mapping[str, str | None]) -> None:
+    """Each step's outgoing edges; connectors and small end marks sit in the source's
+    lane, a row lower. A plain step that ends the flow is itself the end terminator."""
+    for step in sop.steps:
+        src = grid.main_node.get(step.index)
+        if src is None:
+            continue
+        for branch, target in step.targets():
+            attrs: dict[str, str] = {"class": "sop-edge" + (f" sop-edge-{branch}" if branch else "")}
+            if branch:
+                attrs["label"] = _label(words.branch(branch), width=40)
+                attrs["id"] = f"edge-{step.index}-{branch}"
+            else:
+                attrs["id"] = f"edge-{step.index}"
+            if target.kind is TargetKind.STEP:
+                _step_edge(grid, step, target.step, src, attrs)
+            elif target.kind is TargetKind.SOP:
+                node = _connector(step, branch, target.sop, words, links)
+                _mark(grid, step, src, node, attrs)
+            elif target.kind is TargetKind.END and branch:
+                _mark(grid, step, src, _end_mark(step, branch, words), attrs)
+
+
+def _step_edge(grid: _Grid, step: Step, target: int, src: str, attrs: dict[str, str]) -> None:
+    dst = grid.main_node.get(target)
+    if dst is None:
+        return
+    if grid.row_of[target] <= grid.row_of[step.index]:
+        # Drawn as a downward edge with the arrow reversed, into the target's east side;
+        # it leaves the step wherever dot finds shortest (a port on a decision's east tip
+        # made "Tidak" loop around the diamond).
+        attrs.update({"dir": "back", "tailport": "e"})
+        attrs["class"] += " sop-edge-back"
+        grid.flow.append(_Edge(dst, src, EdgeKind.BACK, attrs))
+    else:
+        grid.flow.append(_Edge(src, dst, EdgeKind.FLOW, attrs))
+
+
+def _connector(step: Step, branch: str, nomor: str, words: _Words, links: Mapping[str, str | None]) -> _Node:
+    """The off-page connector of a flow continuing in another SOP, linked when it is on the site."""
+    attrs = dict(_SHAPES[Symbol.CONNECTOR])
+    attrs.update(
+        label=_label(nomor, width=18),
+        tooltip=_tooltip(f"{words.continues_in} {nomor}"),
+        id=f"connector-{step.index}" + (f"-{branch}" if branch else ""),
+        **{"class": "sop-node sop-connector"},
+    )
+    url = _url(links.get(nomor))
+    if url:
+        attrs["URL"] = url
+    return _Node(f"c{step.index}_{branch or 'next'}", NodeKind.CONNECTOR, attrs)
+
+
+def _end_mark(step: Step, branch: str, words: _Words) -> _Node:
+    """A small end terminator for a decision branch that ends the flow."""
+    attrs = dict(_SHAPES[Symbol.TERMINATOR])
+    attrs.update(
+        label=_label(words.end),
+        tooltip=_tooltip(words.end),
+        id=f"end-{step.index}-{branch}",
+        fontsize="9",
+        **{"class": "sop-node sop-terminator sop-end"},
+    )
+    return _Node(f"e{step.index}_{branch}", NodeKind.END, attrs)
+
+
+def _mark(grid: _Grid, step: Step, src: str, node: _Node, attrs: dict[str, str]) -> None:
+    """A connector or end mark in the source's lane, one row below the source."""
+    grid.lane_nodes[int(src.rsplit("_", 1)[1])].append(node)
+    grid.extras.setdefault(grid.row_of[step.index] + 1, []).append(node.name)
+    grid.flow.append(_Edge(src, node.name, EdgeKind.OUT, attrs))
+
+
+# --- phase 4: writing it: lanes, then ranks and edges ------------------------------------
+
+def _digraph() -> graphviz.Digraph:
+    return graphviz.Digraph(
         "sop",
         graph_attr={
             "rankdir": "TB",
@@ -237,143 +468,18 @@ def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None])
         },
     )
 
-    # The drawing is a grid: row 0 holds the lane titles, row r the r-th step. Every
-    # cell of a step row holds a node (the step's, or an invisible point), cells are
-    # chained left to right by flat edges and top to bottom by invisible edges; that is
-    # what keeps the lanes in order and the rows in step order (clusters alone do not).
-    lane_nodes: dict[int, list[tuple[str, dict[str, str]]]] = {i: [] for i in lane_of.values()}
-    cells: dict[tuple[int, int], str] = {}
-    extras: dict[int, list[str]] = {}  # row -> connector / end nodes placed on it
-    flat: list[tuple[str, str, dict[str, str]]] = []
-    main_node: dict[int, str] = {}
-    row_of: dict[int, int] = {}
-    lanes = sorted(lane_of.values())
 
-    for lane in lanes:
-        cells[(0, lane)] = f"lane{lane}"
-
-    for r, step in enumerate(steps, start=1):
-        row_of[step.index] = r
-        symbol = sop.symbol_of(step)
-        step_actors = [a for a in dict.fromkeys(step.pelaksana) if a in lane_of]
-        if not step_actors:  # a step with no actor at all: first lane
-            if not actors:
-                actors.append("")
-                lane_of[""] = 1
-                lane_nodes[1] = []
-                lanes = [1]
-                cells[(0, 1)] = "lane1"
-            step_actors = [actors[0]]
-        text = step.question if (step.decision and step.question) else step.kegiatan
-        label = _label(f"{step.number}. {_clean(text)}")
-        tooltip = f"{step.number}. {step.kegiatan}"
-        if step.decision and step.question and step.question != step.kegiatan:
-            tooltip += f" ({step.question})"
-        for k, actor in enumerate(step_actors):
-            lane = lane_of[actor]
-            name = _node_name(step.index, lane)
-            attrs = dict(_SHAPES[symbol])
-            attrs.update(
-                label=label,
-                tooltip=_tooltip(tooltip),
-                id=f"step-{step.index}" + (f"-{k + 1}" if k else ""),
-                **{"class": f"sop-node sop-{symbol.value}" + (" sop-shared" if k else "")},
-            )
-            lane_nodes[lane].append((name, attrs))
-            cells[(r, lane)] = name
-            if k == 0:
-                main_node[step.index] = name
-        for lane in lanes:
-            if (r, lane) not in cells:
-                name = f"p{r}_{lane}"
-                lane_nodes[lane].append((name, {"style": "invis"}))
-                cells[(r, lane)] = name
-        # a step done together: a dashed line through the row, from its first to its last lane
-        used = sorted(lane_of[a] for a in step_actors)
-        for lane in range(used[0], used[-1]):
-            flat.append(
-                (
-                    cells[(r, lane)],
-                    cells[(r, lane + 1)],
-                    {"dir": "none", "style": "dashed", "class": "sop-edge sop-join", "id": f"join-{step.index}-{lane}"},
-                )
-            )
-        for lane in lanes[:-1]:
-            if not (used[0] <= lane < used[-1]):
-                flat.append((cells[(r, lane)], cells[(r, lane + 1)], {"style": "invis"}))
-    n_rows = len(steps)
-    for lane in lanes[:-1]:
-        flat.insert(lane - 1, (cells[(0, lane)], cells[(0, lane + 1)], {"style": "invis"}))
-
-    # outgoing edges; connectors and small end marks sit in the source's lane, a row lower
-    edges: list[tuple[str, str, dict[str, str]]] = []
-    for step in steps:
-        src = main_node.get(step.index)
-        if src is None:
-            continue
-        src_lane = int(src.rsplit("_", 1)[1])
-        below = row_of[step.index] + 1
-        for branch, target in step.targets():
-            attrs: dict[str, str] = {"class": "sop-edge" + (f" sop-edge-{branch}" if branch else "")}
-            if branch:
-                attrs["label"] = _label(branch_text[branch], width=40)
-                attrs["id"] = f"edge-{step.index}-{branch}"
-            else:
-                attrs["id"] = f"edge-{step.index}"
-            if target.kind is TargetKind.STEP:
-                dst = main_node.get(target.step)
-                if dst is None:
-                    continue
-                if row_of[target.step] <= row_of[step.index]:
-                    # Drawn as a downward edge with the arrow reversed, into the target's
-                    # east side; it leaves the step wherever dot finds shortest (a port on
-                    # a decision's east tip made "Tidak" loop around the diamond).
-                    attrs.update({"dir": "back", "tailport": "e"})
-                    attrs["class"] += " sop-edge-back"
-                    edges.append((dst, src, attrs))
-                    continue
-                edges.append((src, dst, attrs))
-            elif target.kind is TargetKind.SOP:
-                name = f"c{step.index}_{branch or 'next'}"
-                url = _url(links.get(target.sop))
-                node = dict(_SHAPES[Symbol.CONNECTOR])
-                node.update(
-                    label=_label(target.sop, width=18),
-                    tooltip=_tooltip(f"{continues_in} {target.sop}"),
-                    id=f"connector-{step.index}" + (f"-{branch}" if branch else ""),
-                    **{"class": "sop-node sop-connector"},
-                )
-                if url:
-                    node["URL"] = url
-                lane_nodes[src_lane].append((name, node))
-                extras.setdefault(below, []).append(name)
-                edges.append((src, name, attrs))
-            elif target.kind is TargetKind.END and branch:
-                # a decision branch that ends the flow: a small end terminator
-                name = f"e{step.index}_{branch}"
-                node = dict(_SHAPES[Symbol.TERMINATOR])
-                node.update(
-                    label=_label(end_label),
-                    tooltip=_tooltip(end_label),
-                    id=f"end-{step.index}-{branch}",
-                    fontsize="9",
-                    **{"class": "sop-node sop-terminator sop-end"},
-                )
-                lane_nodes[src_lane].append((name, node))
-                extras.setdefault(below, []).append(name)
-                edges.append((src, name, attrs))
-            # END on a non-decision: the step itself is drawn as the end terminator
-
-    # lanes: the title on top, then the lane's nodes. Not clusters: dot does not keep
-    # clusters in order, while flat edges between plain nodes are kept left to right.
-    # The lane bands are drawn from the ``sop-in-lane-N`` classes after layout
-    # (graphviz_engine.postprocess_svg).
-    for actor, lane in lane_of.items():
+def _write_lanes(g: graphviz.Digraph, grid: _Grid) -> None:
+    """Each lane: its title on top (as wide as the lane's widest node), then its nodes.
+    Not clusters: dot does not keep clusters in order, while flat edges between plain
+    nodes are kept left to right. The lane bands are drawn from the ``sop-in-lane-N``
+    classes after layout (graphviz_engine.postprocess_svg)."""
+    for actor, lane in grid.lane_of.items():
         widest = max(
             (
-                _estimate_width(attrs["label"], attrs.get("shape", "box"), float(attrs.get("fontsize", 10)))
-                for _, attrs in lane_nodes[lane]
-                if attrs.get("style") != "invis"
+                _estimate_width(n.attrs["label"], n.attrs.get("shape", "box"), float(n.attrs.get("fontsize", 10)))
+                for n in grid.lane_nodes[lane]
+                if n.kind is not NodeKind.SPACER
             ),
             default=1.0,
         )
@@ -393,32 +499,33 @@ def _build(sop: Sop, labels: Mapping[str, str], links: Mapping[str, str | None])
             id=f"lane-title-{lane}",
             **{"class": f"sop-lane-title sop-in-lane-{lane}"},
         )
-        for name, attrs in lane_nodes[lane]:
-            if attrs.get("style") == "invis":
+        for node in grid.lane_nodes[lane]:
+            if node.kind is NodeKind.SPACER:
                 # structure only: internal names and constants, no SOP text
-                g.body.append(f"\t{name} [shape=point style=invis width=0.01 height=0.01 group=lane{lane}]\n")
+                g.body.append(f"\t{node.name} [shape=point style=invis width=0.01 height=0.01 group=lane{lane}]\n")
                 continue
-            attrs = dict(attrs, group=f"lane{lane}")
+            attrs = dict(node.attrs, group=f"lane{lane}")
             if "class" in attrs:
                 attrs["class"] += f" sop-in-lane-{lane}"
-            g.node(name, **attrs)
+            g.node(node.name, **attrs)
 
-    # The grid's structure holds internal names only (s3_2, p4_1, lane2...), never SOP
-    # text, so it is written directly: quoting it through the package costs more than
-    # the layout of a small diagram.
+
+def _write_ranks(g: graphviz.Digraph, grid: _Grid, n_rows: int) -> None:
+    """The rows (one rank each), the flat chains, the invisible columns, then the flow.
+    The grid's structure holds internal names only (s3_2, p4_1, lane2...), never SOP
+    text, so it is written directly: quoting it through the package costs more than the
+    layout of a small diagram."""
     for r in range(0, n_rows + 2):
-        members = [cells[(r, lane)] for lane in lanes if (r, lane) in cells] + extras.get(r, [])
+        members = [grid.cells[(r, lane)] for lane in grid.lanes if (r, lane) in grid.cells] + grid.extras.get(r, [])
         if members:
             g.body.append("\t{rank=same; " + "; ".join(members) + "}\n")
-    for tail, head, attrs in flat:
-        if attrs.get("style") == "invis":
-            g.body.append(f"\t{tail} -> {head} [style=invis]\n")
+    for edge in grid.flat:
+        if edge.kind is EdgeKind.GRID:
+            g.body.append(f"\t{edge.tail} -> {edge.head} [style=invis]\n")
         else:
-            g.edge(tail, head, **attrs)
+            g.edge(edge.tail, edge.head, **edge.attrs)
     for r in range(0, n_rows):
-        for lane in lanes:
-            g.body.append(f"\t{cells[(r, lane)]} -> {cells[(r + 1, lane)]} [style=invis weight=4]\n")
-    for tail, head, attrs in edges:
-        g.edge(tail, head, **attrs)
-
-    return g.source
+        for lane in grid.lanes:
+            g.body.append(f"\t{grid.cells[(r, lane)]} -> {grid.cells[(r + 1, lane)]} [style=invis weight=4]\n")
+    for edge in grid.flow:
+        g.edge(edge.tail, edge.head, **edge.attrs)

@@ -63,7 +63,7 @@ class RenderContext:
     referenced_by: Sequence[SopLink] = ()
     superseded_by: Sequence[SopLink] = ()
     extra_classes: Sequence[str] = field(default_factory=tuple)
-    logo: str = ""  # the logo's URL relative to this page (overrides RenderOptions.logo)
+    logo: str | None = None  # the logo's URL relative to this page; "": none; None: RenderOptions.logo
     status: SopStatus | None = None  # the status the site knows (superseded by a newer SOP); None: sop.status
     supersedes: Sequence[SopLink] = ()  # the SOPs this one replaces (its `menggantikan` found in the site)
     errors: Sequence[Diagnostic] = ()  # site-wide errors about this SOP (a second use of a nomor): an error box
@@ -177,7 +177,7 @@ def _identity(root: ET.Element, sop: Sop, options: RenderOptions, ctx: RenderCon
         tr = _el("tr", parent=body)
         if i == 0:
             left = _el("td", {"rowspan": str(len(right_rows)), "colspan": "2"}, parent=tr, cls="sop-id-org")
-            logo = ctx.logo or options.logo
+            logo = options.logo if ctx.logo is None else ctx.logo
             if logo:
                 _el("img", {"src": logo, "alt": f"Logo {sop.instansi}".strip(), "class": "sop-logo"},
                     parent=left)
@@ -314,12 +314,8 @@ def _flow_colgroup(table: ET.Element, flow: lay.FlowLayout) -> None:
     group = _el("colgroup", parent=table)
     _el("col", parent=group, cls="sop-col-no")
     _el("col", parent=group, cls="sop-col-kegiatan")
-    for _ in flow.actors:
-        _el("col", parent=group, cls="sop-col-actor")
-    for _ in range(flow.lanes):
-        _el("col", parent=group, cls="sop-col-lane")
-    for _ in range(flow.exits):
-        _el("col", parent=group, cls="sop-col-exit")
+    for kind in flow.kinds:
+        _el("col", parent=group, cls=f"sop-col-{kind.value}")
     for name in ("kelengkapan", "waktu", "output", "keterangan"):
         _el("col", parent=group, cls=f"sop-col-{name}")
 
@@ -414,13 +410,7 @@ def _text_span(text: str) -> ET.Element:
 
 def _flow_cell(tr: ET.Element, c: int, cell: lay.Cell, flow: lay.FlowLayout, step: Step | None,
                sop: Sop, labels: Mapping[str, str], ctx: RenderContext) -> None:
-    actors = len(flow.actors)
-    if c < actors:
-        kind = "sop-actor"
-    elif c < actors + flow.lanes:
-        kind = "sop-lane"
-    else:
-        kind = "sop-exit"
+    kind = "sop-" + flow.kinds[c].value
     attrs: dict[str, str] = {}
     if cell.symbol is not None:
         attrs["data-actor"] = flow.actors[c]
@@ -448,12 +438,27 @@ def _flow_cell(tr: ET.Element, c: int, cell: lay.Cell, flow: lay.FlowLayout, ste
     for port, branch in cell.labels:
         text = labels["yes"] if branch == "ya" else labels["no_branch"]
         _el("span", {"aria-hidden": "true"}, text, parent=td, cls=f"lbl lbl-{port}")
-    if cell.marks:
-        stack = _el("span", parent=td, cls="sop-marks")
-        for i, mark in enumerate(cell.marks):
-            holder = _mark(stack, mark, labels, ctx)
-            if i == 0 and "w" in cell.arrows:
-                _el("span", {"aria-hidden": "true"}, parent=holder, cls="arr arr-w")
+    _marks(td, cell, labels, ctx)
+
+
+def _marks(td: ET.Element, cell: lay.Cell, labels: Mapping[str, str], ctx: RenderContext) -> None:
+    """The exit column's stack of marks, with the arrowhead of each line that ends there:
+    from the left into the first, from above into the first, from below into the last."""
+    if not cell.marks:
+        return
+    stack = _el("span", parent=td, cls="sop-marks")
+    leaving = not all(mark.incoming for mark in cell.marks)
+    last = len(cell.marks) - 1
+    for i, mark in enumerate(cell.marks):
+        holder = _mark(stack, mark, labels, ctx)
+        arrows = []
+        if leaving and i == 0:
+            arrows += ["w"] if "w" in cell.arrows else []
+            arrows += ["down"] if "v-tc" in cell.wires else []
+        if leaving and i == last and "v-cb" in cell.wires:
+            arrows.append("up")
+        for arrow in arrows:
+            _el("span", {"aria-hidden": "true"}, parent=holder, cls=f"arr arr-{arrow}")
 
 
 def _mark(parent: ET.Element, mark: lay.Mark, labels: Mapping[str, str], ctx: RenderContext) -> ET.Element:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import threading
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,6 +23,24 @@ PERDA = "setwan/persidangan/pembentukan-perda/"
 KK = "disdukcapil/pendaftaran-penduduk/penerbitan-kk-baru/"
 # Tall rows (long requirement lists and times, five actors) in 8 steps: paginated by height.
 KP = "bkpsdm/mutasi-promosi/kenaikan-pangkat/"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """A built site served by a plain static server on 127.0.0.1 (a free port): its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class Watched:

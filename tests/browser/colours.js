@@ -65,7 +65,11 @@
     }
     for (const a of sop.querySelectorAll(".arr")) {
       const s = getComputedStyle(a);
-      check(a, a.classList.contains("arr-n") ? s.borderTopColor : s.borderLeftColor, behind(a, false), 3, "arrowhead");
+      // the coloured side of the CSS triangle is the one opposite its tip
+      const side = a.classList.contains("arr-n") || a.classList.contains("arr-down") ? s.borderTopColor
+        : a.classList.contains("arr-up") ? s.borderBottomColor
+        : a.classList.contains("arr-e") ? s.borderRightColor : s.borderLeftColor;
+      check(a, side, behind(a, false), 3, "arrowhead");
     }
     for (const svg of sop.querySelectorAll("svg.sop-sym")) {
       const shape = svg.querySelector("rect, polygon");

@@ -6,19 +6,16 @@ Artifacts (screenshots, PDFs) go to ``test-output/browser/`` (gitignored).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from needs import need
 
-from browser_support import ARTIFACTS, CHROMIUM, ROOT, Watched
+from browser_support import ARTIFACTS, CHROMIUM, ROOT, Watched, served
 
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
@@ -49,21 +46,11 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output clean
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
     """The built site served by a plain static server bound to 127.0.0.1 on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

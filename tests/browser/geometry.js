@@ -8,7 +8,10 @@
 // - every arrowhead sits on its symbol: tip within TOL px of the symbol's edge, centred;
 // - a line meets a symbol along its axis (never runs inside its box);
 // - every symbol lies inside its cell with room to spare; no branch label covers a symbol or a
-//   line of its own cell (an opaque label may cover a passing lane of the next cell).
+//   line of its own cell (an opaque label may cover a passing lane of the next cell);
+// - no two lines cross (a vertical and a horizontal segment passing through each other), and
+//   no line runs into another's path: lines that meet outside a symbol end in one arrowhead
+//   (lines merging into one target), never two.
 (TOL) => {
   const tol = TOL === undefined ? 2 : TOL;
   const problems = [];
@@ -22,7 +25,8 @@
     const row = tr && (tr.dataset.step ? "step " + tr.dataset.step : (tr.dataset.connector || "row"));
     const td = el.closest("td");
     const col = td ? Array.prototype.indexOf.call(td.parentNode.children, td) : -1;
-    return `table ${table && table.dataset.page} ${row} col ${col}`;
+    const sop = table && table.closest(".sop");
+    return `${sop ? sop.dataset.sopNomor + " " : ""}table ${table && table.dataset.page} ${row} col ${col}`;
   };
   const inside = (p, b, pad) => p.x >= b.l - pad && p.x <= b.r + pad && p.y >= b.t - pad && p.y <= b.b + pad;
   const overlap = (a, b, shrink) =>
@@ -35,6 +39,7 @@
     tables += 1;
     const symbols = [...table.querySelectorAll("svg.sop-sym")].map((el) => ({ el, b: box(el) }));
     const arrows = [...table.querySelectorAll(".arr")].map((el) => ({ el, b: box(el) }));
+    const stacks = [...table.querySelectorAll(".sop-marks")].map(box);
     const segs = [...table.querySelectorAll("span.w")].map((el) => {
       const b = box(el);
       const vertical = [...el.classList].some((c) => c.startsWith("v-"));
@@ -69,8 +74,12 @@
           }
         });
         if (arrows.some((a) => inside(p, a.b, tol))) attached = true;
+        // lines that meet inside a symbol are separate lines: the symbol is their junction
+        const inSymbol = symbols.some((sym) => inside(p, sym.b, -tol)) || stacks.some((b) => inside(p, b, -tol));
         segs.forEach((o, j) => {
           if (j !== i && onSeg(p, o, tol)) {
+            attached = true;
+            if (inSymbol) return;
             parent[find(i)] = find(j);
             attached = true;
           }
@@ -81,14 +90,35 @@
     const comps = new Map();
     segs.forEach((s, i) => {
       const root = find(i);
-      if (!comps.has(root)) comps.set(root, { segs: [], syms: new Set() });
+      if (!comps.has(root)) comps.set(root, { segs: [], syms: new Set(), ends: 0 });
       const c = comps.get(root);
       c.segs.push(s);
       touchSym[i].forEach((j) => c.syms.add(j));
+      c.ends += touchSym[i].size;
     });
     for (const c of comps.values()) {
-      if (c.syms.size < 2) {
+      // a line from a symbol back into the same symbol (a step looping on itself) is whole
+      if (c.syms.size < 2 && !(c.syms.size === 1 && c.ends >= 2)) {
         problems.push(`${where(c.segs[0].el)}: a line of ${c.segs.length} segment(s) (${c.segs.map((s) => s.cls).join(", ")}) touches ${c.syms.size} symbol(s), not a start and an end`);
+      }
+    }
+
+    // No two lines cross; a line (segments joined outside symbols) ends in one arrowhead.
+    const pad = (b, d) => ({ l: b.l - d, t: b.t - d, r: b.r + d, b: b.b + d });
+    segs.forEach((v) => {
+      if (!v.vertical) return;
+      segs.forEach((h) => {
+        if (h.vertical) return;
+        const x = v.ends[0].x, y = h.ends[0].y;
+        if (x > h.b.l + tol && x < h.b.r - tol && y > v.b.t + tol && y < v.b.b - tol) {
+          problems.push(`${where(v.el)}: ${v.cls} crosses ${h.cls} of ${where(h.el)}`);
+        }
+      });
+    });
+    for (const c of comps.values()) {
+      const heads = arrows.filter((a) => c.segs.some((sg) => overlap(pad(sg.b, tol), a.b, 0)));
+      if (heads.length > 1) {
+        problems.push(`${where(c.segs[0].el)}: one line (${c.segs.map((sg) => sg.cls).join(", ")}) runs into ${heads.length} arrowheads: lines to different places meet`);
       }
     }
 
@@ -119,6 +149,22 @@
         const dx = (a.b.l + a.b.r) / 2 - (s.l + s.r) / 2;
         if (Math.abs(tipGap) > tol) problems.push(`${where(a.el)}: arrow tip ${tipGap.toFixed(1)} px above the symbol`);
         if (Math.abs(dx) > tol) problems.push(`${where(a.el)}: arrow ${dx.toFixed(1)} px off the symbol's centre`);
+      } else if (a.el.classList.contains("arr-e")) {
+        const sym = a.el.closest("td").querySelector(":scope > .sop-sym-holder > svg.sop-sym");
+        if (!sym) { problems.push(`${where(a.el)}: side arrowhead with no symbol in its cell`); continue; }
+        const s = box(sym);
+        const gap = a.b.l - s.r;
+        const dy = (a.b.t + a.b.b) / 2 - (s.t + s.b) / 2;
+        if (Math.abs(gap) > tol) problems.push(`${where(a.el)}: arrow tip ${gap.toFixed(1)} px right of the symbol`);
+        if (Math.abs(dy) > tol) problems.push(`${where(a.el)}: arrow ${dy.toFixed(1)} px off the symbol's middle`);
+      } else if (a.el.classList.contains("arr-up") || a.el.classList.contains("arr-down")) {
+        // into an exit mark from below (tip on the mark's foot) or from above (on its top)
+        const mark = box(a.el.parentElement);
+        const up = a.el.classList.contains("arr-up");
+        const gap = up ? a.b.t - mark.b : mark.t - a.b.b;
+        const dx = (a.b.l + a.b.r) / 2 - (mark.l + mark.r) / 2;
+        if (Math.abs(gap) > tol) problems.push(`${where(a.el)}: arrow tip ${gap.toFixed(1)} px off the mark`);
+        if (Math.abs(dx) > tol) problems.push(`${where(a.el)}: arrow ${dx.toFixed(1)} px off the mark's centre`);
       } else if (a.el.classList.contains("arr-w")) {
         const sym = a.el.parentElement.querySelector("svg.sop-sym");
         if (!sym) { problems.push(`${where(a.el)}: side arrowhead with no symbol`); continue; }

@@ -145,4 +145,4 @@ def test_a_broken_toml_is_a_usage_error(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["lint"])
     assert result.exit_code == 2
-    assert "Error: zensical.toml bukan TOML yang benar: " in result.stderr
+    assert "Kesalahan: zensical.toml bukan TOML yang benar: " in result.stderr

@@ -12,7 +12,7 @@ def test_the_form_is_written_into_the_docs_folder_of_a_zensical_site(runner, tmp
     result = runner.invoke(main, ["form"])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "isi" / "formulir-sop.md").read_text(encoding="utf-8")
-    assert '<div id="sop-form" lang="id" class="sop-form">' in page
+    assert '<div id="sop-form-editor" lang="id" data-texts="{' in page
     assert '<script src="../assets/mkdocs-sop/form/sop-form.js"></script>' in page
     for name in ("sop-form.js", "sop-form.css", "sop-schema.js", "vendor/ajv2020.min.js", "vendor/js-yaml.min.js"):
         assert (tmp_path / "isi" / "assets" / "mkdocs-sop" / "form" / name).is_file()

@@ -121,7 +121,7 @@ def test_usage_errors_exit_2(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     no_config = runner.invoke(main, ["lint"])
     assert no_config.exit_code == 2
-    assert ("Error: tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml, "
+    assert ("Kesalahan: tidak ada folder atau berkas yang disebut (PATHS), dan tidak ada mkdocs.yml, "
             "properdocs.yml atau zensical.toml di folder ini. Sebutkan folder atau berkasnya, misalnya "
             "`mkdocs-sop lint docs`, atau jalankan perintah ini di folder tempat berkas konfigurasi situs "
             "berada.\n") in no_config.stderr
@@ -143,13 +143,13 @@ def test_usage_errors_about_the_config_follow_lang(runner, tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mkdocs.yml").write_text("site_name: [tidak ditutup\n", encoding="utf-8")
     bad = runner.invoke(main, ["lint"])
-    assert bad.exit_code == 2 and "Error: mkdocs.yml bukan YAML yang benar: " in bad.stderr
+    assert bad.exit_code == 2 and "Kesalahan: mkdocs.yml bukan YAML yang benar: " in bad.stderr
     assert "Error: mkdocs.yml is not valid YAML: " in runner.invoke(main, ["lint", "--lang", "en"]).stderr
     (tmp_path / "mkdocs.yml").write_text("site_name: X\nplugins:\n  - sop:\n      language: en\n",
                                          encoding="utf-8")
     # the site says English, the docs folder is missing: English; --lang id wins
     assert "Error: the docs folder of mkdocs.yml (docs) does not exist." in runner.invoke(main, ["lint"]).stderr
-    assert "Error: folder dokumen mkdocs.yml (docs) tidak ada." in runner.invoke(main, ["lint", "--lang", "id"]).stderr
+    assert "Kesalahan: folder dokumen mkdocs.yml (docs) tidak ada." in runner.invoke(main, ["lint", "--lang", "id"]).stderr
 
 
 def test_every_line_of_the_command_has_both_languages_with_the_same_placeholders():
@@ -245,17 +245,19 @@ def test_python_m_mkdocs_sop_help():
     done = subprocess.run([sys.executable, "-m", "mkdocs_sop", "--help"], capture_output=True,
                           text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0
-    assert done.stdout.startswith("Usage: mkdocs-sop [OPTIONS] COMMAND")
+    assert done.stdout.startswith("Penggunaan: mkdocs-sop [OPSI] PERINTAH")
     for command in ("lint", "new", "fmt", "export", "schema"):
         assert re.search(rf"^  {command} ", done.stdout, re.M)
-    assert "Examples:" in done.stdout
+    assert "Contoh:" in done.stdout
 
 
 @pytest.mark.parametrize("command", ["lint", "new", "fmt", "export", "schema"])
 def test_every_command_has_examples_in_help(runner, command):
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0
-    assert "Examples:" in result.stdout and f"mkdocs-sop {command}" in result.stdout
+    assert "Contoh:" in result.stdout and f"mkdocs-sop {command}" in result.stdout
+    english = runner.invoke(main, [command, "--help"], env={"MKDOCS_SOP_LANG": "en"})
+    assert "Examples:" in english.stdout and f"mkdocs-sop {command}" in english.stdout
 
 
 def test_lint_applies_the_sites_limits(tmp_path, monkeypatch):
@@ -274,3 +276,27 @@ def test_lint_applies_the_sites_limits(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["lint"])
     assert result.exit_code == 1
     assert "docs/a.md:12: error: `langkah[4]`:" in result.stdout and "[limit-steps]" in result.stdout
+
+
+def test_an_sop_of_another_institution_is_named_where_its_instansi_is_written(runner, tmp_path, monkeypatch):
+    """The site's logo is not printed on another institution's SOP: lint says so at `instansi:`."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nplugins:\n  - sop:\n      institution: Pemerintah Kota Contoh\n"
+        "      logo: logo.svg\n      logos:\n        Pemerintah Provinsi Contoh: prov.svg\n", encoding="utf-8")
+    block = "```sop\nnomor: \"{n}\"\nnama: SOP {n}\ninstansi: {i}\nunit: U\nlangkah:\n  - kegiatan: a\n" \
+            "    pelaksana: P\n```\n"
+    (tmp_path / "docs").mkdir()
+    for name, instansi in (("lain", "Kantor Lain"), ("prov", "Pemerintah Provinsi Contoh"),
+                           ("kota", "Pemerintah Kota Contoh")):
+        (tmp_path / "docs" / f"{name}.md").write_text(f"# {name}\n\n" + block.format(n=name, i=instansi),
+                                                      encoding="utf-8")
+    result = runner.invoke(main, ["lint"])
+    assert result.exit_code == 0  # a warning: the build goes on
+    assert messages(result.stdout) == [
+        "docs/lain.md:6: warning: `instansi`: `Kantor Lain` bukan instansi situs ini (Pemerintah Kota Contoh); "
+        "logo situs tidak dicantumkan pada tabel identitas dan salinan cetak SOP ini. Bila SOP ini milik instansi "
+        "lain, cantumkan logonya di `logos:` pada `- sop:` dalam mkdocs.yml; bila milik instansi situs sendiri, "
+        "hapus `instansi:` atau tulis persis seperti `institution`. [instansi-other]"]
+    english = runner.invoke(main, ["lint", "--lang", "en"]).stdout
+    assert "docs/lain.md:6: warning: `instansi`: `Kantor Lain` is not the site's institution" in english

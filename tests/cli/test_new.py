@@ -65,7 +65,7 @@ def test_refuses_to_overwrite(runner, tmp_path, monkeypatch):
     (tmp_path / "ada.md").write_text("milik orang lain\n", encoding="utf-8")
     result = runner.invoke(main, ["new", "ada.md", *FLAGS])
     assert result.exit_code == 1
-    assert result.stderr == ("Error: Berkas ada.md sudah ada dan tidak ditimpa. Pilih nama berkas lain, atau "
+    assert result.stderr == ("Kesalahan: Berkas ada.md sudah ada dan tidak ditimpa. Pilih nama berkas lain, atau "
                              "sunting halaman itu.\n")
     english = runner.invoke(main, ["new", "ada.md", "--lang", "en", *FLAGS])
     assert english.exit_code == 1
@@ -78,13 +78,13 @@ def test_missing_values_without_a_terminal_is_a_usage_error(runner, tmp_path, mo
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["new", "x.md", "--nomor", "N/1", "--no-interactive"])
     assert result.exit_code == 2
-    assert ("Error: --nama, --unit, --pelaksana belum diisi (atau jalankan perintah ini di terminal agar "
+    assert ("Kesalahan: --nama, --unit, --pelaksana belum diisi (atau jalankan perintah ini di terminal agar "
             "ditanyakan satu per satu).\n") in result.stderr
     english = runner.invoke(main, ["new", "x.md", "--nomor", "N/1", "--no-interactive", "--lang", "en"])
     assert english.exit_code == 2
     assert "Error: missing --nama, --unit, --pelaksana (or run it in a terminal to be asked).\n" in english.stderr
     empty = runner.invoke(main, ["new", "x.md", *FLAGS[:2], "--nama", " ", *FLAGS[4:]])
-    assert empty.exit_code == 2 and "Error: --nama tidak boleh kosong.\n" in empty.stderr
+    assert empty.exit_code == 2 and "Kesalahan: --nama tidak boleh kosong.\n" in empty.stderr
     assert not (tmp_path / "x.md").exists()
 
 
@@ -182,7 +182,7 @@ def test_a_yes_no_answer_that_is_neither_is_asked_again(runner, tmp_path, monkey
     del answers[7:10]
     result = runner.invoke(main, ["new", "--interactive"], input="".join(a + "\n" for a in answers))
     assert result.exit_code == 0, result.output
-    assert "Error: 'mungkin': jawab ya atau tidak.\n" in result.output
+    assert "\n'mungkin': jawab ya atau tidak.\n" in result.output and "Error" not in result.output
     assert "Tanggal pembuatan" not in result.output
     sop = parse_block(find_blocks((tmp_path / "surat/agenda.md").read_text(encoding="utf-8").splitlines())[0].body).sop
     assert sop.tanggal_pembuatan.date == dt.date.today()

@@ -44,4 +44,4 @@ def test_bad_file_exits_1_and_existing_page_is_kept(tmp_path, monkeypatch):
 def test_import_needs_an_output_folder():
     result = CliRunner().invoke(main, ["import", "kk.docx"])
     assert result.exit_code == 2
-    assert "Missing option '-o' / '--output'" in result.output
+    assert "Kesalahan: Opsi '-o' / '--output' belum diisi." in result.output

@@ -54,7 +54,7 @@ def test_a_build_carries_the_form_and_no_warnings_box(tmp_path):
     page = (site / "mutasi" / "index.html").read_text(encoding="utf-8")
     assert "sop-warnings" not in page and "tidak mempunyai langkah" not in page
     form = (site / "formulir-sop" / "index.html").read_text(encoding="utf-8")
-    assert '<div id="sop-form" lang="id" class="sop-form">' in form
+    assert '<div id="sop-form-editor" lang="id" data-texts="{' in form
     for script in ("vendor/js-yaml.min.js", "vendor/ajv2020.min.js", "sop-schema.js", "sop-form.js"):
         assert f'<script src="../assets/mkdocs-sop/form/{script}"></script>' in form
         assert (site / "assets" / "mkdocs-sop" / "form" / script).is_file()

@@ -82,9 +82,9 @@ PAGES = {
 }
 
 
-def build_site(root: Path, options: dict) -> tuple[Path, list[str]]:
+def build_site(root: Path, options: dict, extra_pages: dict | None = None) -> tuple[Path, list[str]]:
     docs = root / "docs"
-    for name, text in PAGES.items():
+    for name, text in {**PAGES, **(extra_pages or {})}.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
     config = {"site_name": "Opsi", "theme": {"name": "material"}, "docs_dir": "docs", "site_dir": "site",
@@ -155,7 +155,8 @@ WRONG = {"language": "fr", "labels": "nama", "institution": 5, "logo": 5, "rows_
          "review_after_years": "2", "export": "ya", "today": 5, "navigation": "all",
          "navigation_depth": "1", "limits": 5, "search": "ya", "form": 5, "print_address": "kantor",
          "print_diagram": "ya", "unit_pages": "ya", "warnings_on_page": "kadang", "print_uncontrolled": 5,
-         "fail_on_error": "ya", "catalogue_page_size": "100", "templates_dir": 5}
+         "fail_on_error": "ya", "logos": "logo.svg", "form_guide": 5, "catalogue_page_size": "100",
+         "templates_dir": 5}
 
 
 def option_names() -> set[str]:
@@ -277,3 +278,26 @@ def test_wrong_labels_limits_and_catalogue_dir_stop_the_build_naming_the_option(
         with pytest.raises(PluginError, match=re.escape(words)):
             plugin.on_config(config)
 
+
+
+# -- logos: an SOP of another institution never carries the site's logo ------------------------
+
+OTHER_INSTITUTION = DRAFT_PAGE.replace("status: draf\n", "instansi: {instansi}\n").replace('"S/2"', "{nomor}")
+
+
+def test_an_sop_of_another_institution_prints_without_the_site_logo_and_says_why(tmp_path):
+    pages = {"lain.md": OTHER_INSTITUTION.format(instansi="Kantor Wilayah Contoh", nomor='"L/1"'),
+             "prov.md": OTHER_INSTITUTION.format(instansi="Pemerintah  provinsi contoh", nomor='"P/1"'),
+             "sendiri.md": OTHER_INSTITUTION.format(instansi="pemerintah kota contoh", nomor='"K/1"'),
+             "assets/prov.svg": PAGES["assets/logo.svg"]}
+    site, log = build_site(tmp_path, {"institution": "Pemerintah Kota Contoh", "logo": "assets/logo.svg",
+                                      "logos": {"Pemerintah Provinsi Contoh": "assets/prov.svg"},
+                                      "today": "2025-01-01"}, pages)
+    logos = {name: re.findall(r'<img src="([^"]+)"[^>]*class="sop-logo"', read(site, name))
+             for name in ("lain", "prov", "sendiri", "a/b/c")}
+    assert logos == {"lain": [], "prov": ["../assets/prov.svg"], "sendiri": ["../assets/logo.svg"],
+                     "a/b/c": ["../../../assets/logo.svg"]}
+    # the one SOP printed without a logo is named, at its `instansi:` line, with the fix
+    warned = [m for m in log if "[instansi-other]" in m]
+    assert warned == [m for m in log if "docs/lain.md:7:" in m and "[instansi-other]" in m], log
+    assert len(warned) == 1 and "Kantor Wilayah Contoh" in warned[0] and "`logos:`" in warned[0]

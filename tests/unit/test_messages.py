@@ -14,6 +14,7 @@ import pytest
 from mkdocs_sop.cli import Source, check_sources
 from mkdocs_sop.catalogue.registry import Catalogue
 from mkdocs_sop.core.labels import label_set
+from mkdocs_sop.core.logos import Logos
 from mkdocs_sop.core.messages import HINTS, MESSAGES, PHRASES, make, placeholders
 from mkdocs_sop.core.model import Diagnostic, Severity
 from mkdocs_sop.core.monev import SiteView, check_site, parse_records
@@ -93,6 +94,13 @@ def _site(language: str, extra: str) -> list[Diagnostic]:
     for page, text in pages.items():
         cat.add_page(text, page, "docs/" + page, page, lambda b, p, f: parse_block(b, p, f, language=language))
     return cat.finish(strict_links=True)
+
+
+def _other_institution(language: str) -> list[Diagnostic]:
+    cat = Catalogue(language=language)
+    cat.add_page(f"```sop\n{IDENT}instansi: Kantor Lain\n{TWO}```\n", "a.md", "docs/a.md", "a/",
+                 lambda b, p, f: parse_block(b, p, f, language=language))
+    return cat.finish(logos=Logos("Pemerintah Kota Contoh", "assets/logo.svg"))
 
 
 def _service(language: str) -> BlockRenderer:
@@ -177,6 +185,7 @@ OTHERS = {
     "diagram-timeout": lambda lang, tmp: _diagram_refused(lang, True),
     "internal-error": lambda lang, tmp: _internal(lang),
     "file-unreadable": _unreadable,
+    "instansi-other": lambda lang, tmp: _other_institution(lang),
     **{code: (lambda code: lambda lang, tmp: _records(code, lang))(code) for code in (
         "period-invalid", "period-two-ways", "round-twice", "record-unit-unknown", "record-sop-unknown",
         "record-sop-other-unit", "record-sop-twice", "date-outside-period", "action-missing",

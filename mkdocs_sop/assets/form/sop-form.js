@@ -7,6 +7,10 @@
  * end), previews the flowchart table, loads an existing page or block back, and saves by
  * download or, where the browser allows it (File System Access API), into the file itself.
  *
+ * Every word comes from the form's `data-texts` (mkdocs_sop/form_texts.py, in the site's
+ * language, with the site's labels as `label-<key>`); steps may hold sub-steps (`sub:`,
+ * the format `langkah-berjenjang`), numbered 1.1, 1.2, ... and edited like steps.
+ *
  * Libraries (vendored, offline): js-yaml (reading a block back), Ajv (the JSON Schema).
  */
 (function () {
@@ -46,14 +50,21 @@
   var CURLY = /[\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b]/;
   var DRAFT_KEY = "mkdocs-sop-form-draft";
 
-  var root, state, loaded = null, fileHandle = null, uidCounter = 0;
+  var root, state, loaded = null, fileHandle = null, uidCounter = 0, TEXTS = {};
+
+  // the form's words: t("step-n", {number: 2}) -> "langkah 2" (or "step 2" on an English site)
+  function t(name, params) {
+    var text = Object.prototype.hasOwnProperty.call(TEXTS, name) ? TEXTS[name] : name;
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return params && key in params ? String(params[key]) : all; });
+  }
+  function label(key) { return t("label-" + key); }
 
   // -- state ------------------------------------------------------------------------
   function newStep() {
     uidCounter += 1;
     return {uid: "s" + uidCounter, id: "", kegiatan: "", pelaksana: [], kelengkapan: [], waktu: "",
       output: "", keterangan: "", decision: false, question: "", ya: "", tidak: "", lanjut: "",
-      extra: {}};
+      sub: [], extra: {}};
   }
 
   function emptyState() {
@@ -64,6 +75,30 @@
     return {identity: identity, approval: {jabatan: "", nama: "", pangkat: "", nip: ""},
       actors: [], steps: [newStep()], extra: {}};
   }
+
+  // a step's place: its indices from the top, e.g. [0, 1] for step 1.2
+  function pathOf(text) { return String(text).split(".").map(function (x) { return parseInt(x, 10); }); }
+  function siblingsAt(path) {
+    var list = state.steps;
+    for (var i = 0; i < path.length - 1; i++) list = list[path[i]].sub;
+    return list;
+  }
+  function stepAt(path) { return siblingsAt(path)[path[path.length - 1]]; }
+  function numberOf(path) { return path.map(function (i) { return i + 1; }).join("."); }
+  // every step and sub-step in reading order: {step, path, depth}
+  function flatSteps() {
+    var out = [];
+    (function walk(list, prefix) {
+      list.forEach(function (s, i) {
+        var path = prefix.concat([i]);
+        out.push({step: s, path: path, depth: path.length - 1});
+        walk(s.sub || [], path);
+      });
+    })(state.steps, []);
+    return out;
+  }
+  function hasSubsteps() { return state.steps.some(function (s) { return s.sub && s.sub.length; }); }
+  function isListFormat() { return state.identity.format === "langkah-sederhana" || state.identity.format === "langkah-berjenjang"; }
 
   function stepNumber(uid) {
     for (var i = 0; i < state.steps.length; i++) { if (state.steps[i].uid === uid) return i + 1; }
@@ -112,6 +147,41 @@
     return [indent + key + ": " + lines[0]];
   }
 
+  // a list of mappings in fmt's shape: "- " before each item's first line, two spaces before the rest
+  function itemLines(items, indent) {
+    var out = [];
+    items.forEach(function (lines) {
+      lines.forEach(function (line, i) { out.push(indent + (i === 0 ? "- " : "  ") + line); });
+    });
+    return out;
+  }
+
+  // one step's lines, keys in fmt's order, relative to the step (sub-steps nested under `sub:`)
+  function stepLines(s, top) {
+    var lines = {};
+    lines.kegiatan = ["kegiatan: " + scalar(s.kegiatan.trim())];
+    lines.pelaksana = textOrList(s.pelaksana, "", "pelaksana");
+    if (s.id.trim()) lines.id = ["id: " + scalar(s.id.trim())];
+    var req = textOrList(s.kelengkapan, "", "kelengkapan");
+    if (req.length) lines.kelengkapan = req;
+    ["waktu", "output", "keterangan"].forEach(function (k) { if (s[k].trim()) lines[k] = [k + ": " + scalar(s[k].trim())]; });
+    if (top && s.decision) {
+      lines.keputusan = ["keputusan: " + (s.question.trim() ? scalar(s.question.trim()) : "true")];
+      if (target(s.ya)) lines.ya = ["ya: " + target(s.ya)];
+      if (target(s.tidak)) lines.tidak = ["tidak: " + target(s.tidak)];
+    } else if (top && target(s.lanjut)) {
+      lines.lanjut = ["lanjut: " + target(s.lanjut)];
+    }
+    if (s.sub && s.sub.length) {
+      lines.sub = ["sub:"].concat(itemLines(s.sub.map(function (c) { return stepLines(c, false); }), "  "));
+    }
+    Object.keys(s.extra).forEach(function (k) { lines[k] = dumpExtra(k, s.extra[k], ""); });
+    var out = [];
+    STEP_ORDER.concat(Object.keys(s.extra).filter(function (k) { return STEP_ORDER.indexOf(k) < 0; }))
+      .forEach(function (k) { out = out.concat(lines[k] || []); });
+    return out;
+  }
+
   function toYaml() {
     var id = state.identity, out = [];
     var fields = {};
@@ -127,32 +197,7 @@
     var actors = state.actors.filter(function (a) { return a.trim(); });
     if (actors.length) fields.pelaksana = ["pelaksana:"].concat(actors.map(function (a) { return "  - " + scalar(a.trim()); }));
     Object.keys(state.extra).forEach(function (k) { fields[k] = dumpExtra(k, state.extra[k], ""); });
-    var steps = ["langkah:"];
-    state.steps.forEach(function (s) {
-      var lines = {};
-      lines.kegiatan = ["kegiatan: " + scalar(s.kegiatan.trim())];
-      lines.pelaksana = textOrList(s.pelaksana, "", "pelaksana");
-      if (s.id.trim()) lines.id = ["id: " + scalar(s.id.trim())];
-      var req = textOrList(s.kelengkapan, "", "kelengkapan");
-      if (req.length) lines.kelengkapan = req;
-      ["waktu", "output", "keterangan"].forEach(function (k) { if (s[k].trim()) lines[k] = [k + ": " + scalar(s[k].trim())]; });
-      if (s.decision) {
-        lines.keputusan = ["keputusan: " + (s.question.trim() ? scalar(s.question.trim()) : "true")];
-        if (target(s.ya)) lines.ya = ["ya: " + target(s.ya)];
-        if (target(s.tidak)) lines.tidak = ["tidak: " + target(s.tidak)];
-      } else if (target(s.lanjut)) {
-        lines.lanjut = ["lanjut: " + target(s.lanjut)];
-      }
-      Object.keys(s.extra).forEach(function (k) { lines[k] = dumpExtra(k, s.extra[k], ""); });
-      var first = true;
-      STEP_ORDER.concat(Object.keys(s.extra).filter(function (k) { return STEP_ORDER.indexOf(k) < 0; }))
-        .forEach(function (k) {
-          (lines[k] || []).forEach(function (line) {
-            steps.push((first ? "  - " : "    ") + line);
-            first = false;
-          });
-        });
-    });
+    var steps = ["langkah:"].concat(itemLines(state.steps.map(function (st) { return stepLines(st, true); }), "  "));
     fields.langkah = steps;
     IDENTITY_ORDER.concat(Object.keys(fields).filter(function (k) { return IDENTITY_ORDER.indexOf(k) < 0; }))
       .forEach(function (k) { if (fields[k]) out = out.concat(fields[k]); });
@@ -164,7 +209,7 @@
     if (loaded && loaded.page !== null) {
       return loaded.page.slice(0, loaded.start) + fence + loaded.page.slice(loaded.end);
     }
-    var title = state.identity.nama.trim() || "SOP baru";
+    var title = state.identity.nama.trim() || t("new-title");
     return "# " + title + "\n\n" + fence;
   }
 
@@ -198,7 +243,7 @@
   }
 
   function fromData(data) {
-    if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("Blok ini tidak berisi pasangan kunci dan nilai.");
+    if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error(t("not-a-mapping"));
     var d = canonical(data, IDENTITY_ALIASES), s = emptyState();
     TEXT_FIELDS.forEach(function (k) { if (d[k] !== undefined && d[k] !== null) s.identity[k] = String(d[k]); delete d[k]; });
     CHOICE_FIELDS.forEach(function (k) {
@@ -228,21 +273,36 @@
       if (/^[0-9]+$/.test(t)) { var n = parseInt(t, 10); return steps[n - 1] ? steps[n - 1].uid : ""; }
       return byId[t] || "";
     }
-    raw.forEach(function (r, i) {
-      var st = steps[i], m = canonical(r || {}, STEP_ALIASES);
+    function readInto(st, r, top) {
+      var m = canonical(r || {}, STEP_ALIASES);
       st.kegiatan = m.kegiatan !== undefined && m.kegiatan !== null ? String(m.kegiatan) : "";
       st.pelaksana = asLines(m.pelaksana);
       st.id = m.id !== undefined ? String(m.id) : "";
       st.kelengkapan = asLines(m.kelengkapan);
       ["waktu", "output", "keterangan"].forEach(function (k) { st[k] = m[k] !== undefined && m[k] !== null ? String(m[k]) : ""; });
-      st.decision = m.keputusan !== undefined && m.keputusan !== false && m.keputusan !== null;
-      st.question = st.decision && m.keputusan !== true ? String(m.keputusan) : "";
-      st.ya = targetOf(m.ya); st.tidak = targetOf(m.tidak); st.lanjut = targetOf(m.lanjut);
-      Object.keys(m).forEach(function (k) { if (STEP_ORDER.indexOf(k) < 0 || k === "sub") st.extra[k] = m[k]; });
-    });
+      if (top) {
+        st.decision = m.keputusan !== undefined && m.keputusan !== false && m.keputusan !== null;
+        st.question = st.decision && m.keputusan !== true ? String(m.keputusan) : "";
+        st.ya = targetOf(m.ya); st.tidak = targetOf(m.tidak); st.lanjut = targetOf(m.lanjut);
+      }
+      if (Array.isArray(m.sub)) {
+        st.sub = m.sub.map(function (c) { var child = newStep(); readInto(child, c, false); return child; });
+      }
+      // kept as read: keys the form does not edit (and, on a sub-step, jumps it cannot have)
+      var edited = top ? STEP_ORDER : ["kegiatan", "pelaksana", "id", "kelengkapan", "waktu", "output", "keterangan", "sub"];
+      Object.keys(m).forEach(function (k) {
+        if (edited.indexOf(k) < 0 || (k === "sub" && !Array.isArray(m.sub))) st.extra[k] = m[k];
+      });
+    }
+    raw.forEach(function (r, i) { readInto(steps[i], r, true); });
     s.steps = steps.length ? steps : [newStep()];
     if (!s.actors.length) {  // no list: the order in which actors first appear in the steps
-      s.steps.forEach(function (st) { st.pelaksana.forEach(function (a) { if (s.actors.indexOf(a) < 0) s.actors.push(a); }); });
+      (function walk(list) {
+        list.forEach(function (st) {
+          st.pelaksana.forEach(function (a) { if (s.actors.indexOf(a) < 0) s.actors.push(a); });
+          walk(st.sub);
+        });
+      })(s.steps);
     }
     Object.keys(d).forEach(function (k) { s.extra[k] = d[k]; });
     return s;
@@ -253,14 +313,14 @@
     if (blocks.length) {
       body = blocks[0].body; page = text; start = blocks[0].start; end = blocks[0].end;
     } else if (/\.md$/i.test(name || "")) {
-      throw new Error("Halaman ini tidak memuat blok ```sop.");
+      throw new Error(t("no-block"));
     }
     var data = window.jsyaml.load(body, {schema: window.jsyaml.CORE_SCHEMA});
     state = fromData(data);
     loaded = {page: page, start: start, end: end, name: name || "", blocks: blocks.length};
     renderAll();
-    var note = blocks.length > 1 ? " Halaman ini memuat " + blocks.length + " blok sop; yang dimuat adalah blok pertama." : "";
-    status("Dimuat" + (name ? " dari " + name : "") + "." + note);
+    var note = blocks.length > 1 ? t("many-blocks", {count: blocks.length}) : "";
+    status((name ? t("loaded-from", {name: name}) : t("loaded")) + note);
   }
 
   // -- checks ---------------------------------------------------------------------------
@@ -278,28 +338,33 @@
     return validator;
   }
 
-  var FIELD_NAMES = {nomor: "Nomor SOP", nama: "Nama SOP", unit: "Unit", langkah: "Langkah",
-    kegiatan: "Kegiatan", pelaksana: "Pelaksana", keputusan: "Keputusan", tidak: "Jika Tidak",
-    ya: "Jika Ya", lanjut: "Lanjut ke"};
+  var FIELD_LABELS = {nomor: "nomor", nama: "nama", unit: "unit", langkah: "langkah", kegiatan: "kegiatan",
+    pelaksana: "pelaksana", keputusan: "keputusan", tidak: "no_branch", ya: "yes"};
+  function fieldName(key) { return FIELD_LABELS[key] ? label(FIELD_LABELS[key]) : key; }
 
   function schemaProblems(data) {
     var validate = schemaValidator(), out = [];
     if (!validate) return out;
     if (validate(data)) return out;
     (validate.errors || []).forEach(function (e) {
-      var path = e.instancePath.split("/").filter(Boolean);
-      var key = e.keyword === "required" ? e.params.missingProperty : path[path.length - 1];
-      var stepIndex = path[0] === "langkah" && path.length > 1 ? parseInt(path[1], 10) : -1;
-      var where = stepIndex >= 0 ? "Langkah " + (stepIndex + 1) + ", " : "";
-      var name = FIELD_NAMES[key] || key;
+      var parts = e.instancePath.split("/").filter(Boolean), path = [], key = null;
+      parts.forEach(function (part, i) {
+        if (/^[0-9]+$/.test(part) && (parts[i - 1] === "langkah" || parts[i - 1] === "sub")) path.push(parseInt(part, 10));
+        else if (!/^[0-9]+$/.test(part)) key = part;
+      });
+      if (e.keyword === "required") key = e.params.missingProperty;
+      // an alias is one more way to write a key: the canonical one (the first alternative) is named
+      if (/\/(anyOf|oneOf)\/[1-9][0-9]*\//.test(e.schemaPath)) return;
+      // a step's activity and actors: the flow checks below name them in the editor's words
+      if (path.length && ["kegiatan", "pelaksana", "activity", "actor"].indexOf(key) >= 0) return;
       var text = {
-        required: "wajib diisi.", minLength: "tidak boleh kosong.", minItems: "tidak boleh kosong.",
-        type: "isinya tidak sesuai bentuknya.", enum: "bukan pilihan yang dikenal.",
-        additionalProperties: "kunci tidak dikenal."
+        required: t("schema-required"), minLength: t("schema-empty"), minItems: t("schema-empty"),
+        type: t("schema-type"), enum: t("schema-enum"), additionalProperties: t("schema-unknown")
       }[e.keyword];
-      if (!text || e.keyword === "anyOf" || e.keyword === "oneOf" || e.keyword === "if") return;
-      out.push({severity: "error", field: stepIndex >= 0 ? stepIndex + ":" + key : key,
-        text: where + name + ": " + text});
+      if (!text || key === null) return;
+      var where = path.length ? t("step-in", {number: numberOf(path)}) : "";
+      out.push({severity: "error", field: path.length ? path.join(".") + ":" + key : key,
+        text: where + fieldName(key) + ": " + text});
     });
     // one message per field
     var seen = {};
@@ -310,18 +375,22 @@
     var out = [], steps = state.steps, n = steps.length;
     var actors = state.actors.map(function (a) { return a.trim(); }).filter(Boolean);
     function add(severity, field, text) { out.push({severity: severity, field: field, text: text}); }
-    steps.forEach(function (s, i) {
-      var at = "Langkah " + (i + 1) + ": ";
-      if (!s.kegiatan.trim()) add("error", i + ":kegiatan", at + "tulis kegiatannya.");
-      if (!s.pelaksana.length) add("error", i + ":pelaksana", at + "pilih sedikitnya satu pelaksana.");
-      if (s.decision) {
-        if (!s.question.trim()) add("error", i + ":keputusan", at + "tulis pertanyaan keputusannya (misalnya \u201cBerkas lengkap?\u201d).");
-        if (!s.tidak) add("error", i + ":tidak", at + "pilih ke mana alur berlanjut bila jawabannya Tidak.");
-        if (i === n - 1 && !s.ya) add("error", i + ":ya", at + "langkah terakhir adalah keputusan: pilih ke mana alur berlanjut bila jawabannya Ya.");
+    var nested = state.identity.format === "langkah-berjenjang";
+    flatSteps().forEach(function (entry) {
+      var s = entry.step, where = entry.path.join("."), at = t("step-at", {number: numberOf(entry.path)});
+      var top = entry.depth === 0, i = entry.path[0];
+      if (!s.kegiatan.trim()) add("error", where + ":kegiatan", at + t("need-kegiatan"));
+      if (top && !s.pelaksana.length) add("error", where + ":pelaksana", at + t("need-actor"));
+      if (top && s.decision) {
+        if (!s.question.trim()) add("error", where + ":keputusan", at + t("need-question"));
+        if (!s.tidak) add("error", where + ":tidak", at + t("need-no"));
+        if (i === n - 1 && !s.ya) add("error", where + ":ya", at + t("need-yes-last"));
       }
+      if (top && isListFormat() && (s.decision || s.lanjut)) add("error", where + ":" + (s.decision ? "decision" : "lanjut"), at + t("decision-format"));
+      if (s.sub.length && !nested) add("error", where + ":kegiatan", at + t("sub-format"));
       [["kegiatan", s.kegiatan], ["waktu", s.waktu], ["output", s.output], ["keterangan", s.keterangan],
         ["keputusan", s.question]].forEach(function (pair) {
-        if (CURLY.test(pair[1])) add("warning", i + ":" + pair[0], at + "ada tanda petik lengkung (dari Word); tanda itu akan ikut tercetak.");
+        if (CURLY.test(pair[1])) add("warning", where + ":" + pair[0], at + label(pair[0]) + ": " + t("curly"));
       });
     });
     // where each step goes: -1 = the end
@@ -337,36 +406,36 @@
     var reached = {0: true}, todo = [0];
     while (todo.length) {
       var k = todo.pop();
-      edges[k].forEach(function (t) { if (t >= 0 && !reached[t]) { reached[t] = true; todo.push(t); } });
+      edges[k].forEach(function (x) { if (x >= 0 && !reached[x]) { reached[x] = true; todo.push(x); } });
     }
     steps.forEach(function (s, i) {
-      if (!reached[i]) add("error", i + ":kegiatan", "Langkah " + (i + 1) + " tidak pernah dicapai dari langkah 1: arahkan Lanjut, Ya, atau Tidak dari langkah sebelumnya ke langkah ini, atau hapus langkah ini.");
+      if (!reached[i]) add("error", i + ":kegiatan", t("unreachable", {number: i + 1}));
     });
     var ends = {}, changed = true;
     while (changed) {
       changed = false;
       edges.forEach(function (list, i) {
-        if (!ends[i] && list.some(function (t) { return t < 0 || ends[t]; })) { ends[i] = true; changed = true; }
+        if (!ends[i] && list.some(function (x) { return x < 0 || ends[x]; })) { ends[i] = true; changed = true; }
       });
     }
     var loop = steps.map(function (s, i) { return i; }).filter(function (i) { return reached[i] && !ends[i]; });
     if (loop.length && !out.some(function (p) { return p.severity === "error"; })) {
-      add("error", loop[0] + ":lanjut", "Alur dari langkah " + (loop[0] + 1) + " tidak pernah sampai ke akhir (langkah " +
-        loop.map(function (i) { return i + 1; }).join(", ") + " berputar terus): beri salah satunya jalan keluar, misalnya Tidak \u2192 Selesai.");
+      add("error", loop[0] + ":lanjut", t("never-ends", {number: loop[0] + 1,
+        steps: loop.map(function (i) { return i + 1; }).join(", ")}));
     }
+    var used = {};
+    flatSteps().forEach(function (entry) { entry.step.pelaksana.forEach(function (a) { used[a] = true; }); });
     actors.forEach(function (a) {
-      if (!steps.some(function (s) { return s.pelaksana.indexOf(a) >= 0; })) {
-        add("warning", "actors", "Pelaksana \u201c" + a + "\u201d belum mempunyai langkah, sehingga kolomnya akan kosong: pilih dia pada sebuah langkah, atau hapus dari daftar.");
-      }
+      if (!used[a]) add("warning", "actors", t("actor-unused", {actor: a}));
     });
     var counts = {};
     actors.forEach(function (a) { counts[a] = (counts[a] || 0) + 1; });
-    Object.keys(counts).forEach(function (a) { if (counts[a] > 1) add("error", "actors", "Pelaksana \u201c" + a + "\u201d tercantum " + counts[a] + " kali: cantumkan sekali saja."); });
-    if (state.identity.jenis === "teknis" && actors.length > 1) add("warning", "jenis", "SOP teknis dikerjakan oleh satu pelaksana (Permen PANRB 35/2012), tetapi SOP ini mempunyai " + actors.length + ".");
+    Object.keys(counts).forEach(function (a) { if (counts[a] > 1) add("error", "actors", t("actor-twice", {actor: a, count: counts[a]})); });
+    if (state.identity.jenis === "teknis" && actors.length > 1) add("warning", "jenis", t("teknis-many", {count: actors.length}));
     ["nomor", "nama"].forEach(function (k) {
-      if (CURLY.test(state.identity[k])) add("warning", k, FIELD_NAMES[k] + ": ada tanda petik lengkung (dari Word); tanda itu akan ikut tercetak.");
+      if (CURLY.test(state.identity[k])) add("warning", k, label(k) + ": " + t("curly"));
     });
-    if (CURLY.test(state.approval.nip)) add("warning", "nip", "NIP: ada tanda petik lengkung (dari Word); tanda itu akan ikut tercetak.");
+    if (CURLY.test(state.approval.nip)) add("warning", "nip", "NIP: " + t("curly"));
     return out;
   }
 
@@ -412,72 +481,97 @@
       before.forEach(function (old, i) {
         var now = state.actors[i];
         if (old && now && old !== now) {
-          state.steps.forEach(function (s) { s.pelaksana = s.pelaksana.map(function (a) { return a === old ? now : a; }); });
+          flatSteps().forEach(function (e) { e.step.pelaksana = e.step.pelaksana.map(function (a) { return a === old ? now : a; }); });
         }
       });
     }
   }
 
-  function targetSelect(step, index, branch, label) {
-    var select = el("select", {"data-step-field": branch, "aria-label": "Langkah " + (index + 1) + ": " + label});
-    var none = branch === "tidak" ? "\u2014 pilih \u2014" : (index + 1 < state.steps.length ? "langkah berikutnya (" + (index + 2) + ")" : "selesai (langkah terakhir)");
+  function targetSelect(step, index, branch, name) {
+    var select = el("select", {"data-step-field": branch, "aria-label": t("field-of", {number: index + 1, field: t(name)})});
+    var none = branch === "tidak" ? t("choose") : (index + 1 < state.steps.length ? t("next-step", {number: index + 2}) : t("end-last"));
     select.appendChild(el("option", {value: "", text: none}));
     state.steps.forEach(function (other, j) {
-      if (j !== index) select.appendChild(el("option", {value: other.uid, text: "langkah " + (j + 1)}));
+      if (j !== index) select.appendChild(el("option", {value: other.uid, text: t("step-n", {number: j + 1})}));
     });
-    select.appendChild(el("option", {value: END, text: "selesai"}));
+    select.appendChild(el("option", {value: END, text: t("end")}));
     var value = step[branch];
     if (value && value.indexOf("sop:") === 0) select.appendChild(el("option", {value: value, text: value}));
     select.value = value;
     return select;
   }
 
+  function actorBoxes(s, number, inherited) {
+    var boxes = el("fieldset", {class: "sop-form-actors"}, [el("legend", {class: "sop-visually-hidden", text: t("actors-of", {number: number})})]);
+    var actors = state.actors.slice();
+    s.pelaksana.forEach(function (a) { if (actors.indexOf(a) < 0) actors.push(a); });
+    if (!actors.length) boxes.appendChild(el("span", {class: "sop-form-hint", text: t("actors-first")}));
+    actors.forEach(function (a) {
+      boxes.appendChild(el("label", {}, [el("input", {type: "checkbox", "data-actor": a, checked: s.pelaksana.indexOf(a) >= 0}), " " + a]));
+    });
+    if (inherited) boxes.appendChild(el("span", {class: "sop-form-hint", text: t("inherits", {number: inherited})}));
+    return boxes;
+  }
+
+  function flowCell(s, entry) {
+    var i = entry.path[0];
+    if (entry.depth > 0) return el("div", {class: "sop-form-flow sop-form-hint", text: t("in-order")});
+    return s.decision
+      ? el("div", {class: "sop-form-flow"}, [el("label", {}, [t("yes-to"), targetSelect(s, i, "ya", "if-yes")]),
+        el("label", {}, [t("no-to"), targetSelect(s, i, "tidak", "if-no")])])
+      : el("div", {class: "sop-form-flow"}, [el("label", {}, [t("next-to"), targetSelect(s, i, "lanjut", "next")])]);
+  }
+
+  function toolButtons(entry, siblings) {
+    var number = numberOf(entry.path), i = entry.path[entry.path.length - 1];
+    var buttons = [
+      el("button", {type: "button", "data-action": "up", title: t("up"), "aria-label": t("up-n", {number: number}), disabled: i === 0}, ["\u2191"]),
+      el("button", {type: "button", "data-action": "down", title: t("down"), "aria-label": t("down-n", {number: number}), disabled: i === siblings.length - 1}, ["\u2193"]),
+      el("button", {type: "button", "data-action": "insert", title: t("insert"), "aria-label": t("insert-n", {number: number})}, ["+"]),
+      el("button", {type: "button", "data-action": "delete", title: t("delete"), "aria-label": t("delete-n", {number: number}),
+        disabled: entry.depth === 0 && state.steps.length === 1}, ["\u00d7"])
+    ];
+    if (state.identity.format === "langkah-berjenjang" || entry.step.sub.length) {
+      buttons.push(el("button", {type: "button", "data-action": "add-sub", title: t("add-sub"), "aria-label": t("add-sub-n", {number: number})}, ["+ sub"]));
+    }
+    return el("div", {class: "sop-form-tools"}, buttons);
+  }
+
   function renderSteps() {
     var body = root.querySelector(".sop-form-steps tbody");
     body.textContent = "";
-    state.steps.forEach(function (s, i) {
-      var actorBoxes = el("fieldset", {class: "sop-form-actors"}, [el("legend", {class: "sop-visually-hidden", text: "Pelaksana langkah " + (i + 1)})]);
-      var actors = state.actors.slice();
-      s.pelaksana.forEach(function (a) { if (actors.indexOf(a) < 0) actors.push(a); });
-      if (!actors.length) actorBoxes.appendChild(el("span", {class: "sop-form-hint", text: "Isi daftar pelaksana dahulu."}));
-      actors.forEach(function (a) {
-        actorBoxes.appendChild(el("label", {}, [el("input", {type: "checkbox", "data-actor": a, checked: s.pelaksana.indexOf(a) >= 0}), " " + a]));
-      });
-      var decision = el("div", {class: "sop-form-decision"}, [
-        el("label", {}, [el("input", {type: "checkbox", "data-step-field": "decision", checked: s.decision}), " Keputusan"]),
-        el("input", {type: "text", "data-step-field": "question", value: s.question, placeholder: "Pertanyaan, mis. Berkas lengkap?",
-          "aria-label": "Langkah " + (i + 1) + ": pertanyaan keputusan", hidden: !s.decision})
-      ]);
-      var flow = s.decision
-        ? el("div", {class: "sop-form-flow"}, [el("label", {}, ["Ya \u2192 ", targetSelect(s, i, "ya", "jika Ya")]),
-          el("label", {}, ["Tidak \u2192 ", targetSelect(s, i, "tidak", "jika Tidak")])])
-        : el("div", {class: "sop-form-flow"}, [el("label", {}, ["Lanjut \u2192 ", targetSelect(s, i, "lanjut", "lanjut ke")])]);
-      var tools = el("div", {class: "sop-form-tools"}, [
-        el("button", {type: "button", "data-action": "up", title: "Naikkan", "aria-label": "Naikkan langkah " + (i + 1), disabled: i === 0}, ["\u2191"]),
-        el("button", {type: "button", "data-action": "down", title: "Turunkan", "aria-label": "Turunkan langkah " + (i + 1), disabled: i === state.steps.length - 1}, ["\u2193"]),
-        el("button", {type: "button", "data-action": "insert", title: "Sisipkan langkah sesudahnya", "aria-label": "Sisipkan langkah sesudah langkah " + (i + 1)}, ["+"]),
-        el("button", {type: "button", "data-action": "delete", title: "Hapus", "aria-label": "Hapus langkah " + (i + 1), disabled: state.steps.length === 1}, ["\u00d7"])
-      ]);
-      function area(field, label, value, rows) {
-        return el("textarea", {"data-step-field": field, rows: rows || 2, "aria-label": "Langkah " + (i + 1) + ": " + label}, [value]);
+    flatSteps().forEach(function (entry) {
+      var s = entry.step, number = numberOf(entry.path), top = entry.depth === 0;
+      var decision = top ? el("div", {class: "sop-form-decision"}, [
+        el("label", {}, [el("input", {type: "checkbox", "data-step-field": "decision", checked: s.decision}), " " + t("decision")]),
+        el("input", {type: "text", "data-step-field": "question", value: s.question, placeholder: t("question-placeholder"),
+          "aria-label": t("field-of", {number: number, field: t("question")}), hidden: !s.decision})
+      ]) : null;
+      function area(field, name, value, rows) {
+        return el("textarea", {"data-step-field": field, rows: rows || 2, "aria-label": t("field-of", {number: number, field: name})}, [value]);
       }
-      var row = el("tr", {"data-uid": s.uid, "data-step": i + 1}, [
-        el("td", {class: "sop-form-no", text: String(i + 1)}),
-        el("td", {}, [area("kegiatan", "kegiatan", s.kegiatan, 3), decision]),
-        el("td", {}, [actorBoxes]),
-        el("td", {}, [flow]),
-        el("td", {}, [area("kelengkapan", "kelengkapan (satu per baris)", s.kelengkapan.join("\n"))]),
-        el("td", {}, [el("input", {type: "text", "data-step-field": "waktu", value: s.waktu, "aria-label": "Langkah " + (i + 1) + ": waktu", placeholder: "15 menit"})]),
-        el("td", {}, [area("output", "output", s.output)]),
-        el("td", {}, [area("keterangan", "keterangan", s.keterangan)]),
-        el("td", {}, [tools])
+      var row = el("tr", {"data-uid": s.uid, "data-path": entry.path.join("."), "data-depth": entry.depth,
+        class: top ? null : "sop-form-substep"}, [
+        el("td", {class: "sop-form-no", text: number}),
+        el("td", {style: entry.depth ? "padding-left:" + (0.3 + 1.2 * entry.depth) + "em" : null},
+          [area("kegiatan", label("kegiatan"), s.kegiatan, 3), decision]),
+        el("td", {}, [actorBoxes(s, number, top || s.pelaksana.length ? "" : numberOf(entry.path.slice(0, -1)))]),
+        el("td", {}, [flowCell(s, entry)]),
+        el("td", {}, [area("kelengkapan", t("kelengkapan-lines"), s.kelengkapan.join("\n"))]),
+        el("td", {}, [el("input", {type: "text", "data-step-field": "waktu", value: s.waktu,
+          "aria-label": t("field-of", {number: number, field: label("waktu")}), placeholder: t("waktu-placeholder")})]),
+        el("td", {}, [area("output", label("output"), s.output)]),
+        el("td", {}, [area("keterangan", label("keterangan"), s.keterangan)]),
+        el("td", {}, [toolButtons(entry, siblingsAt(entry.path))])
       ]);
       body.appendChild(row);
     });
   }
 
+  function rowStep(row) { return stepAt(pathOf(row.getAttribute("data-path"))); }
+
   function readStep(row) {
-    var s = state.steps[parseInt(row.getAttribute("data-step"), 10) - 1];
+    var s = rowStep(row);
     row.querySelectorAll("[data-step-field]").forEach(function (f) {
       var k = f.getAttribute("data-step-field");
       if (k === "decision") s.decision = f.checked;
@@ -503,44 +597,60 @@
   }
 
   function describe(value, i) {
-    if (value === END) return "selesai";
+    if (value === END) return t("end");
     if (value && value.indexOf("sop:") === 0) return value;
-    if (value) return "ke langkah " + stepNumber(value);
-    return i + 1 < state.steps.length ? "ke langkah " + (i + 2) : "selesai";
+    if (value) return t("to-step", {number: stepNumber(value)});
+    return i + 1 < state.steps.length ? t("to-step", {number: i + 2}) : t("end");
+  }
+
+  function previewHead(actors) {
+    function th(attrs, key) { attrs.text = label(key); return el("th", attrs); }
+    return el("thead", {}, [
+      el("tr", {}, [th({rowspan: 2, class: "sop-h-no"}, "no"), th({rowspan: 2, class: "sop-h-kegiatan"}, "kegiatan"),
+        th({colspan: Math.max(actors.length, 1), class: "sop-h-pelaksana"}, "pelaksana"),
+        th({colspan: 3, class: "sop-h-mutu"}, "mutu_baku"), th({rowspan: 2, class: "sop-h-keterangan"}, "keterangan")]),
+      el("tr", {}, (actors.length ? actors : [""]).map(function (a) { return el("th", {class: "sop-h-actor", text: a}); })
+        .concat([th({class: "sop-h-kelengkapan"}, "kelengkapan"), th({class: "sop-h-waktu"}, "waktu"), th({class: "sop-h-output"}, "output")]))
+    ]);
+  }
+
+  function previewActivity(s, entry) {
+    var i = entry.path[0];
+    var cell = el("td", {class: "sop-kegiatan", style: entry.depth ? "padding-left:" + (0.5 + 1.2 * entry.depth) + "em" : null},
+      [el("span", {class: "sop-activity", text: s.kegiatan})]);
+    if (entry.depth > 0) return cell;
+    if (s.decision) {
+      cell.appendChild(el("span", {class: "sop-question", text: s.question}));
+      cell.appendChild(el("span", {class: "sop-branches"}, [
+        el("span", {class: "sop-branch"}, [el("strong", {text: t("yes-label")}), describe(s.ya, i)]),
+        el("span", {class: "sop-branch"}, [el("strong", {text: t("no-label")}), s.tidak ? describe(s.tidak, i) : "\u2014"])]));
+    } else if (s.lanjut) {
+      cell.appendChild(el("span", {class: "sop-branches"}, [el("span", {class: "sop-branch"}, [el("strong", {text: t("next-label")}), describe(s.lanjut, i)])]));
+    }
+    return cell;
   }
 
   function renderPreview() {
     var holder = root.querySelector(".sop-form-preview");
     holder.textContent = "";
-    var actors = state.actors.slice();
-    state.steps.forEach(function (s) { s.pelaksana.forEach(function (a) { if (actors.indexOf(a) < 0) actors.push(a); }); });
+    var actors = state.actors.slice(), rows = flatSteps();
+    rows.forEach(function (e) { e.step.pelaksana.forEach(function (a) { if (actors.indexOf(a) < 0) actors.push(a); }); });
     // not `sop-flowchart`: that class (a hook of SOP-FORMAT) means a finished, wired flowchart
     var table = el("table", {class: "sop-form-preview-table"});
-    table.appendChild(el("caption", {text: "Pratinjau diagram alir \u2014 " + (state.identity.nama || "SOP baru")}));
-    var head = el("thead", {}, [
-      el("tr", {}, [el("th", {rowspan: 2, class: "sop-h-no", text: "No"}), el("th", {rowspan: 2, class: "sop-h-kegiatan", text: "Kegiatan"}),
-        el("th", {colspan: Math.max(actors.length, 1), class: "sop-h-pelaksana", text: "Pelaksana"}),
-        el("th", {colspan: 3, class: "sop-h-mutu", text: "Mutu Baku"}), el("th", {rowspan: 2, class: "sop-h-keterangan", text: "Keterangan"})]),
-      el("tr", {}, (actors.length ? actors : [""]).map(function (a) { return el("th", {class: "sop-h-actor", text: a}); })
-        .concat([el("th", {class: "sop-h-kelengkapan", text: "Kelengkapan"}), el("th", {class: "sop-h-waktu", text: "Waktu"}), el("th", {class: "sop-h-output", text: "Output"})]))
-    ]);
-    table.appendChild(head);
-    var body = el("tbody");
-    state.steps.forEach(function (s, i) {
-      var kegiatan = el("td", {class: "sop-kegiatan"}, [el("span", {class: "sop-activity", text: s.kegiatan})]);
-      if (s.decision) {
-        kegiatan.appendChild(el("span", {class: "sop-question", text: s.question}));
-        kegiatan.appendChild(el("span", {class: "sop-branches"}, [
-          el("span", {class: "sop-branch"}, [el("strong", {text: "Ya: "}), describe(s.ya, i)]),
-          el("span", {class: "sop-branch"}, [el("strong", {text: "Tidak: "}), s.tidak ? describe(s.tidak, i) : "\u2014"])]));
-      } else if (s.lanjut) {
-        kegiatan.appendChild(el("span", {class: "sop-branches"}, [el("span", {class: "sop-branch"}, [el("strong", {text: "Lanjut: "}), describe(s.lanjut, i)])]));
-      }
-      var row = el("tr", {class: "sop-row", "data-step": i + 1}, [el("td", {class: "sop-no", text: String(i + 1)}), kegiatan]);
-      var symbol = symbolOf(s, i);
+    table.appendChild(el("caption", {text: t("preview-caption", {name: state.identity.nama || t("new-title")})}));
+    table.appendChild(previewHead(actors));
+    var body = el("tbody"), own = {};
+    rows.forEach(function (entry) {
+      var s = entry.step, number = numberOf(entry.path);
+      // a sub-step without actors is done by those of the step above it
+      var doers = s.pelaksana.length || !entry.depth ? s.pelaksana : own[entry.path.slice(0, -1).join(".")] || [];
+      own[entry.path.join(".")] = doers;
+      var row = el("tr", {class: "sop-row" + (entry.depth ? " sop-subrow" : ""), "data-step": number},
+        [el("td", {class: "sop-no", text: number}), previewActivity(s, entry)]);
+      var symbol = entry.depth ? "process" : symbolOf(s, entry.path[0]);
       (actors.length ? actors : [""]).forEach(function (a) {
         var cell = el("td", {class: "sop-actor"});
-        if (a && s.pelaksana.indexOf(a) >= 0) {
+        if (a && doers.indexOf(a) >= 0) {
           cell.setAttribute("data-actor", a); cell.setAttribute("data-symbol", symbol);
           var shape = el("span", {class: "sop-sym-holder"});
           shape.innerHTML = SYMBOLS[symbol];  // fixed markup of this file, no editor text
@@ -567,16 +677,15 @@
     var errors = found.filter(function (p) { return p.severity === "error"; });
     var summary = root.querySelector(".sop-form-verdict");
     summary.className = "sop-form-verdict " + (errors.length ? "sop-form-bad" : found.length ? "sop-form-warn" : "sop-form-good");
-    summary.textContent = errors.length
-      ? errors.length + " hal harus diperbaiki sebelum SOP dapat diterbitkan."
-      : found.length ? "Tidak ada kesalahan; periksa " + found.length + " peringatan." : "Lengkap: tidak ada kesalahan.";
+    summary.textContent = errors.length ? t("verdict-bad", {count: errors.length})
+      : found.length ? t("verdict-warn", {count: found.length}) : t("verdict-good");
     found.forEach(function (p) {
       var item = el("li", {class: "sop-form-" + p.severity, "data-field": null}, [
-        el("strong", {text: p.severity === "error" ? "Perbaiki: " : "Periksa: "}), p.text]);
+        el("strong", {text: p.severity === "error" ? t("fix") : t("check")}), p.text]);
       list.appendChild(item);
       var field = null, parts = String(p.field).split(":");
       if (parts.length === 2) {
-        var row = root.querySelectorAll(".sop-form-steps tbody tr")[parseInt(parts[0], 10)];
+        var row = root.querySelector('.sop-form-steps tbody tr[data-path="' + parts[0] + '"]');
         if (row) {
           if (p.severity === "error") row.classList.add("sop-form-row-error");
           field = row.querySelector('[data-step-field="' + parts[1] + '"]') || row.querySelector("fieldset");
@@ -607,7 +716,7 @@
   }
 
   function renderAll() {
-    uidCounter = state.steps.reduce(function (m, s) { return Math.max(m, parseInt(s.uid.slice(1), 10) || 0); }, uidCounter);
+    uidCounter = flatSteps().reduce(function (m, e) { return Math.max(m, parseInt(e.step.uid.slice(1), 10) || 0); }, uidCounter);
     fillIdentity();
     renderSteps();
     refresh();
@@ -617,9 +726,9 @@
 
   function fileName() {
     if (loaded && loaded.name) return loaded.name.replace(/^.*[\\/]/, "");
-    var slug = (state.identity.nama || "sop-baru").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    var slug = (state.identity.nama || t("new-file")).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
-    return (slug || "sop-baru") + ".md";
+    return (slug || t("new-file")) + ".md";
   }
 
   function download() {
@@ -629,57 +738,63 @@
     document.body.appendChild(link);
     link.click();
     window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    status("Diunduh sebagai " + fileName() + ". Letakkan berkas itu di folder unitnya dalam folder docs buku pedoman.");
+    status(t("downloaded", {name: fileName()}));
   }
 
   function saveToFile() {
     refresh();
     var text = toPage(toYaml());
     var handle = fileHandle ? Promise.resolve(fileHandle) : window.showSaveFilePicker({suggestedName: fileName(),
-      types: [{description: "Halaman Markdown", accept: {"text/markdown": [".md"]}}]});
+      types: [{description: t("markdown-page"), accept: {"text/markdown": [".md"]}}]});
     return handle.then(function (h) {
       fileHandle = h;
       return h.createWritable().then(function (w) { return w.write(text).then(function () { return w.close(); }); })
-        .then(function () { status("Tersimpan ke " + h.name + "."); });
-    }).catch(function (e) { if (e && e.name !== "AbortError") status("Tidak dapat menyimpan: " + e.message); });
+        .then(function () { status(t("saved-to", {name: h.name})); });
+    }).catch(function (e) { if (e && e.name !== "AbortError") status(t("cannot-save", {error: e.message})); });
   }
 
   function openFile() {
     if (window.showOpenFilePicker) {
-      return window.showOpenFilePicker({types: [{description: "Halaman Markdown atau YAML", accept: {"text/markdown": [".md"], "text/yaml": [".yaml", ".yml"]}}]})
+      return window.showOpenFilePicker({types: [{description: t("markdown-or-yaml"), accept: {"text/markdown": [".md"], "text/yaml": [".yaml", ".yml"]}}]})
         .then(function (handles) {
           fileHandle = handles[0];
           return fileHandle.getFile();
         }).then(function (file) { return file.text().then(function (t) { tryLoad(t, file.name); }); })
-        .catch(function (e) { if (e && e.name !== "AbortError") status("Tidak dapat membuka: " + e.message); });
+        .catch(function (e) { if (e && e.name !== "AbortError") status(t("cannot-open", {error: e.message})); });
     }
     root.querySelector(".sop-form-file").click();
     return null;
   }
 
   function tryLoad(text, name) {
-    try { loadText(text, name); } catch (e) { status("Tidak dapat dimuat: " + (e.reason ? e.reason + " (baris " + ((e.mark && e.mark.line) + 1) + ")" : e.message)); }
+    try { loadText(text, name); } catch (e) {
+      status(t("cannot-load", {error: e.reason ? t("yaml-at-line", {reason: e.reason, line: (e.mark && e.mark.line) + 1}) : e.message}));
+    }
   }
 
   function wire() {
     root.addEventListener("input", function (ev) {
-      var t = ev.target;
-      if (t.matches("[data-field=actors]")) { readActors(); renderSteps(); later(); return; }
-      if (t.closest(".sop-form-identity")) { readIdentity(); later(); return; }
-      var row = t.closest(".sop-form-steps tbody tr");
+      var node = ev.target;
+      if (node.matches("[data-field=actors]")) { readActors(); renderSteps(); later(); return; }
+      if (node.closest(".sop-form-identity")) { readIdentity(); later(); return; }
+      var row = node.closest(".sop-form-steps tbody tr");
       if (row) { readStep(row); later(); }
     });
     root.addEventListener("change", function (ev) {
-      var t = ev.target, row = t.closest(".sop-form-steps tbody tr");
-      if (t.matches(".sop-form-file")) {
-        var file = t.files[0];
-        if (file) file.text().then(function (text) { tryLoad(text, file.name); t.value = ""; });
+      var node = ev.target, row = node.closest(".sop-form-steps tbody tr");
+      if (node.matches(".sop-form-file")) {
+        var file = node.files[0];
+        if (file) file.text().then(function (text) { tryLoad(text, file.name); node.value = ""; });
         return;
       }
-      if (t.closest(".sop-form-identity")) { readIdentity(); later(); return; }
+      if (node.closest(".sop-form-identity")) {
+        readIdentity();
+        if (node.matches("[data-field=format]")) { renderSteps(); refresh(); } else later();
+        return;
+      }
       if (row) {
         readStep(row);
-        if (t.matches("[data-step-field=decision]")) renderSteps();
+        if (node.matches("[data-step-field=decision]")) renderSteps();
         refresh();
       }
     });
@@ -687,41 +802,43 @@
       var button = ev.target.closest("button");
       if (!button) return;
       var action = button.getAttribute("data-action"), row = button.closest("tr");
-      var i = row ? parseInt(row.getAttribute("data-step"), 10) - 1 : -1;
-      if (action === "up" && i > 0) { state.steps.splice(i - 1, 0, state.steps.splice(i, 1)[0]); }
-      else if (action === "down" && i < state.steps.length - 1) { state.steps.splice(i + 1, 0, state.steps.splice(i, 1)[0]); }
-      else if (action === "insert") { state.steps.splice(i + 1, 0, newStep()); }
-      else if (action === "delete" && state.steps.length > 1) {
-        var gone = state.steps.splice(i, 1)[0];
+      var path = row ? pathOf(row.getAttribute("data-path")) : [];
+      var list = row ? siblingsAt(path) : state.steps, i = row ? path[path.length - 1] : -1, focusPath = null;
+      if (action === "up" && i > 0) { list.splice(i - 1, 0, list.splice(i, 1)[0]); }
+      else if (action === "down" && i < list.length - 1) { list.splice(i + 1, 0, list.splice(i, 1)[0]); }
+      else if (action === "insert") { list.splice(i + 1, 0, newStep()); focusPath = path.slice(0, -1).concat([i + 1]); }
+      else if (action === "add-sub") { stepAt(path).sub.push(newStep()); focusPath = path.concat([stepAt(path).sub.length - 1]); }
+      else if (action === "delete" && (path.length > 1 || list.length > 1)) {
+        var gone = list.splice(i, 1)[0];
         state.steps.forEach(function (s) { ["ya", "tidak", "lanjut"].forEach(function (b) { if (s[b] === gone.uid) s[b] = ""; }); });
       }
-      else if (action === "add") { state.steps.push(newStep()); }
+      else if (action === "add") { state.steps.push(newStep()); focusPath = [state.steps.length - 1]; }
       else if (action === "download") { download(); return; }
       else if (action === "save") { saveToFile(); return; }
       else if (action === "open") { openFile(); return; }
       else if (action === "load-text") { tryLoad(root.querySelector(".sop-form-paste").value, ""); return; }
       else if (action === "copy") {
-        navigator.clipboard.writeText(toPage(toYaml())).then(function () { status("Disalin."); }, function () { status("Tidak dapat menyalin; pilih teksnya lalu tekan Ctrl+C."); });
+        navigator.clipboard.writeText(toPage(toYaml())).then(function () { status(t("copied")); }, function () { status(t("cannot-copy")); });
         return;
       }
       else if (action === "new") {
-        if (!window.confirm("Mulai SOP baru? Isian yang sekarang akan dikosongkan.")) return;
-        state = emptyState(); loaded = null; fileHandle = null; renderAll(); status("SOP baru."); return;
+        if (!window.confirm(t("confirm-new"))) return;
+        state = emptyState(); loaded = null; fileHandle = null; renderAll(); status(t("started-new")); return;
       }
       else return;
       renderSteps();
       refresh();
-      if (action === "add" || action === "insert") {
-        var rows = root.querySelectorAll(".sop-form-steps tbody tr");
-        var focus = rows[action === "add" ? rows.length - 1 : i + 1].querySelector("textarea");
+      if (focusPath) {
+        var focus = root.querySelector('.sop-form-steps tbody tr[data-path="' + focusPath.join(".") + '"] textarea');
         if (focus) focus.focus();
       }
     });
   }
 
   function start() {
-    root = document.getElementById("sop-form");
+    root = document.getElementById("sop-form-editor");
     if (!root) return;
+    try { TEXTS = JSON.parse(root.getAttribute("data-texts") || "{}"); } catch (e) { TEXTS = {}; }
     state = emptyState();
     if (!window.showSaveFilePicker) root.querySelector("[data-action=save]").hidden = true;
     wire();
@@ -729,7 +846,8 @@
     try { draft = JSON.parse(window.localStorage.getItem(DRAFT_KEY) || "null"); } catch (e) { draft = null; }
     if (draft && draft.state && draft.state.steps) {
       state = draft.state; loaded = draft.loaded || null;
-      status("Isian terakhir dipulihkan dari peramban ini.");
+      (function mend(list) { list.forEach(function (s) { s.sub = s.sub || []; s.extra = s.extra || {}; mend(s.sub); }); })(state.steps);
+      status(t("restored"));
     }
     renderAll();
     root.setAttribute("data-ready", "true");
@@ -742,5 +860,5 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
   // Material's instant navigation swaps pages without a reload
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { if (document.getElementById("sop-form") && !document.getElementById("sop-form").hasAttribute("data-ready")) start(); });
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { if (document.getElementById("sop-form-editor") && !document.getElementById("sop-form-editor").hasAttribute("data-ready")) start(); });
 })();
