@@ -122,7 +122,7 @@ def test_writes_unit_landing_pages_the_form_and_the_monitoring_pages(runner, sit
     assert landing.startswith('---\ntitle: "Bidang Pelayanan Pendaftaran Penduduk"\n---\n')
     assert "](penerbitan-kk-baru.md#sop-" in landing
     # the form (on by default, as under the plugin) and its scripts
-    assert 'id="sop-form"' in (docs / "formulir-sop.md").read_text(encoding="utf-8")
+    assert 'class="sop-form"' in (docs / "formulir-sop.md").read_text(encoding="utf-8")
     assert (docs / "assets" / "mkdocs-sop" / "form" / "sop-form.js").is_file()
     # the monitoring/evaluation pages, from the records of the docs folder
     monev = (docs / "katalog" / "monev" / "index.md").read_text(encoding="utf-8")

@@ -172,23 +172,25 @@ def test_the_same_generated_pages_exist_under_each_generator(built):
             title = re.search(r"<h1[^>]*>([^<]+)", html).group(1)
             assert title[0].isupper() and "-" not in title and len(title.split()) >= 2, (generator, folder, title)
         form = (site / "formulir-sop" / "index.html").read_text(encoding="utf-8")
-        assert 'id="sop-form"' in form, generator
+        assert 'class="sop-form"' in form, generator
         for script in re.findall(r'<script src="([^"]+sop-form[^"]*)"', form):  # its scripts load
             assert (site / "formulir-sop" / script).resolve().is_file(), (generator, script)
 
 
-def cycle_boxes(site: Path) -> dict[str, list[str]]:
-    """SOP page -> the links of its latest-monitoring/evaluation box."""
+def found_in_sop_pages(site: Path, part: str, item: str) -> dict[str, list[str]]:
+    """SOP page -> every ``item`` (a regex group) inside every ``part`` of it."""
     out = {}
     for page in sop_pages(site):
         html = (site / page).read_text(encoding="utf-8")
-        for box in re.findall(r'<aside [^>]*class="sop-cycle-latest".*?</aside>', html, re.S):
-            out.setdefault(page, []).extend(re.findall(r'href="([^"]+)"', box))
+        for section in re.findall(part, html, re.S):
+            out.setdefault(page, []).extend(re.findall(item, section))
     return out
 
 
 def test_monitoring_boxes_appear_on_the_same_sop_pages_under_each_generator(built):
-    found = {generator: cycle_boxes(site) for generator, site in built.items()}
+    """The latest-monitoring/evaluation box of each SOP and its links."""
+    found = {generator: found_in_sop_pages(site, r'<aside [^>]*class="sop-cycle-latest".*?</aside>',
+                                           r'href="([^"]+)"') for generator, site in built.items()}
     linked = {page for page, links in found["mkdocs"].items() if links}
     assert len(linked) >= 3  # the sample's records: SOPs monitored and evaluated
     assert found["properdocs"] == found["mkdocs"]
@@ -197,12 +199,7 @@ def test_monitoring_boxes_appear_on_the_same_sop_pages_under_each_generator(buil
 
 def back_links(site: Path) -> dict[str, list[str]]:
     """Page -> the SOP numbers its "Dirujuk oleh" lists link to."""
-    out = {}
-    for page in sop_pages(site):
-        html = (site / page).read_text(encoding="utf-8")
-        for section in re.findall(r"Dirujuk oleh.*?</(?:td|dd|ul|p)>", html, re.S):
-            out.setdefault(page, []).extend(re.findall(r"<a [^>]*href=\"[^\"]+\"[^>]*>([^<]+)</a>", section))
-    return out
+    return found_in_sop_pages(site, r"Dirujuk oleh.*?</(?:td|dd|ul|p)>", r"<a [^>]*href=\"[^\"]+\"[^>]*>([^<]+)</a>")
 
 
 def test_back_links_appear_under_each_generator(built):
