@@ -11,11 +11,14 @@ reaches the extension through the Markdown instance MkDocs builds for it
 
 from __future__ import annotations
 
+import atexit
 import datetime as _dt
 import hashlib
 import logging
 import os
 import posixpath
+import shutil
+import tempfile
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -24,6 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..catalogue.links import SiteLinks
+from ..catalogue.pagememo import PageMemo
 from ..catalogue.pages import PAGE_KEYS, page_paths
 from ..catalogue.registry import Catalogue
 from ..catalogue.units import index_page_folder, sop_folders, titled_sections, unit_folders, with_hand_written_titles
@@ -150,6 +154,9 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
 
     def __init__(self) -> None:
         self.renderer: BlockRenderer | None = None
+        self._rebuild = False  # a rebuild of `mkdocs serve` (a few pages change): no drawing ahead
+        self._search_copy: str | None = None  # under `mkdocs serve`: the first build's search index
+        self._pages = PageMemo()  # catalogue pages by their data: a rebuild renders only what changed
         self.catalogue = Catalogue()
         self._serving = False
         self.cycle = None  # the monitoring/evaluation records (cycle.site.collect), once read
@@ -181,10 +188,14 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             cache_dir = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
         self.catalogue = Catalogue(language=self.config.language)
         # drawings join the page in on_post_page, after search (core/deferred.py)
+        # under `mkdocs serve` the plugin outlives a rebuild (it has on_startup): the last
+        # build's parses are reused, so a save parses only the saved page's blocks again
+        earlier = self.renderer if self._serving else None
+        self._rebuild = earlier is not None
         self.renderer = BlockRenderer(options, institution=self.config.institution,
                                       diagram_engine=self.config.diagram_engine, cache_dir=cache_dir,
                                       report=_log_diagnostic, defer_markup=True,
-                                      site=self._site_links(), limits=limits)
+                                      site=self._site_links(), limits=limits, earlier=earlier)
         # our configured extension replaces a `mkdocs_sop` the site lists for Zensical
         config.markdown_extensions[:] = [e for e in config.markdown_extensions
                                          if e != "mkdocs_sop" and not isinstance(e, SopExtension)]
@@ -226,14 +237,15 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             if "sop" not in text:
                 continue
             self.catalogue.add_page(text, file.src_uri, _display_path(file), file.url, renderer.parse)
+        renderer.memo.forget_earlier()
         for diagnostic in self.catalogue.finish(self.config.strict_links, self._logos()):
             renderer.reports(diagnostic)
         self._collect_cycle(files, config)
-        # every diagram still to draw, in one batch on every core, before the first page
-        pages: dict[str, list[Sop]] = {}
-        for entry in self.catalogue.entries:
-            pages.setdefault(entry.url, []).append(entry.sop)
-        renderer.prerender(list(pages.items()))
+        if not self._rebuild:  # the diagrams to draw, in page order, drawn while the pages render
+            pages: dict[str, list[Sop]] = {}
+            for entry in self.catalogue.entries:
+                pages.setdefault(entry.url, []).append(entry.sop)
+            renderer.prerender(list(pages.items()))
         if self.config.logo and files.get_file_from_path(self.config.logo) is None:
             renderer.reports(make("logo-missing", self.config.language, path="mkdocs.yml",
                                   logo=self.config.logo, docs_dir=config.docs_dir))
@@ -306,6 +318,8 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     def _build_search_index(self, config) -> None:
         if not self.config.search:
             return
+        if self._rebuild and self._kept_search_index(config.site_dir):
+            return  # while editing: the index of the server's first build (docs/performa.md)
         from ..search import build_search_index
 
         try:
@@ -315,6 +329,35 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                         "[search-index]", exc)
             return
         log.debug("sop: search index: %s", report.summary())
+        if self._serving:
+            self._keep_search_index(config.site_dir)
+
+    def _keep_search_index(self, site_dir: str) -> None:
+        """Under ``mkdocs serve``: a copy of the search index, for the rebuilds after a save.
+
+        Indexing reads every page of the site (seconds at thousands of SOPs), and the
+        server answers no request until a rebuild ends; so a save re-renders its page
+        and the search keeps the index of the first build until the server restarts.
+        """
+        from ..search import INDEX_FOLDERS
+
+        self._search_copy = tempfile.mkdtemp(prefix="mkdocs-sop-search-")
+        atexit.register(shutil.rmtree, self._search_copy, True)
+        for folder in INDEX_FOLDERS:
+            if os.path.isdir(os.path.join(site_dir, folder)):
+                shutil.copytree(os.path.join(site_dir, folder), os.path.join(self._search_copy, folder))
+
+    def _kept_search_index(self, site_dir: str) -> bool:
+        """Put the first build's search index back (a clean rebuild emptied the site folder)."""
+        if self._search_copy is None:
+            return False
+        from ..search import INDEX_FOLDERS
+
+        for folder in INDEX_FOLDERS:
+            kept, there = os.path.join(self._search_copy, folder), os.path.join(site_dir, folder)
+            if os.path.isdir(kept) and not os.path.isdir(there):
+                shutil.copytree(kept, there)
+        return True
 
     def _check_catalogue_dir(self) -> None:
         """``catalogue_dir`` names a folder inside the site: never absolute, never above it."""
@@ -381,6 +424,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
         by_generate = made_by_generate(config.docs_dir)
         index_pages = self._index_pages(files, by_generate)
         for made in generated_files(self.catalogue, self.site_settings(config), cycle_pages=self.cycle,
+                                    memo=self._pages if self._serving else None,
                                     records=self.cycle.cycle if self.cycle is not None else None,
                                     index_pages=index_pages):
             existing = files.get_file_from_path(made.path)

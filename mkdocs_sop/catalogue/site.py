@@ -221,20 +221,22 @@ class GeneratedFile:
 
 
 def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=None, cycle_pages=None,
-                    index_pages: "Mapping[str, tuple[str, str]] | None" = None) -> list[GeneratedFile]:
+                    index_pages: "Mapping[str, tuple[str, str]] | None" = None, memo=None) -> list[GeneratedFile]:
     """Assets, exports, the form, catalogue pages and unit landing pages, in the order a site lists them.
 
     ``records``: the monitoring/evaluation records (a :class:`mkdocs_sop.cycle.summary.Cycle`)
     for their columns of the exports; ``cycle_pages``: the site of those records
     (:func:`mkdocs_sop.cycle.site.collect`'s ``site``) for their pages. None: none.
     ``index_pages``: folder -> (source path, text) of the site's own index pages, for the
-    landing pages of the folders holding SOPs (:func:`.units.unit_pages`); None: none."""
+    landing pages of the folders holding SOPs (:func:`.units.unit_pages`); None: none.
+    ``memo``: a :class:`.pagememo.PageMemo` kept between builds (``mkdocs serve``,
+    ``generate --watch``), so only pages whose data changed are rendered again."""
     from ..cycle.pages import build_cycle_pages, cycle_index_path
     from ..cycle.summary import export_fields
     from ..form import form_assets, form_page
     from ..schema.monev import schema_texts as record_schemas
     from .export import export_csv, export_data, export_json
-    from .pages import PageOptions, build_pages
+    from .pages import PageOptions, build_pages, page_data
     from .units import unit_pages
 
     out = [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[:4]]
@@ -263,8 +265,9 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=Non
                               review_after_years=settings.review_after_years,
                               downloads=EXPORT_FILES if settings.export else (),
                               page_size=settings.page_size, templates=settings.templates)
-        out += [GeneratedFile(page.src_uri, page.markdown, "page", page.kind)
-                for page in build_pages(catalogue, options)]
+        pages = memo.pages(page_data(catalogue, options), options.templates) if memo is not None else \
+            build_pages(catalogue, options)
+        out += [GeneratedFile(page.src_uri, page.markdown, "page", page.kind) for page in pages]
         if cycle_pages is not None:
             index = cycle_index_path(settings.catalogue_dir)
             out += [GeneratedFile(page.src_uri, page.markdown, "page", "cycle-index" if page.src_uri == index else "cycle")

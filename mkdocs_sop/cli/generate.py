@@ -15,8 +15,9 @@ import threading
 
 import click
 
-from ..catalogue.site import (MANIFEST, REQUIRED_EXTENSIONS, SiteSettings, build_date, generated_files, made_by_generate, manifest,
-                              template_folders, write_changed)
+from ..catalogue.pagememo import PageMemo
+from ..catalogue.site import (MANIFEST, REQUIRED_EXTENSIONS, SiteSettings, build_date, generated_files, made_by_generate,
+                              manifest, template_folders, write_changed)
 from ..catalogue.units import index_page_folder, sop_folders
 from ..core.cache import BlockCache
 from ..core.labels import label_set
@@ -74,6 +75,7 @@ class GenerateStep:
         cache_dir = options.get("cache_dir", ".cache/mkdocs-sop") if options.get("cache", True) else None
         base = os.path.dirname(os.path.abspath(cfg.config_file))
         self.generated: set[str] = set()
+        self.pages = PageMemo()  # catalogue pages rendered again only when their data changed
         self.memo = ParseMemo(language=language, institution=cfg.institution,
                               cache=BlockCache(os.path.join(base, cache_dir)) if cache_dir else None)
         try:
@@ -116,7 +118,8 @@ class GenerateStep:
         cycle = from_checked(result.records, result.catalogue, self.cycle_options, self.settings.today,
                              result.diagnostics, include_drafts=self.settings.include_drafts)
         files = generated_files(result.catalogue, self.settings, records=cycle.cycle, cycle_pages=cycle,
-                                index_pages=_index_pages(sources, sop_folders(result.catalogue.entries)))
+                                index_pages=_index_pages(sources, sop_folders(result.catalogue.entries)),
+                                memo=self.pages)
         self.generated = {os.path.abspath(os.path.join(self.output, f.path)) for f in files}
         written = write_changed(self.output, {f.path: f.text for f in files} | {MANIFEST: manifest(files)})
         if not quiet:

@@ -52,7 +52,7 @@ class BlockRenderer:
     def __init__(self, options: RenderOptions, *, institution: str = "", diagram_engine: str = "auto",
                  cache_dir: str | None = None, report: Reporter | None = None,
                  site: SiteView | None = None, defer_markup: bool = False,
-                 limits: Limits = DEFAULT_LIMITS) -> None:
+                 limits: Limits = DEFAULT_LIMITS, earlier: "BlockRenderer | None" = None) -> None:
         if diagram_engine == "none":  # asked for no diagrams: leave them out, say nothing
             options = dataclasses.replace(options, diagram=False)
         self.options = options
@@ -63,7 +63,9 @@ class BlockRenderer:
         self.reports = Reports(report)
         disk = BlockCache(cache_dir) if cache_dir else None
         self.limits = limits
-        self.memo = ParseMemo(language=options.language, institution=institution, cache=disk, limits=limits)
+        # earlier: the previous build's renderer in this process (mkdocs serve): its parses are reused
+        self.memo = ParseMemo(language=options.language, institution=institution, cache=disk, limits=limits,
+                              earlier=earlier.memo if earlier is not None else None)
         self.fragments = FragmentCache(disk, self.fingerprint()) if disk else None
         self.diagrams = DiagramBatch(options.labels, language=options.language, engine=diagram_engine,
                                      cache_dir=cache_dir, report=self.reports,
@@ -159,24 +161,19 @@ class BlockRenderer:
         """The written page with every deferred fragment back in full."""
         return self.deferred.restore(output) if self.deferred is not None else output
 
-    # -- the whole site's diagrams, before the first page ----------------------------
+    # -- the whole site's diagrams, drawn while the pages render ---------------------
     def prerender(self, pages: Iterable[tuple[str, list[Sop]]]) -> int:
-        """Draw, in one batch, the diagrams of every SOP whose page fragment is not cached.
+        """Start drawing, in the background, the diagrams of every SOP whose page fragment is
+        not cached, in page order; each page's render waits only for its own diagram.
 
-        ``pages``: each page's URL and the SOPs it holds (parsed by :meth:`parse`).
-        Returns how many diagrams were asked of the renderer (its cache hits included).
+        ``pages``: each page's URL and the SOPs it holds (parsed by :meth:`parse`), in the
+        order the pages will render. Returns how many diagrams were planned.
         """
         if not self.options.diagram:
             return 0
-        dots: list[str] = []
-        for url, sops in pages:
-            link_for = self._links_from(url)
-            for sop in sops:
-                if not self.diagrams.wanted(sop) or self._fragment_is_cached(sop, url):
-                    continue
-                dots.append(self.diagrams.dot(sop, url, link_for, keep=True)[0])
-        self.diagrams.draw(dots)
-        return len(dots)
+        plan = [(sop, url, self._links_from(url)) for url, sops in pages for sop in sops]
+        self.diagrams.start(plan, needed=lambda sop, url: not self._fragment_is_cached(sop, url))
+        return sum(1 for sop, _, _ in plan if self.diagrams.wanted(sop))
 
     # -- the fragment cache ---------------------------------------------------------
     def _links_from(self, url: str):
@@ -189,11 +186,12 @@ class BlockRenderer:
         return self.fragments.key(body, context, url, identity)
 
     def _fragment_is_cached(self, sop: Sop, url: str) -> bool:
+        """Whether the page's fragment is kept (not read: a page whose links changed since
+        finds out when it renders, and then draws its diagram itself)."""
         if self.fragments is None:
             return False
-        context = self.site.context_for(sop, url)
-        key = self._fragment_key(self.memo.body_of(sop), sop, context, url)
-        return key is not None and self.fragments.get(key, context, self._links_from(url)) is not None
+        key = self._fragment_key(self.memo.body_of(sop), sop, self.site.context_for(sop, url), url)
+        return key is not None and self.fragments.stored(key)
 
     def fingerprint(self) -> str:
         """What output depends on besides the block: for cache keys."""

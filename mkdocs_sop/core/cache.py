@@ -1,7 +1,10 @@
 """A content-addressed cache of what is derived from one ``sop`` block.
 
 Two layers: a per-process memory map (kept across ``mkdocs serve`` rebuilds, which make a
-new plugin each time) in front of files ``<folder>/blocks/<aa>/<sha256>.pickle``. Keys
+new plugin each time) in front of files ``<folder>/blocks/<aa>/<sha256>.pickle``. Both
+hold the value pickled and zlib-compressed (an SOP's HTML shrinks about seven times), so
+the memory layer stays a few megabytes however many SOPs a site has, and a value read
+back is always a fresh object that no caller can change for another. Keys
 are SHA-256 digests of every input the value depends on; the caller puts the block text,
 the settings (``BlockRenderer.fingerprint()``) and whatever else matters into the key, and
 :func:`code_fingerprint` (the package version and the bytes of every module of the
@@ -26,15 +29,17 @@ import pickle
 import sys
 import tempfile
 import threading
+import zlib
 from collections import OrderedDict
 from pathlib import Path
 
 #: Bump when the layout of cached values changes.
-CACHE_FORMAT = "2"
-_MEMORY_SIZE = 20000  # values kept in memory per process (a few KB each)
+CACHE_FORMAT = "3"
+_MEMORY_SIZE = 20000  # values kept in memory per process (compressed: a few KB each)
+_LEVEL = 1  # zlib: the fastest level already shrinks HTML about seven times
 
 _lock = threading.Lock()
-_memory: OrderedDict[str, object] = OrderedDict()
+_memory: OrderedDict[str, bytes] = OrderedDict()
 _code: str | None = None
 
 
@@ -92,40 +97,65 @@ class BlockCache:
 
     def get(self, key: str):
         with _lock:
-            if key in _memory:
+            data = _memory.get(key)
+            if data is not None:
                 _memory.move_to_end(key)
+        if data is not None:
+            value = _load(data)
+            if value is not None:
                 self.stats["memory_hits"] += 1
-                return _memory[key]
+                return value
         path = self._path(key)
         if path is not None:
             try:
-                value = pickle.loads(path.read_bytes())
-            except Exception:  # missing, partial (never: atomic writes), foreign or damaged
-                value = None
+                data = path.read_bytes()
+            except OSError:
+                data = b""
+            value = _load(data)  # None: missing, partial (never: atomic writes), foreign or damaged
             if value is not None:
-                self._remember(key, value)
+                self._remember(key, data)
                 self.stats["disk_hits"] += 1
                 return value
         self.stats["misses"] += 1
         return None
 
-    def _remember(self, key: str, value) -> None:
+    def contains(self, key: str) -> bool:
+        """Whether a value is stored under ``key`` (without reading it)."""
         with _lock:
-            _memory[key] = value
+            if key in _memory:
+                return True
+        path = self._path(key)
+        return path is not None and path.is_file()
+
+    def _remember(self, key: str, data: bytes) -> None:
+        with _lock:
+            _memory[key] = data
             _memory.move_to_end(key)
             while len(_memory) > _MEMORY_SIZE:
                 _memory.popitem(last=False)
 
     def put(self, key: str, value) -> None:
-        self._remember(key, value)
+        try:
+            data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), _LEVEL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return  # a value that cannot be kept only costs time
+        self._remember(key, data)
         path = self._path(key)
         if path is None:
             return
         try:
-            atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            atomic_write(path, data)
             self.stats["writes"] += 1
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _load(data: bytes):
+    """The value of compressed pickle bytes; None for anything else."""
+    try:
+        return pickle.loads(zlib.decompress(data))
+    except Exception:  # noqa: BLE001 - empty, foreign or damaged: a miss
+        return None
 
 
 def clear_memory() -> None:

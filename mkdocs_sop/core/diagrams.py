@@ -1,8 +1,9 @@
-"""The Graphviz diagrams of a build: DOT built once, drawn in one batch on every core."""
+"""The Graphviz diagrams of a build: DOT built once, drawn ahead of the pages on every core."""
 
 from __future__ import annotations
 
-from typing import Callable
+import threading
+from typing import Callable, Iterable, Sequence
 
 from .messages import make
 from .model import Diagnostic, Sop, SopFormat
@@ -10,12 +11,18 @@ from .model import Diagnostic, Sop, SopFormat
 LinkFor = Callable[[str], "str | None"]
 
 
-class DiagramBatch:
-    """Builds each SOP's DOT, draws many at once (:meth:`draw`), hands each page its SVG.
+Planned = tuple[Sop, str, LinkFor]  # an SOP, its page's URL, how that page links to others
 
-    :meth:`draw` keeps the DOT it built (with the off-page links it looked up) so the
-    page's :meth:`svg` does not build it a second time; the SVG of a graph never depends
-    on the batch, so the output does not either.
+
+class DiagramBatch:
+    """Builds each SOP's DOT, draws many at once, hands each page its SVG.
+
+    :meth:`start` draws the site's diagrams on a background thread, in the order the
+    pages will ask for them, while the pages render (``dot`` runs in its own processes);
+    a page's :meth:`svg` waits only for its own diagram's chunk. The DOT built ahead
+    (with the off-page links it looked up) is kept so :meth:`svg` does not build it a
+    second time; the SVG of a graph never depends on the batch, so the output does not
+    either.
     """
 
     def __init__(self, labels, *, language: str, engine: str = "auto", cache_dir: str | None = None,
@@ -30,6 +37,7 @@ class DiagramBatch:
         self._warned = False
         self._svg: dict[str, str] = {}  # DOT -> SVG drawn by draw()
         self._dots: dict[tuple[int, str], tuple[str, dict]] = {}  # (SOP, page URL) -> DOT, links
+        self._ahead: DrawingAhead | None = None
 
     @property
     def renderer(self):
@@ -62,6 +70,16 @@ class DiagramBatch:
                 self._dots[key] = found
         return found
 
+    def start(self, plan: Sequence[Planned], needed: Callable[[Sop, str], bool] = lambda sop, url: True) -> None:
+        """Draw the diagrams of ``plan`` (in page order) on a background thread, skipping those
+        ``needed`` says no to (e.g. their page fragment is cached); returns at once."""
+        self._ahead = DrawingAhead(self, [p for p in plan if self.wanted(p[0])], needed)
+
+    def finish(self) -> None:
+        """Wait for the background drawing (a build that ends early; tests)."""
+        if self._ahead is not None:
+            self._ahead.join()
+
     def draw(self, dots: list[str]) -> None:
         """Draw these graphs now, in one batch; :meth:`svg` then only reads the result."""
         if dots:
@@ -74,6 +92,8 @@ class DiagramBatch:
         """The SVG of the SOP's diagram; one warning for the whole build if no engine works.
 
         ``links`` (when given) receives the off-page links the diagram looked up."""
+        if self._ahead is not None:
+            self._ahead.wait_for(sop, page_url)
         dot, seen = self.dot(sop, page_url, link_for)
         if links is not None:
             links.update(seen)
@@ -95,6 +115,61 @@ class DiagramBatch:
     def identity(self) -> str:
         """What the drawing depends on besides the DOT (the engine and its version)."""
         return self.renderer.engine_identity
+
+
+class DrawingAhead:
+    """A thread drawing planned diagrams chunk by chunk, in page order.
+
+    Chunks start small (the first page waits only for a few diagrams) and grow (fewer
+    ``dot`` process starts). Whatever goes wrong here, every waiting page is released:
+    it then draws its diagram itself and reports any failure with its file and line.
+    """
+
+    def __init__(self, batch: DiagramBatch, plan: list[Planned], needed: Callable[[Sop, str], bool]) -> None:
+        self._batch = batch
+        self._needed = needed
+        self._position = {(id(sop), url): i for i, (sop, url, _) in enumerate(plan)}
+        self._done = 0  # plan[:_done] is drawn (or given up)
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._run, args=(plan,), name="sop-diagrams", daemon=True)
+        self._thread.start()
+
+    def _run(self, plan: list[Planned]) -> None:
+        try:
+            start = 0
+            for size in chunk_sizes(len(plan)):
+                chunk = plan[start:start + size]
+                dots = [self._batch.dot(sop, url, link_for, keep=True)[0]
+                        for sop, url, link_for in chunk if self._needed(sop, url)]
+                self._batch.draw(dots)
+                start += size
+                self._advance(start)
+        finally:
+            self._advance(len(plan))
+
+    def _advance(self, done: int) -> None:
+        with self._changed:
+            self._done = done
+            self._changed.notify_all()
+
+    def wait_for(self, sop: Sop, page_url: str) -> None:
+        """Return once the diagram of ``sop`` on that page is drawn (at once if never planned)."""
+        position = self._position.get((id(sop), page_url))
+        if position is not None:
+            with self._changed:
+                self._changed.wait_for(lambda: self._done > position)
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+def chunk_sizes(total: int, first: int = 8, largest: int = 256) -> Iterable[int]:
+    """8, 16, 32 ... up to ``largest``, until ``total`` is covered."""
+    size, given = first, 0
+    while given < total:
+        yield min(size, total - given)
+        given += size
+        size = min(size * 2, largest)
 
 
 def recording(lookup: Callable, seen: dict) -> Callable:

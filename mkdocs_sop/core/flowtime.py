@@ -18,6 +18,8 @@ The rules (issue 12, item 2):
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -70,8 +72,29 @@ def steps_time(steps: Iterable[Step]) -> FlowTime:
     return FlowTime(total, tuple(untimed), tuple(unreadable))
 
 
+_KNOWN = 8192  # SOPs whose total is remembered (the page, the catalogue and the exports all ask)
+_known: OrderedDict[int, tuple[Sop, FlowTime]] = OrderedDict()
+_known_lock = threading.Lock()
+
+
 def flow_time(sop: Sop) -> FlowTime:
-    """The SOP's total: over paths for a flowchart, every leaf step for a step list."""
+    """The SOP's total: over paths for a flowchart, every leaf step for a step list.
+
+    Remembered per SOP object (the model is frozen): the page, the catalogue pages and the
+    exports each ask for it, and the paths are the costly part."""
+    with _known_lock:
+        known = _known.get(id(sop))
+    if known is not None and known[0] is sop:
+        return known[1]
+    found = _flow_time(sop)
+    with _known_lock:
+        _known[id(sop)] = (sop, found)  # holding the SOP keeps its id from being reused
+        while len(_known) > _KNOWN:
+            _known.popitem(last=False)
+    return found
+
+
+def _flow_time(sop: Sop) -> FlowTime:
     if sop.format is not SopFormat.DIAGRAM_ALIR or not sop.steps:
         return steps_time(leaf_steps(sop.steps))
     base = steps_time(sop.steps)

@@ -4,7 +4,8 @@ A fragment is keyed by the block text, the settings, the diagram engine, the pag
 and what the page knows of the rest of the site (back-links, status). Cross-links are
 looked up while rendering, so the fragment also records every lookup it made and the
 answers; a hit is used only when the site still gives the same answers (a renamed or
-removed SOP re-renders the pages linking to it).
+removed SOP re-renders the pages linking to it). The diagram's SVG sits inside the
+HTML; it is kept once (the HTML around it, then the SVG), not twice.
 """
 
 from __future__ import annotations
@@ -27,20 +28,28 @@ class FragmentCache:
                      tuple(context.extra_classes), context.logo, added))
         return digest("html", self.fingerprint, diagram_identity, page_url, site, body)
 
+    def stored(self, key: str) -> bool:
+        """Whether a fragment is kept under ``key`` (its lookups are checked when it is read)."""
+        return self.cache.contains(key)
+
     def get(self, key: str, context: RenderContext, link_for: Callable[[str], str | None]
             ) -> tuple[str, str | None] | None:
         """``(html, svg)`` when stored and every recorded lookup still gets the same answer."""
         value = self.cache.get(key)
         if value is None:
             return None
-        finds, links, html, svg = value
+        finds, links, head, tail, svg = value
         for ref, link in finds:
             if context.find(ref) != link:
                 return None
         for nomor, url in links:
             if link_for(nomor) != url:
                 return None
-        return html, svg
+        return (head + svg + tail if svg is not None else head), svg
 
     def put(self, key: str, finds: dict, links: dict, html: str, svg: str | None) -> None:
-        self.cache.put(key, (tuple(finds.items()), tuple(links.items()), html, svg))
+        if svg and svg in html:
+            head, _, tail = html.partition(svg)
+        else:  # no diagram (or, never expected, one not inside the HTML): the HTML as it is
+            head, tail, svg = html, "", None
+        self.cache.put(key, (tuple(finds.items()), tuple(links.items()), head, tail, svg))

@@ -16,14 +16,15 @@ Engines (``engine=``):
   ``benchmarks/diagram_engines.py``), else ``wasm``, else none.
 - ``"none"``: no diagrams (the switch to turn them off).
 
-The cache holds post-processed SVG in ``<cache_dir>/<aa>/<sha256>.svg``; the key is the
+The cache holds post-processed SVG, gzip-compressed (a quarter of the size), in
+``<cache_dir>/<aa>/<sha256>.svg.gz``; the key is the
 DOT text, the engine's identity (name and Graphviz version: two engines lay out
 differently, and the output must not depend on which one filled the cache first) and the
 code fingerprint (package version and source, :func:`.cache.code_fingerprint`), so a
 change to the SVG post-processing never serves a diagram drawn by older code. Files are written to a temporary
 name and moved into place with ``os.replace``, so concurrent builds (``mkdocs serve``,
 CI jobs sharing a cache) never read a partial file. A memory cache in front of it makes
-rebuilds under ``mkdocs serve`` free.
+rebuilds under ``mkdocs serve`` free; it holds the compressed bytes too, so it stays small.
 
 This module does not import mkdocs or markdown. When no engine is available,
 :attr:`DiagramRenderer.warning` holds the one message the caller should log.
@@ -31,6 +32,7 @@ This module does not import mkdocs or markdown. When no engine is available,
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import math
@@ -413,6 +415,14 @@ def add_title(svg: str, title: str | None) -> str:
 
 
 
+def _unpack(data: bytes) -> str | None:
+    """The SVG of a cache entry; None when it is damaged or foreign."""
+    try:
+        return gzip.decompress(data).decode("utf-8")
+    except Exception:  # noqa: BLE001 - truncated, not gzip, not UTF-8: a miss
+        return None
+
+
 def id_prefix(dot: str) -> str:
     """The prefix of every ``id`` inside one diagram's SVG: from the graph alone, so the
     page's bytes do not change with the package's code (the cache key does)."""
@@ -440,7 +450,7 @@ class DiagramRenderer:
         self._engine: _DotEngine | _WasmEngine | None = None
         self._resolved = False
         self._lock = threading.Lock()
-        self._memory: OrderedDict[str, str] = OrderedDict()
+        self._memory: OrderedDict[str, bytes] = OrderedDict()  # key -> gzip-compressed SVG
 
     # -- engine -----------------------------------------------------------------
 
@@ -508,41 +518,45 @@ class DiagramRenderer:
         return h.hexdigest()
 
     def _path(self, key: str) -> Path | None:
-        return self.cache_dir / key[:2] / f"{key}.svg" if self.cache_dir is not None else None
+        return self.cache_dir / key[:2] / f"{key}.svg.gz" if self.cache_dir is not None else None
 
     def _get(self, key: str) -> str | None:
         with self._lock:
-            svg = self._memory.get(key)
-            if svg is not None:
+            data = self._memory.get(key)
+            if data is not None:
                 self._memory.move_to_end(key)
+        if data is not None:
+            with self._lock:
                 self.stats["memory_hits"] += 1
-                return svg
+            return _unpack(data)
         path = self._path(key)
         if path is not None:
             try:
-                svg = path.read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
+                data = path.read_bytes()
+            except OSError:
                 return None
-            if svg.startswith("<svg") and svg.rstrip().endswith("</svg>"):
-                self._remember(key, svg)
+            svg = _unpack(data)
+            if svg is not None and svg.startswith("<svg") and svg.rstrip().endswith("</svg>"):
+                self._remember(key, data)
                 with self._lock:
                     self.stats["disk_hits"] += 1
                 return svg
         return None
 
-    def _remember(self, key: str, svg: str) -> None:
+    def _remember(self, key: str, data: bytes) -> None:
         with self._lock:
-            self._memory[key] = svg
+            self._memory[key] = data
             self._memory.move_to_end(key)
             while len(self._memory) > _MEMORY_CACHE_SIZE:
                 self._memory.popitem(last=False)
 
     def _put(self, key: str, svg: str) -> None:
-        self._remember(key, svg)
+        data = gzip.compress(svg.encode("utf-8"), compresslevel=6, mtime=0)
+        self._remember(key, data)
         path = self._path(key)
         if path is not None:
             try:
-                atomic_write(path, svg.encode("utf-8"))
+                atomic_write(path, data)
             except OSError as exc:
                 with self._lock:
                     if not any("cache" in p for p in self.problems):

@@ -39,6 +39,7 @@ lines still meet, with no JavaScript.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -309,29 +310,49 @@ class _MCell:
                     tuple(self.marks))
 
 
+_EMPTY = Cell()
+
+
+class _Cells(dict):
+    """One row's cells by column, each made when something is drawn in it."""
+
+    def __missing__(self, col: int) -> _MCell:
+        cell = self[col] = _MCell()
+        return cell
+
+
 class _Plane:
     """What is drawn so far, as unit steps with their owners: the test a new line must pass."""
 
     def __init__(self) -> None:
         self.step_owner: dict[tuple[Point, Point], _Owner] = {}
-        self.point_owners: dict[Point, list[_Owner]] = {}
+        self.point_owners: dict[Point, set[_Owner]] = {}
         self.symbols: set[Point] = set()  # centres of symbols and marks: lines end there
         self.joins: set[tuple[Point, Point]] = set()
 
     def fits(self, route: _Route, strict: bool = True) -> bool:
-        owner = route.owner
+        """True when the route touches no line but its own edge's, or another line into
+        the same target within the target's row (``_Owner.may_share``, inlined: this is
+        the layout's inner loop), and passes through no symbol."""
+        edge, target, target_slot = route.owner.edge, route.owner.target, route.owner.target_slot
         for slot, col, wire in route.wires:
             for step in _units(slot, col, wire):
+                if step in self.joins:
+                    return False
                 other = self.step_owner.get(step)
-                if step in self.joins or (other is not None and not owner.may_share(other, slot)):
+                if other is not None and other.edge != edge and not (other.target == target and slot == target_slot):
                     return False
                 for point in step:
                     if point in self.symbols:
                         if point not in route.ends:
                             return False  # through a symbol
                         continue
-                    if any(not owner.may_share(o, point[1] // 4) for o in self.point_owners.get(point, ())):
-                        return False
+                    owners = self.point_owners.get(point)
+                    if owners:
+                        here = point[1] // 4
+                        for o in owners:
+                            if o.edge != edge and not (o.target == target and here == target_slot):
+                                return False
         if strict and route.side_start is not None:
             x, y = route.side_start
             if ((x - 1, y), (x, y)) in self.joins:
@@ -343,7 +364,7 @@ class _Plane:
             for step in _units(slot, col, wire):
                 self.step_owner.setdefault(step, route.owner)
                 for point in step:
-                    self.point_owners.setdefault(point, []).append(route.owner)
+                    self.point_owners.setdefault(point, set()).add(route.owner)
 
     def place_join(self, slot: int, col: int, wire: str) -> None:
         self.joins.update(_units(slot, col, wire))
@@ -375,7 +396,7 @@ class _Router:
         self.lane_base = self.exit_col + 2
         self.width = self.lane_base + MAX_LANES
         self.slot, self.in_slot, self.out_slot = self._slots(sop)
-        self.cells = {slot: [_MCell() for _ in range(self.width)] for slot in self._all_slots()}
+        self.cells: dict[int, _Cells] = defaultdict(_Cells)  # slot -> its cells, made when drawn in
         self.plane = _Plane()
         self.letters = _letters()
         self.side_order = self._side_order()
@@ -400,9 +421,6 @@ class _Router:
         if page >= 0:
             out_slot[page] = y
         return slot, in_slot, out_slot
-
-    def _all_slots(self) -> list[int]:
-        return [*self.slot.values(), *self.in_slot.values(), *self.out_slot.values()]
 
     def _side_order(self) -> dict[int, int]:
         """Which side exit each edge prefers (0: the centre line, 1: a track): flows leaving
@@ -650,7 +668,7 @@ class _Router:
     def freeze(self) -> tuple[tuple[ColumnKind, ...], tuple[Page, ...]]:
         """The kinds of the columns kept (those no line needs are left out), and the sheets."""
         used_lanes = [c for c in range(self.lane_base, self.width)
-                      if any(w.startswith("v-") for cells in self.cells.values() for w in cells[c].wires)]
+                      if any(w.startswith("v-") for cells in self.cells.values() if c in cells for w in cells[c].wires)]
         # the gutter keeps a branch label beside a symbol clear of the exit marks
         exits = [self.actors, self.exit_col, self.in_col][:1 + self.exits] if self.exits else []
         keep = list(range(self.actors)) + exits + used_lanes
@@ -659,17 +677,18 @@ class _Router:
         pages = []
         for p in range(max(self.page_of.values(), default=-1) + 1):
             rows: list[Row] = []
-            if any(self.cells[self.in_slot[p]][c].symbol for c in keep):
+            if any(cell.symbol for cell in self.cells[self.in_slot[p]].values()):
                 rows.append(self._row(RowKind.CONNECTOR_IN, None, self.in_slot[p], keep))
             rows += [self._row(RowKind.STEP, s, self.slot[s.index], keep)
                      for s in self.sop.steps if self.page_of[s.index] == p]
-            if any(self.cells[self.out_slot[p]][c].symbol for c in keep):
+            if any(cell.symbol for cell in self.cells[self.out_slot[p]].values()):
                 rows.append(self._row(RowKind.CONNECTOR_OUT, None, self.out_slot[p], keep))
             pages.append(Page(tuple(rows)))
         return kinds, tuple(pages)
 
     def _row(self, kind: RowKind, step: Step | None, slot: int, keep: list[int]) -> Row:
-        return Row(kind, step, tuple(self.cells[slot][c].freeze() for c in keep))
+        cells = self.cells[slot]
+        return Row(kind, step, tuple(cells[c].freeze() if c in cells else _EMPTY for c in keep))
 
 
 def route_edges(sop: Sop, page_of: dict[int, int], edges: list[Edge]) -> _Router:

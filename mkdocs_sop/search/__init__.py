@@ -6,6 +6,6 @@ imports no generator. ``indexer`` builds the index, ``vocabulary`` the root-word
 code tables the browser needs, ``roots`` the Indonesian root of a word.
 """
 
-from .indexer import SearchIndexReport, build_search_index
+from .indexer import INDEX_FOLDERS, SearchIndexReport, build_search_index
 
-__all__ = ["SearchIndexReport", "build_search_index"]
+__all__ = ["INDEX_FOLDERS", "SearchIndexReport", "build_search_index"]

@@ -28,6 +28,7 @@ from .vocabulary import Vocabulary
 
 INDEX_DIR = "pagefind"
 ASSETS_DIR = "sop-search"
+INDEX_FOLDERS = (INDEX_DIR, ASSETS_DIR)  # everything the search step writes into a site
 ASSET_FILES = ("sop-search.js", "sop-search.css")
 VOCABULARY_FILE = "kosakata.js"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import gzip
 import re
 import shutil
 from pathlib import Path
@@ -55,7 +56,11 @@ def cache(shared_cache, tmp_path):
 
 
 def svg_files(path):
-    return sorted(p for p in path.rglob("*.svg"))
+    return sorted(p for p in path.rglob("*.svg.gz"))
+
+
+def cached_svg(path) -> str:
+    return gzip.decompress(path.read_bytes()).decode("utf-8")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -97,7 +102,7 @@ def test_cache_hit_avoids_rendering(engine, cache, monkeypatch):
     assert first[0] == first[2] and first[0] != first[1]
     assert sum(calls) == 2  # the duplicate is rendered once
     files = svg_files(cache)
-    assert len(files) == 2 and all(re.fullmatch(r"[0-9a-f]{64}\.svg", f.name) for f in files)
+    assert len(files) == 2 and all(re.fullmatch(r"[0-9a-f]{64}\.svg\.gz", f.name) for f in files)
     assert all(f.parent.name == f.name[:2] for f in files)
     assert not list(cache.rglob(".tmp-*"))  # atomic writes leave nothing behind
     # same renderer: memory; new renderer (a new build): disk; no engine call either way
@@ -211,7 +216,7 @@ def test_title_is_escaped_and_outside_the_cache(engine, cache):
     r = DiagramRenderer(cache, engine=engine)
     svg = r.render(dot_of(), title='SOP <"x"> & y')
     assert '<title>SOP &lt;"x"&gt; &amp; y</title>' in svg
-    assert "<title>" not in svg_files(cache)[0].read_text()
+    assert "<title>" not in cached_svg(svg_files(cache)[0])
 
 
 def test_postprocess_prefixes_ids_and_references():
