@@ -30,7 +30,7 @@ from ..catalogue.links import SiteLinks
 from ..catalogue.pagememo import PageMemo
 from ..catalogue.pages import PAGE_KEYS, page_paths
 from ..catalogue.registry import Catalogue
-from ..catalogue.units import INDEX_NAMES, landing_pages, titled_sections, unit_folders, with_hand_written_titles
+from ..catalogue.units import index_page_folder, sop_folders, titled_sections, unit_folders, with_hand_written_titles
 from ..catalogue.site import (REQUIRED_EXTENSIONS, SCHEMA_FILE, THEME_TEMPLATE_FOLDER, SiteSettings, build_date,
                               generated_files, made_by_generate, template_folders)
 from ..core.blocks import BlockRenderer
@@ -42,7 +42,6 @@ from ..core.logos import Logos
 from ..core.messages import make
 from ..core.model import Diagnostic, Severity, Sop
 from ..core.render_html import RenderOptions
-from ..form import form_assets, form_page
 from ..printing import ADDRESSES, PrintChoices, SCRIPT_URI as PRINT_SCRIPT_URI, STYLE_URI as PRINT_STYLE_URI
 from ..cycle.site import CycleOptions, collect, cycle_index_path, is_record, sop_additions
 from .hosts import display_path
@@ -292,7 +291,7 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
     def _site_links(self) -> SiteLinks:
         """What the site says about each SOP, with the monitoring/evaluation additions (cycle)."""
         return SiteLinks(self.catalogue, logos=self._logos(),
-                         additions=lambda sop, url: sop_additions(self.cycle, sop, url))
+                         additions=lambda sop, url, base: sop_additions(self.cycle, sop, url, base))
 
     def _logos(self) -> Logos:
         return Logos.from_settings(self.config.institution, self.config.logo or "", self.config.logos)
@@ -360,19 +359,6 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
                 shutil.copytree(kept, there)
         return True
 
-    def _add_form_files(self, files: Files, config) -> None:
-        """The SOP form page and its assets (scripts, style, vendored libraries, schema)."""
-        page = self.config.form.strip("/")
-        if not page or not self._claim(files, page, "form"):
-            return
-        for path, content in form_assets().items():
-            files.append(File.generated(config, path, content=content))
-        files.append(_generated_page(config, page, form_page(page, self.renderer.options.labels,
-                                                               config.use_directory_urls,
-                                                               guide=self.config.form_guide.strip("/"),
-                                                               language=self.config.language),
-                                     InclusionLevel.UNDEFINED))
-
     def _check_catalogue_dir(self) -> None:
         """``catalogue_dir`` names a folder inside the site: never absolute, never above it."""
         folder = self.config.catalogue_dir.replace("\\", "/")
@@ -381,24 +367,19 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             raise PluginError(f"sop: `catalogue_dir: {self.config.catalogue_dir}` must be a folder inside the "
                               "site (for example `katalog`); it may not start with `/` or contain `..`.")
 
-    def _add_unit_pages(self, files: Files, config) -> dict:
-        """Landing pages of the folders holding SOPs; their units' names, for the navigation."""
-        if not self.config.unit_pages:
-            return {}
-        folders = unit_folders(self.catalogue.entries)
-        index_pages, index_texts = {}, {}
+    def _index_pages(self, files: Files, by_generate: frozenset[str]) -> dict[str, tuple[str, str]]:
+        """folder -> (source path, text) of the site's own index pages of the folders holding SOPs
+        (not those ``mkdocs-sop generate`` wrote: this build makes them again)."""
+        wanted = sop_folders(self.catalogue.entries)
+        out: dict[str, tuple[str, str]] = {}
         for file in files.documentation_pages():
-            folder, name = posixpath.split(file.src_uri)
-            if name in INDEX_NAMES and folder in folders and folder not in index_pages:
-                index_pages[folder] = file.src_uri
+            folder = index_page_folder(file.src_uri)
+            if folder in wanted and folder not in out and file.src_uri not in by_generate:
                 try:
-                    index_texts[folder] = file.content_string
+                    out[folder] = (file.src_uri, file.content_string)
                 except (OSError, UnicodeDecodeError):
-                    index_texts[folder] = ""
-        folders = with_hand_written_titles(folders, index_texts)
-        for src_uri, markdown in landing_pages(folders, index_pages, self._templates):
-            files.append(_generated_page(config, src_uri, markdown, InclusionLevel.UNDEFINED))
-        return folders
+                    out[folder] = (file.src_uri, "")
+        return out
 
     # -- catalogue pages, exports, navigation (the pure work is in catalogue.pages /
     #    catalogue.export; these methods only hand MkDocs the results) -----------------------
@@ -432,37 +413,48 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             catalogue_dir=self.config.catalogue_dir, include_drafts=self.config.include_drafts,
             review_horizon_days=self.config.review_horizon_days,
             review_after_years=self.config.review_after_years, export=self.config.export, today=self._today,
-            page_size=self.config.catalogue_page_size, templates=self._templates)
+            page_size=self.config.catalogue_page_size, templates=self._templates, unit_pages=self.config.unit_pages,
+            form=self.config.form, form_guide=self.config.form_guide)
 
     def _add_generated_files(self, files: Files, config) -> None:
-        """Assets, exports and catalogue pages (catalogue.site), once the catalogue holds every SOP."""
+        """Assets, exports, the form, catalogue and landing pages (catalogue.site), once the
+        catalogue holds every SOP; then the navigation of unit sections."""
         sop_pages = {e.page for e in self.catalogue.entries}
         generated: list[str] = []
         by_generate = made_by_generate(config.docs_dir)
+        index_pages = self._index_pages(files, by_generate)
         for made in generated_files(self.catalogue, self.site_settings(config), cycle_pages=self.cycle,
                                     memo=self._pages if self._serving else None,
-                                    records=self.cycle.cycle if self.cycle is not None else None):
+                                    records=self.cycle.cycle if self.cycle is not None else None,
+                                    index_pages=index_pages):
             existing = files.get_file_from_path(made.path)
             if existing is not None and made.path in by_generate:
                 files.remove(existing)  # `mkdocs-sop generate` wrote it: ours replaces it
             if made.kind == "asset":
                 files.append(File.generated(config, made.path, content=made.text))
-                if made.path == SCHEMA_FILE:  # then what only the plugin adds: print choices, the form
+                if made.path == SCHEMA_FILE:  # then what only the plugin adds: the print choices
                     choices = PrintChoices(diagram=self.config.print_diagram, address=self.config.print_address)
                     files.append(File.generated(config, PRINT_SCRIPT_URI, content=choices.script()))
                     files.append(File.generated(config, PRINT_STYLE_URI, content=choices.style()))
-                    self._add_form_files(files, config)
             elif made.kind == "export":
                 if self._claim(files, made.path, "export"):
                     files.append(File.generated(config, made.path, content=made.text))
+            elif made.page_kind == "form":
+                if self._claim(files, made.path, "form"):
+                    files.append(_generated_page(config, made.path, made.text, InclusionLevel.UNDEFINED))
+            elif made.page_kind == "unit-landing":  # only where the site has no index page
+                files.append(_generated_page(config, made.path, made.text, InclusionLevel.UNDEFINED))
             elif self._claim(files, made.path, "catalogue_dir"):
                 # the pages of one unit, regulation, actor or record are reached from their index
                 inclusion = (InclusionLevel.UNDEFINED if made.page_kind in PAGE_KEYS or made.page_kind == "cycle-index"
                              else InclusionLevel.NOT_IN_NAV)
                 files.append(_generated_page(config, made.path, made.text, inclusion))
                 generated.append(made.path)
-        folders = self._add_unit_pages(files, config)
         if self.config.navigation == "sections" and not self._user_nav:
+            folders = {}
+            if self.config.unit_pages:
+                folders = with_hand_written_titles(unit_folders(self.catalogue.entries),
+                                                   {f: text for f, (_src, text) in index_pages.items()})
             config.nav = titled_sections(self._sections_nav(files, sop_pages, set(generated)), folders)
             in_nav = set(_nav_paths(config.nav))
             for file in files.documentation_pages():

@@ -18,10 +18,10 @@ import time
 from typing import Any
 
 from ..catalogue.links import SiteLinks
-from ..catalogue.site import collect, markdown_pages
+from ..catalogue.site import MANIFEST, build_date, collect, docs_sources, made_by_generate
 from ..core.blocks import BlockRenderer
 from ..core.logos import Logos
-from ..cycle.site import sop_additions
+from ..cycle.site import CycleOptions, collect as collect_cycle, record_sources, sop_additions
 from .hosts import display_path, zensical_context
 
 REFRESH_SECONDS = 1.0
@@ -35,14 +35,17 @@ class ZensicalSite:
 
         self.docs_dir = str(config.get("docs_dir") or "docs")
         self.use_directory_urls = bool(config.get("use_directory_urls", True))
+        self.site_url = str(config.get("site_url") or "")
+        self.config = config
         self.settings = settings
         logo = str(settings.get("logo") or "")
         self.logo_path = "" if (logo.startswith("/") or "://" in logo) else logo
-        # the checklist below each SOP; the monitoring records are not read here (yet)
-        # the site's logo on its own SOPs only (core/logos.py)
+        self.cycle = None  # the monitoring/evaluation records (cycle.site), read with the catalogue
+        # the site's logo on its own SOPs only (core/logos.py); the latest monitoring and
+        # evaluation boxes and the checklist below each SOP
         logos = Logos.from_settings(str(settings.get("institution") or ""), self.logo_path)
         self.links = SiteLinks(_empty_catalogue(settings["language"]), logos=logos,
-                               additions=lambda sop, url: sop_additions(None, sop, url))
+                               additions=lambda sop, url, base: sop_additions(self.cycle, sop, url, base))
         self.renderer = standalone_renderer(settings, report=report, site=self.links)
         if not self.logo_path and logo:  # an absolute URL is used as written
             from dataclasses import replace
@@ -59,7 +62,8 @@ class ZensicalSite:
             return
         with self._lock:
             self._checked = now
-            pages = markdown_pages(self.docs_dir)
+            written = made_by_generate(self.docs_dir)  # its pages hold no SOP: not read again
+            pages = docs_sources(self.docs_dir, skip=lambda page: page in written or page == MANIFEST)
             state = tuple((p.src_uri, *_stamp(p.path)) for p in pages)
             if state == self._state:
                 return
@@ -69,6 +73,7 @@ class ZensicalSite:
                                        display=display_path)
             for diagnostic in found:  # reported once: a page's own problems again when it renders
                 self.renderer.reports(diagnostic)
+            self.cycle = self._cycle(catalogue)
             self.links.catalogue = catalogue
             if not self._state:  # the first page of the process: every diagram in one batch
                 by_page: dict[str, list] = {}
@@ -76,6 +81,37 @@ class ZensicalSite:
                     by_page.setdefault(entry.page, []).append(entry.sop)
                 self.renderer.prerender(list(by_page.items()))
             self._state = state
+
+
+    def _cycle(self, catalogue):
+        """The monitoring/evaluation records of the docs folder, for the boxes below each SOP
+        (their problems are reported by ``mkdocs-sop generate``, which writes their pages)."""
+        sources = record_sources(self.docs_dir, display=display_path)
+        if not sources:
+            return None
+        options = CycleOptions(directory=str(plugin_option(self.config, "catalogue_dir", "katalog")),
+                               language=self.settings["language"],
+                               use_directory_urls=self.use_directory_urls,
+                               institution=str(self.settings.get("institution") or ""), logo=self.logo_path,
+                               site_url=self.site_url, cache_dir=self.settings.get("cache_dir") or None)
+        try:
+            today = build_date(plugin_option(self.config, "today", None))
+        except ValueError:  # reported by `mkdocs-sop generate`, which reads the same setting
+            today = build_date(None)
+        return collect_cycle(sources, catalogue, options, today,
+                             include_drafts=bool(plugin_option(self.config, "include_drafts", False))).site
+
+
+def plugin_option(config: dict, key: str, default: Any) -> Any:
+    """A setting of the ``sop`` plugin's section, which Zensical keeps in its config but does
+    not run (``mkdocs-sop generate`` reads the same section), else ``default``."""
+    plugins = config.get("plugins")
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        (next(iter(p.items())) if isinstance(p, dict) and p else (p, None)) for p in plugins or ())
+    for name, options in entries:
+        if name == "sop" and isinstance(options, dict) and key in options:
+            return options[key]
+    return default
 
 
 _sites: dict[tuple, ZensicalSite] = {}

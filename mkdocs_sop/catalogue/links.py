@@ -19,12 +19,14 @@ class SiteLinks:
     """Links between the SOPs of ``catalogue``, relative to the page asking."""
 
     def __init__(self, catalogue: Catalogue, *, logo: str = "", logos: Logos | None = None,
-                 additions: Callable[[Sop, str], tuple[Sequence[ET.Element], Sequence[ET.Element]]] | None = None
+                 additions: Callable[[Sop, str, str], tuple[Sequence[ET.Element], Sequence[ET.Element]]] | None = None
                  ) -> None:
         self.catalogue = catalogue
         # which SOP carries which logo; ``logo`` alone (a path inside the docs folder): on every SOP
         self.logos = logos if logos is not None else Logos(site_logo=logo)
-        self.additions = additions  # (sop, its page's URL) -> markup under the identity, after the SOP
+        # (sop, its page's URL, the page links are relative to) -> markup under the identity, after
+        # the SOP; the two differ under Zensical, where links are relative to the page's source file
+        self.additions = additions
 
     def link(self, reference: str, page_url: str) -> SopLink | None:
         entry = self.catalogue.find(reference)
@@ -39,7 +41,7 @@ class SiteLinks:
         in_identity, after = (), ()
         if self.additions is not None:
             entry = catalogue.entry(sop)
-            in_identity, after = self.additions(sop, entry.url if entry else page_url)
+            in_identity, after = self.additions(sop, entry.url if entry else page_url, page_url)
         return RenderContext(
             in_identity=in_identity, after=after,
             logo=self._logo(sop, page_url),

@@ -1,7 +1,7 @@
 """The site step: every SOP page of a docs folder into one catalogue, and the generated files.
 
 The same step serves the MkDocs plugin (which hands it MkDocs' files), the extension
-under Zensical (which reads the docs folder, :func:`markdown_pages`), ``mkdocs-sop
+under Zensical (which reads the docs folder, :func:`docs_sources`), ``mkdocs-sop
 generate`` and the tests. Generated files are written only when their bytes change
 (:func:`write_changed`), so a generator's own watcher rebuilds only what changed.
 """
@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from ..core.cache import atomic_write
 from ..core.model import Diagnostic, ParseResult
@@ -69,27 +69,48 @@ def zensical_config() -> str:
 
 @dataclass(frozen=True)
 class SourcePage:
-    """One Markdown page of the docs folder."""
+    """One file of the docs folder the site step reads: a Markdown page or a record."""
 
-    src_uri: str  # relative to the docs folder, forward slashes
+    src_uri: str  # relative to the docs folder (or the folder walked), forward slashes
     path: str  # the file on disk
+    record: bool = False  # a monitoring/evaluation record (*.monitoring.yml, *.evaluasi.yml; core/monev.py)
 
 
-def markdown_pages(docs_dir: str, skip: Iterable[str] = ()) -> list[SourcePage]:
-    """Every Markdown page under ``docs_dir`` in a stable order, without what MkDocs leaves
-    out by default (names starting with a dot, ``templates/``) and without ``skip`` folders."""
-    skip = tuple(s.strip("/") + "/" for s in skip if s)
+def _mkdocs_order(name: str) -> tuple:
+    """MkDocs' order inside a folder: ``index`` and ``README`` first, then by name."""
+    return (os.path.splitext(name)[0] not in ("index", "README"), name)
+
+
+def excluded_by_default(src_uri: str) -> bool:
+    """What MkDocs, ProperDocs and Zensical leave out by themselves: dot names, ``templates/``."""
+    parts = src_uri.split("/")
+    return any(part.startswith(".") for part in parts) or (len(parts) > 1 and parts[0] == "templates")
+
+
+def docs_sources(folder: str, root: str | None = None,
+                 skip: Callable[[str], bool] | None = None) -> list[SourcePage]:
+    """The Markdown pages and monitoring/evaluation records under ``folder``, in MkDocs' order.
+
+    The one walker of the docs folder (the command line, ``generate``, the extension under
+    Zensical). Paths are named relative to ``root`` (default ``folder``); what MkDocs leaves
+    out by default is left out, and so is every path ``skip`` accepts (a site's
+    ``exclude_docs``, or the pages ``generate`` wrote itself).
+    """
+    from ..core.monev import record_kind
+
+    root = root or folder
     out: list[SourcePage] = []
-    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+    for current, dirnames, filenames in os.walk(folder, followlinks=True):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith(".") or not name.lower().endswith(MARKDOWN_SUFFIXES):
+        for name in sorted(filenames, key=_mkdocs_order):
+            record = record_kind(name) is not None
+            if not record and not name.lower().endswith(MARKDOWN_SUFFIXES):
                 continue
-            path = os.path.join(folder, name)
-            src_uri = os.path.relpath(path, docs_dir).replace(os.sep, "/")
-            if src_uri.startswith("templates/") or src_uri.startswith(skip):
+            path = os.path.join(current, name)
+            src_uri = os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
+            if excluded_by_default(src_uri) or (skip is not None and skip(src_uri)):
                 continue
-            out.append(SourcePage(src_uri, path))
+            out.append(SourcePage(src_uri, path, record))
     return out
 
 
@@ -100,6 +121,8 @@ def collect(pages: Iterable[SourcePage], parse: ParseFn, *, language: str = "id"
     catalogue = Catalogue(language=language)
     found: list[Diagnostic] = []
     for page in pages:
+        if page.record:
+            continue
         try:
             text = Path(page.path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
@@ -177,6 +200,12 @@ class SiteSettings:
     today: _dt.date = _dt.date(2000, 1, 1)
     page_size: int = 100  # rows of the overview table per page (catalogue.pages.PageOptions)
     templates: tuple[str, ...] = ()  # the site's template folders, searched before the package's
+    unit_pages: bool = True  # a landing page for each folder holding SOPs without an index page
+    form: str = ""  # the path (inside docs) of the SOP form page for editors; "": none
+    form_guide: str = ""  # the .md path (inside docs) of the page explaining the form, linked from it
+    links_from_source: bool = False
+    """Raw HTML links (the form's scripts) relative to the page's source file: Zensical rebases them
+    from there (``mkdocs-sop generate``); by default relative to the page's URL (MkDocs)."""
 
 
 @dataclass(frozen=True)
@@ -186,28 +215,41 @@ class GeneratedFile:
     path: str
     text: str
     kind: str  # "asset", "export" or "page"
-    page_kind: str = ""  # for pages: one of catalogue.pages.PAGE_KEYS, or "unit", "regulation", "actor"
+    page_kind: str = ""
+    """For pages: one of catalogue.pages.PAGE_KEYS, "overview-page", "unit", "regulation", "actor",
+    "cycle-index", "cycle", "unit-landing" (a folder's landing page) or "form"."""
 
 
-def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=None,
-                    cycle_pages=None, memo=None) -> list[GeneratedFile]:
-    """Assets, exports and catalogue pages, in the order a site lists them.
+def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=None, cycle_pages=None,
+                    index_pages: "Mapping[str, tuple[str, str]] | None" = None, memo=None) -> list[GeneratedFile]:
+    """Assets, exports, the form, catalogue pages and unit landing pages, in the order a site lists them.
 
     ``records``: the monitoring/evaluation records (a :class:`mkdocs_sop.cycle.summary.Cycle`)
     for their columns of the exports; ``cycle_pages``: the site of those records
     (:func:`mkdocs_sop.cycle.site.collect`'s ``site``) for their pages. None: none.
+    ``index_pages``: folder -> (source path, text) of the site's own index pages, for the
+    landing pages of the folders holding SOPs (:func:`.units.unit_pages`); None: none.
     ``memo``: a :class:`.pagememo.PageMemo` kept between builds (``mkdocs serve``,
     ``generate --watch``), so only pages whose data changed are rendered again."""
     from ..cycle.pages import build_cycle_pages, cycle_index_path
     from ..cycle.summary import export_fields
+    from ..form import form_assets, form_page
     from ..schema.monev import schema_texts as record_schemas
     from .export import export_csv, export_data, export_json
     from .pages import PageOptions, build_pages, page_data
+    from .units import unit_pages
 
     out = [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[:4]]
     out.append(GeneratedFile(SCHEMA_FILE, resources.files("mkdocs_sop").joinpath("schema", SCHEMA_FILE)
                              .read_text(encoding="utf-8"), "asset"))
     out += [GeneratedFile(name, text, "asset") for name, text in record_schemas().items()]
+    form = settings.form.strip("/")
+    if form:
+        out += [GeneratedFile(path, text, "asset") for path, text in form_assets().items()]
+        served_from_its_folder = settings.use_directory_urls and not settings.links_from_source
+        out.append(GeneratedFile(form, form_page(form, settings.labels, served_from_its_folder,
+                                                 guide=settings.form_guide.strip("/"), language=settings.language),
+                                 "page", "form"))
     if settings.export:
         data = export_data(catalogue, include_drafts=settings.include_drafts, site_name=settings.site_name,
                            site_url=settings.site_url, language=settings.language,
@@ -230,6 +272,9 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=Non
             index = cycle_index_path(settings.catalogue_dir)
             out += [GeneratedFile(page.src_uri, page.markdown, "page", "cycle-index" if page.src_uri == index else "cycle")
                     for page in build_cycle_pages(cycle_pages)]
+    if settings.unit_pages and index_pages is not None:
+        _folders, landings = unit_pages(catalogue.entries, index_pages, settings.templates)
+        out += [GeneratedFile(src_uri, markdown, "page", "unit-landing") for src_uri, markdown in landings]
     return out
 
 

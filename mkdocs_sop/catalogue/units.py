@@ -110,6 +110,34 @@ def landing_pages(folders: Mapping[str, UnitFolder], index_pages: Mapping[str, s
     return pages
 
 
+def unit_pages(entries: Iterable[Entry], index_pages: Mapping[str, tuple[str, str]],
+               templates: Sequence[str] = ()) -> tuple[dict[str, UnitFolder], list[tuple[str, str]]]:
+    """The folders holding SOPs, each named after its unit (a hand-written index page's own
+    title wins), and ``(src_uri, markdown)`` of the landing page of each folder without one.
+
+    ``index_pages``: folder -> (source path, text) of its hand-written ``index.md`` or ``README.md``.
+    """
+    folders = with_hand_written_titles(unit_folders(entries), {f: text for f, (_src, text) in index_pages.items()})
+    return folders, landing_pages(folders, {f: src for f, (src, _text) in index_pages.items()}, templates)
+
+
+def sop_folders(entries: Iterable[Entry]) -> set[str]:
+    """Every folder holding SOP pages, directly or below (not the docs root)."""
+    out: set[str] = set()
+    for entry in entries:
+        folder = posixpath.dirname(entry.page)
+        while folder and folder not in out:
+            out.add(folder)
+            folder = posixpath.dirname(folder)
+    return out
+
+
+def index_page_folder(src_uri: str) -> str | None:
+    """The folder whose index page ``src_uri`` is (``a/b/index.md`` -> ``a/b``), else None."""
+    folder, name = posixpath.split(src_uri)
+    return folder if name in INDEX_NAMES and folder else None
+
+
 def titled_sections(nav: list, folders: Mapping[str, UnitFolder]) -> list:
     """A navigation of nested folders (``mkdocs.utils.nest_paths``) with each unit's name."""
     out = []
@@ -173,5 +201,6 @@ def _humanise(name: str) -> str:
     return " ".join(w if w.isupper() else w.capitalize() for w in words) or name
 
 
-__all__ = ["UnitFolder", "unit_folders", "with_hand_written_titles", "first_heading", "landing_pages",
+__all__ = ["UnitFolder", "unit_folders", "with_hand_written_titles", "first_heading", "landing_pages", "unit_pages",
+           "index_page_folder", "sop_folders",
            "titled_sections", "INDEX_NAMES"]

@@ -16,16 +16,19 @@ import threading
 import click
 
 from ..catalogue.pagememo import PageMemo
-from ..catalogue.site import MANIFEST, SiteSettings, build_date, generated_files, manifest, write_changed
+from ..catalogue.site import (MANIFEST, REQUIRED_EXTENSIONS, SiteSettings, build_date, generated_files, made_by_generate,
+                              manifest, template_folders, write_changed)
+from ..catalogue.units import index_page_folder, sop_folders
 from ..core.cache import BlockCache
 from ..core.labels import label_set
 from ..core.parsememo import ParseMemo
-from ..cycle.summary import Cycle
+from ..cycle.site import CycleOptions, from_checked
+from ..form import FORM_PAGE
 from .check import check_sources
 from .config import SiteConfig, find_config, output_language
 from .lint import echo_diagnostics
 from .options import CONFIG_OPTION, lang_option
-from .sources import MARKDOWN_SUFFIXES, default_paths, walk_sources
+from .sources import MARKDOWN_SUFFIXES, Source, default_paths, walk_sources
 from .texts import cli_text
 from .urls import page_url_rule
 
@@ -50,6 +53,10 @@ def command(config_file, output, watch, language, quiet) -> None:
     language = output_language(language, cfg)
     default_paths(cfg, "generate", language)  # a usage error without a site
     step = GenerateStep(cfg, output or cfg.docs_dir, language)
+    missing = [name for name in REQUIRED_EXTENSIONS if cfg.extensions is not None and name not in cfg.extensions]
+    if missing:  # Zensical's defaults have them; a site listing its own extensions must name them
+        click.echo(cli_text("generate-extensions", language, config=os.path.relpath(cfg.config_file),
+                            missing=", ".join(f"`{name}`" for name in missing)), err=True)
     errors = step.run(quiet)
     if not watch:
         sys.exit(1 if errors else 0)
@@ -76,6 +83,10 @@ class GenerateStep:
         except ValueError:
             raise click.UsageError(f"{cfg.config_file}: sop: `today: {options.get('today')}` is not a date; "
                                    "write it as YYYY-MM-DD.") from None
+        try:
+            templates = template_folders(base, str(options.get("templates_dir") or ""), cfg.custom_dir)
+        except ValueError as exc:
+            raise click.UsageError(f"{cfg.config_file}: sop: {exc}.") from None
         self.settings = SiteSettings(
             labels=label_set(self.site_language, options.get("labels") or {}), language=self.site_language,
             use_directory_urls=cfg.use_directory_urls, site_name=cfg.site_name, site_url=cfg.site_url,
@@ -84,18 +95,31 @@ class GenerateStep:
             include_drafts=bool(options.get("include_drafts", False)),
             review_horizon_days=int(options.get("review_horizon_days", 90)),
             review_after_years=int(options.get("review_after_years", 2)),
-            export=bool(options.get("export", True)), today=today)
+            export=bool(options.get("export", True)), today=today,
+            page_size=int(options.get("catalogue_page_size", 100)), templates=templates,
+            unit_pages=bool(options.get("unit_pages", True)), form=str(options.get("form", FORM_PAGE) or ""),
+            form_guide=str(options.get("form_guide") or ""),
+            links_from_source=True)  # for Zensical; the MkDocs plugin makes its own files
+        # the monitoring/evaluation pages; their links are rebased by Zensical from each page's source
+        self.cycle_options = CycleOptions(
+            directory=self.settings.catalogue_dir, language=self.site_language,
+            use_directory_urls=cfg.use_directory_urls, institution=cfg.institution,
+            logo=str(options.get("logo") or ""), site_url=cfg.site_url,
+            cache_dir=os.path.join(base, cache_dir) if cache_dir else None, links_from_source=True)
 
     def run(self, quiet: bool = False) -> int:
         """Check every SOP, write what changed, print the problems; returns the number of errors."""
-        sources = walk_sources([self.cfg.docs_dir], self.cfg, self.language)
+        ours = self._written_before()
+        sources = walk_sources([self.cfg.docs_dir], self.cfg, self.language, skip=ours.__contains__)
         result = check_sources(sources, institution=self.cfg.institution, strict_links=self.cfg.strict_links,
                                use_directory_urls=self.cfg.use_directory_urls, language=self.language,
                                url_of=page_url_rule(self.cfg), parse=self.memo.parse)
         echo_diagnostics(result.diagnostics)  # exactly as `mkdocs-sop lint` prints them
-        records = Cycle(result.records, result.catalogue, self.settings.today,
-                        include_drafts=self.settings.include_drafts)  # for the exports' columns
-        files = generated_files(result.catalogue, self.settings, records=records, memo=self.pages)
+        cycle = from_checked(result.records, result.catalogue, self.cycle_options, self.settings.today,
+                             result.diagnostics, include_drafts=self.settings.include_drafts)
+        files = generated_files(result.catalogue, self.settings, records=cycle.cycle, cycle_pages=cycle,
+                                index_pages=_index_pages(sources, sop_folders(result.catalogue.entries)),
+                                memo=self.pages)
         self.generated = {os.path.abspath(os.path.join(self.output, f.path)) for f in files}
         written = write_changed(self.output, {f.path: f.text for f in files} | {MANIFEST: manifest(files)})
         if not quiet:
@@ -103,6 +127,13 @@ class GenerateStep:
                                 files=len(files), written=len([w for w in written if w != MANIFEST]),
                                 folder=os.path.relpath(self.output), errors=result.errors, warnings=result.warnings), err=True)
         return result.errors
+
+    def _written_before(self) -> frozenset[str]:
+        """The pages this step wrote into the docs folder last time (read again, they would count as
+        the site's own, e.g. a landing page as a hand-written index page)."""
+        if os.path.abspath(self.output) != os.path.abspath(self.cfg.docs_dir):
+            return frozenset()
+        return made_by_generate(self.output) | {MANIFEST}
 
     def is_source(self, path: str) -> bool:
         """A Markdown page an editor may have saved (not one this step wrote, not a dot file)."""
@@ -140,3 +171,15 @@ class GenerateStep:
             observer.stop()
             observer.join()
 
+
+def _index_pages(sources: list[Source], folders: set[str]) -> dict[str, tuple[str, str]]:
+    """folder -> (source path, text) of the site's own index pages of the folders holding SOPs."""
+    out: dict[str, tuple[str, str]] = {}
+    for source in sources:
+        folder = index_page_folder(source.page)
+        if folder in folders and folder not in out:
+            try:
+                out[folder] = (source.page, source.read())
+            except (OSError, UnicodeDecodeError):
+                out[folder] = (source.page, "")
+    return out

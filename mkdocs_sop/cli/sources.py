@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 import click
+
+from ..catalogue.site import MARKDOWN_SUFFIXES, docs_sources
 
 from ..core.messages import DEFAULT_LANGUAGE
 from ..core.monev import record_kind
 from .config import SiteConfig
 from .texts import cli_text
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 SOP_YAML_SUFFIXES = (".sop.yaml", ".sop.yml")
 
 
@@ -39,10 +40,6 @@ def _display(path: str) -> str:
         return os.path.abspath(path)
 
 
-def _sort_key(name: str):
-    return (os.path.splitext(name)[0] not in ("index", "README"), name)
-
-
 def _spec(patterns: str):
     if not patterns:
         return None
@@ -51,15 +48,10 @@ def _spec(patterns: str):
     return pathspec.GitIgnoreSpec.from_lines(patterns.splitlines())
 
 
-def _excluded_by_default(page: str) -> bool:
-    """MkDocs' own exclusions (``.*`` and ``/templates/``), without importing pathspec."""
-    parts = page.split("/")
-    return any(part.startswith(".") for part in parts) or (len(parts) > 1 and parts[0] == "templates")
-
-
-def walk_sources(paths: Iterable[str], cfg: SiteConfig | None,
-                 language: str = DEFAULT_LANGUAGE) -> list[Source]:
-    """Markdown files of every folder (recursively, in MkDocs' order) and every named file."""
+def walk_sources(paths: Iterable[str], cfg: SiteConfig | None, language: str = DEFAULT_LANGUAGE,
+                 skip: Callable[[str], bool] = lambda page: False) -> list[Source]:
+    """Markdown files and records of every folder (recursively, in MkDocs' order, through
+    :func:`~..catalogue.site.docs_sources`) and every named file; ``skip(page)`` leaves out more."""
     extra = [s for s in (_spec(cfg.exclude_docs), _spec(cfg.draft_docs)) if s] if cfg else []
     docs_root = os.path.abspath(cfg.docs_dir) if cfg else ""
     out: list[Source] = []
@@ -81,16 +73,9 @@ def walk_sources(paths: Iterable[str], cfg: SiteConfig | None,
                 root_for_pages, excludes = docs_root, extra
             else:
                 root_for_pages, excludes = root, []
-            for folder, dirnames, filenames in os.walk(given, followlinks=True):
-                dirnames.sort()
-                for name in sorted(filenames, key=_sort_key):
-                    if not name.lower().endswith(MARKDOWN_SUFFIXES) and record_kind(name) is None:
-                        continue
-                    path = os.path.join(folder, name)
-                    page = os.path.relpath(os.path.abspath(path), root_for_pages).replace(os.sep, "/")
-                    if _excluded_by_default(page) or any(spec.match_file(page) for spec in excludes):
-                        continue
-                    add(path, root_for_pages)
+            for found in docs_sources(given, root_for_pages,
+                                      lambda page: any(spec.match_file(page) for spec in excludes) or skip(page)):
+                add(found.path, root_for_pages)
         elif os.path.isfile(given):
             inside = docs_root and os.path.abspath(given).startswith(docs_root + os.sep)
             add(given, docs_root if inside else os.path.dirname(os.path.abspath(given)),

@@ -17,6 +17,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "{errors} error(s), {warnings} warning(s).",
                          "{sops} SOP: {files} berkas hasil di {folder}, {written} berubah; "
                          "{errors} kesalahan, {warnings} peringatan."),
+    "generate-extensions": ("{config}: warning: markdown_extensions lists its own extensions without {missing}; "
+                            "add them, or the catalogue pages show their tables and links as plain text "
+                            "(the MkDocs plugin adds them by itself).",
+                            "{config}: peringatan: markdown_extensions tidak memuat {missing}; tambahkan, sebab "
+                            "tanpa itu tabel dan tautan halaman katalog tampil sebagai teks biasa "
+                            "(plugin MkDocs menambahkannya sendiri)."),
     "generate-watching": ("Watching {folder} for saved pages (Ctrl+C stops).",
                           "Memantau {folder}: setiap halaman yang disimpan diolah lagi (Ctrl+C untuk berhenti)."),
     "internal-error": ("{path}: internal error: {error}. This is a bug of mkdocs-sop, not a mistake in the "

@@ -53,6 +53,9 @@ class CycleOptions:
     site_url: str = ""  # absolute base for the QR codes; none without it
     diagnostics: Sequence[Diagnostic] = field(default_factory=tuple)  # the records' problems, shown on the index
     cache_dir: str | None = None  # the build's cache folder: QR codes are kept there between builds
+    links_from_source: bool = False
+    """Links relative to each page's source file (Zensical rebases a page's raw HTML links from its
+    source folder: ``mkdocs-sop generate``); by default relative to its URL (MkDocs)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,7 +131,7 @@ class _Page:
     def __init__(self, site: CycleSite, src_uri: str) -> None:
         self.site = site
         self.src_uri = src_uri
-        self.url = site.url(src_uri)
+        self.url = src_uri if site.options.links_from_source else site.url(src_uri)
 
     def href(self, src_uri: str) -> str:
         return relative_url(self.site.url(src_uri), self.url)

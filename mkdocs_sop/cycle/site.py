@@ -58,21 +58,22 @@ def from_checked(records, catalogue, options: CycleOptions, today: _dt.date, dia
 def record_sources(docs_dir: str, display=os.path.relpath) -> list[tuple[str, str]]:
     """(path as messages name it, text) of every record file under ``docs_dir``, in a stable order;
     for hosts that hand us no file list (Zensical)."""
+    from ..catalogue.site import docs_sources
+
     out = []
-    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if is_record(name):
-                path = os.path.join(folder, name)
-                try:
-                    out.append((display(path), Path(path).read_text(encoding="utf-8-sig")))
-                except (OSError, UnicodeDecodeError):
-                    continue  # unreadable: the build's own file checks name it
+    for found in docs_sources(docs_dir):
+        if found.record:
+            try:
+                out.append((display(found.path), Path(found.path).read_text(encoding="utf-8-sig")))
+            except (OSError, UnicodeDecodeError):
+                continue  # unreadable: the build's own file checks name it
     return out
 
 
-def sop_additions(site: CycleSite | None, sop: Sop, page_url: str) -> tuple[list[ET.Element], list[ET.Element]]:
-    """(under the logo in the identity grid, below the SOP) for the SOP on the page at ``page_url``."""
+def sop_additions(site: CycleSite | None, sop: Sop, page_url: str,
+                  link_base: str | None = None) -> tuple[list[ET.Element], list[ET.Element]]:
+    """(under the logo in the identity grid, below the SOP) for the SOP on the page at ``page_url``;
+    its links relative to ``link_base`` (default ``page_url``; under Zensical the page's source path)."""
     language = site.options.language if site else "id"
     before: list[ET.Element] = []
     if site is not None and site.options.site_url:
@@ -82,6 +83,6 @@ def sop_additions(site: CycleSite | None, sop: Sop, page_url: str) -> tuple[list
             before.append(block)
     after: list[ET.Element] = []
     if site is not None:
-        after.append(latest_block(sop, site.cycle, site.panel_links(sop.nomor, page_url), language))
+        after.append(latest_block(sop, site.cycle, site.panel_links(sop.nomor, link_base or page_url), language))
     after.append(checklist(sop, language))
     return before, after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -22,19 +23,24 @@ def _chromium_installed():
     need(Path(CHROMIUM).exists(), "needs /usr/bin/chromium; scripts/test installs it")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser-site")
-    site_dir, _ = build_site(write_site(root))
+@contextlib.contextmanager
+def serving(site_dir: Path):
+    """The built site on a local HTTP server: its base address."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    site_dir, _ = build_site(write_site(tmp_path_factory.mktemp("browser-site")))
+    with serving(site_dir) as address:
+        yield address
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -112,14 +118,8 @@ def paginated(tmp_path_factory):
     """The same site with three rows per overview page (7 SOPs: pages 1, 2 and 3)."""
     root = tmp_path_factory.mktemp("paginated-site")
     site_dir, _ = build_site(write_site(root, extra_plugin="catalogue_page_size: 3\n"))
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", site_dir
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site_dir) as address:
+        yield address, site_dir
 
 
 def test_paginated_overview_links_its_pages_and_filters_every_sop(paginated, chromium):

@@ -110,3 +110,83 @@ def test_watch_generates_again_after_a_saved_page(site):
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
+
+
+def test_writes_unit_landing_pages_the_form_and_the_monitoring_pages(runner, site):
+    shutil.copytree(SAMPLES / "disdukcapil" / "monev", site / "docs" / "disdukcapil" / "monev", dirs_exist_ok=True)
+    result = runner.invoke(main, ["generate"])
+    assert result.exit_code == 0, result.output
+    docs = site / "docs"
+    # each folder holding SOPs without an index page gets one, named after its unit
+    landing = (docs / "disdukcapil" / "pendaftaran-penduduk" / "index.md").read_text(encoding="utf-8")
+    assert landing.startswith('---\ntitle: "Bidang Pelayanan Pendaftaran Penduduk"\n---\n')
+    assert "](penerbitan-kk-baru.md#sop-" in landing
+    # the form (on by default, as under the plugin) and its scripts
+    assert 'class="sop-form"' in (docs / "formulir-sop.md").read_text(encoding="utf-8")
+    assert (docs / "assets" / "mkdocs-sop" / "form" / "sop-form.js").is_file()
+    # the monitoring/evaluation pages, from the records of the docs folder
+    monev = (docs / "katalog" / "monev" / "index.md").read_text(encoding="utf-8")
+    assert "Disdukcapil" in monev or "Kependudukan" in monev
+    listed = set((docs / MANIFEST).read_text(encoding="utf-8").splitlines())
+    assert {"disdukcapil/pendaftaran-penduduk/index.md", "formulir-sop.md", "katalog/monev/index.md"} <= listed
+    # run again: its own landing pages are not taken for hand-written ones, nothing changes
+    again = runner.invoke(main, ["generate"])
+    assert again.exit_code == 0 and "0 berubah" in again.stderr, again.stderr
+
+
+def test_a_hand_written_index_page_is_kept(runner, site):
+    own = site / "docs" / "disdukcapil" / "pendaftaran-penduduk" / "index.md"
+    own.write_text("# Pendaftaran (buatan sendiri)\n", encoding="utf-8")
+    assert runner.invoke(main, ["generate", "-q"]).exit_code == 0
+    assert own.read_text(encoding="utf-8") == "# Pendaftaran (buatan sendiri)\n"
+    listed = (site / "docs" / MANIFEST).read_text(encoding="utf-8").splitlines()
+    assert "disdukcapil/pendaftaran-penduduk/index.md" not in listed
+    assert "disdukcapil/pencatatan-sipil/index.md" in listed  # its sibling still gets one
+
+
+def test_a_site_template_changes_the_generated_page(runner, site):
+    folder = site / "templat" / "catalogue"
+    folder.mkdir(parents=True)
+    (folder / "review.md.jinja").write_text(
+        '{% extends "mkdocs_sop/catalogue/review.md.jinja" %}\n'
+        '{% block nav %}<p class="catatan">Ditinjau oleh Bagian Organisasi.</p>\n\n{% endblock %}\n',
+        encoding="utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "      templates_dir: templat\n", encoding="utf-8")
+    assert runner.invoke(main, ["generate", "-q"]).exit_code == 0
+    review = (site / "docs" / "katalog" / "peninjauan.md").read_text(encoding="utf-8")
+    assert '<p class="catatan">Ditinjau oleh Bagian Organisasi.</p>' in review
+    assert 'class="sop-cat-nav"' not in review and "sop-cat-review" in review
+    # a folder that does not exist is a usage error naming it
+    config.write_text(config.read_text(encoding="utf-8").replace("templat\n", "hilang\n"), encoding="utf-8")
+    missing = runner.invoke(main, ["generate", "-q"])
+    assert missing.exit_code == 2 and "templates_dir: hilang" in missing.output
+
+
+def test_one_walker_for_the_command_line_and_the_extension_under_zensical(site):
+    from mkdocs_sop.catalogue.site import docs_sources
+    from mkdocs_sop.cli.config import find_config
+    from mkdocs_sop.cli.sources import walk_sources
+
+    docs = site / "docs"
+    for hidden in (".draf/a.md", "templates/b.md", "disdukcapil/.c.md"):  # left out by every generator
+        (docs / hidden).parent.mkdir(parents=True, exist_ok=True)
+        (docs / hidden).write_text("# x\n", encoding="utf-8")
+    (docs / "disdukcapil" / "2026.monitoring.yml").write_text("x: 1\n", encoding="utf-8")
+    found = docs_sources(str(docs))
+    assert [s.page for s in walk_sources([str(docs)], find_config(None))] == [p.src_uri for p in found]
+    names = [p.src_uri for p in found]
+    assert names[0] == "index.md" and "disdukcapil/2026.monitoring.yml" in names
+    assert not any(n.startswith((".draf/", "templates/")) or "/." in n for n in names)
+    assert all(p.record == p.src_uri.endswith(".yml") for p in found)
+
+
+def test_warns_when_the_site_lists_extensions_without_those_the_pages_need(runner, site):
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "markdown_extensions:\n  - attr_list\n  - tables\n",
+                      encoding="utf-8")
+    result = runner.invoke(main, ["generate", "-q"])
+    assert result.exit_code == 0
+    assert "mkdocs.yml: peringatan: markdown_extensions tidak memuat `md_in_html`" in result.stderr
+    config.write_text(config.read_text(encoding="utf-8") + "  - md_in_html\n", encoding="utf-8")
+    assert "peringatan" not in runner.invoke(main, ["generate", "-q"]).stderr

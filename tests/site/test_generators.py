@@ -128,9 +128,10 @@ def test_every_sop_renders_on_the_same_pages_under_each_generator(built):
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_every_link_of_the_catalogue_and_sop_pages_resolves(built, generator):
     site = built[generator]
-    pages = sorted((site / "katalog").rglob("index.html"))
-    assert len(pages) > 10
+    pages = sorted((site / "katalog").rglob("index.html"))  # monitoring/evaluation pages included
+    assert len(pages) > 10 and (site / "katalog" / "monev" / "index.html") in pages
     pages += [site / page for page in sop_pages(site)]  # cross-links, back-links, the logo's page
+    pages += [site / folder / "index.html" for folder in LANDING]  # the units' landing pages
     checked = 0
     for page in pages:
         for href in parsed(page).hrefs:
@@ -153,14 +154,52 @@ def test_sop_json_is_the_same_bytes_under_each_generator(built):
     assert (built["zensical"] / "sop.csv").read_bytes() == (built["mkdocs"] / "sop.csv").read_bytes()
 
 
-def back_links(site: Path) -> dict[str, list[str]]:
-    """Page -> the SOP numbers its "Dirujuk oleh" lists link to."""
+# folders of the sample handbook holding SOPs without a hand-written index page
+LANDING = ("bkpsdm/mutasi-promosi", "disdukcapil/pendaftaran-penduduk", "setda/bagian-umum/tata-usaha")
+
+
+def test_the_same_generated_pages_exist_under_each_generator(built):
+    """Catalogue, monitoring/evaluation pages, unit landing pages and the form: `generate` writes
+    for Zensical what the plugin adds under MkDocs and ProperDocs."""
+    pages = {generator: sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")
+                               if not p.relative_to(site).as_posix().startswith(("cari/", "pagefind/")))
+             for generator, site in built.items()}
+    assert pages["properdocs"] == pages["mkdocs"]
+    assert pages["zensical"] == pages["mkdocs"], set(pages["zensical"]) ^ set(pages["mkdocs"])
+    for generator, site in built.items():
+        for folder in LANDING:  # titled with the unit's real name, not the folder's
+            html = (site / folder / "index.html").read_text(encoding="utf-8")
+            title = re.search(r"<h1[^>]*>([^<]+)", html).group(1)
+            assert title[0].isupper() and "-" not in title and len(title.split()) >= 2, (generator, folder, title)
+        form = (site / "formulir-sop" / "index.html").read_text(encoding="utf-8")
+        assert 'class="sop-form"' in form, generator
+        for script in re.findall(r'<script src="([^"]+sop-form[^"]*)"', form):  # its scripts load
+            assert (site / "formulir-sop" / script).resolve().is_file(), (generator, script)
+
+
+def found_in_sop_pages(site: Path, part: str, item: str) -> dict[str, list[str]]:
+    """SOP page -> every ``item`` (a regex group) inside every ``part`` of it."""
     out = {}
     for page in sop_pages(site):
         html = (site / page).read_text(encoding="utf-8")
-        for section in re.findall(r"Dirujuk oleh.*?</(?:td|dd|ul|p)>", html, re.S):
-            out.setdefault(page, []).extend(re.findall(r"<a [^>]*href=\"[^\"]+\"[^>]*>([^<]+)</a>", section))
+        for section in re.findall(part, html, re.S):
+            out.setdefault(page, []).extend(re.findall(item, section))
     return out
+
+
+def test_monitoring_boxes_appear_on_the_same_sop_pages_under_each_generator(built):
+    """The latest-monitoring/evaluation box of each SOP and its links."""
+    found = {generator: found_in_sop_pages(site, r'<aside [^>]*class="sop-cycle-latest".*?</aside>',
+                                           r'href="([^"]+)"') for generator, site in built.items()}
+    linked = {page for page, links in found["mkdocs"].items() if links}
+    assert len(linked) >= 3  # the sample's records: SOPs monitored and evaluated
+    assert found["properdocs"] == found["mkdocs"]
+    assert found["zensical"] == found["mkdocs"]
+
+
+def back_links(site: Path) -> dict[str, list[str]]:
+    """Page -> the SOP numbers its "Dirujuk oleh" lists link to."""
+    return found_in_sop_pages(site, r"Dirujuk oleh.*?</(?:td|dd|ul|p)>", r"<a [^>]*href=\"[^\"]+\"[^>]*>([^<]+)</a>")
 
 
 def test_back_links_appear_under_each_generator(built):
