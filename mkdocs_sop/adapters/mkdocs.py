@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 
@@ -57,6 +58,7 @@ CYCLE_CSS_URI = "assets/mkdocs-sop/sop-cycle.css"  # forms, QR codes, the checkl
 CYCLE_JS_URI = "assets/mkdocs-sop/sop-cycle.js"  # the checklist mode (ticks kept in the browser)
 SEARCH_URIS = ("sop-search/kosakata.js", "sop-search/sop-search.js")  # written by the search step
 SEARCH_CSS_URI = "sop-search/sop-search.css"
+_ELEMENT_ID = re.compile(r'<[a-zA-Z][^<>]*\sid="([^"<>]+)"')  # our fragments quote attributes with "
 
 
 class SopPluginConfig(base.Config):
@@ -261,6 +263,13 @@ class SopPlugin(BasePlugin[SopPluginConfig]):
             if "toc" not in hidden:
                 page.meta["hide"] = [*hidden, "toc"]
         return markdown
+
+    def on_page_content(self, html: str, page, config, files):
+        """Tell MkDocs' anchor check the ids inside SOP fragments (raw HTML it does not read), so
+        links to an SOP or a step (catalogue pages, cross-links) are not reported as missing."""
+        if page.present_anchor_ids is not None and self.renderer is not None:
+            page.present_anchor_ids = page.present_anchor_ids | set(_ELEMENT_ID.findall(html))
+        return html
 
     @event_priority(100)  # before minifiers and other post-processors see the page
     def on_post_page(self, output: str, page, config):

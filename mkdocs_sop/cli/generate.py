@@ -25,7 +25,7 @@ from ..core.parsememo import ParseMemo
 from ..cycle.site import CycleOptions, from_checked
 from ..form import FORM_PAGE
 from .check import check_sources
-from .config import SiteConfig, find_config, output_language
+from .config import EXTENSION_NAME, SiteConfig, find_config, output_language
 from .lint import echo_diagnostics
 from .options import CONFIG_OPTION, lang_option
 from .sources import MARKDOWN_SUFFIXES, Source, default_paths, walk_sources
@@ -57,6 +57,8 @@ def command(config_file, output, watch, language, quiet) -> None:
     if missing:  # Zensical's defaults have them; a site listing its own extensions must name them
         click.echo(cli_text("generate-extensions", language, config=os.path.relpath(cfg.config_file),
                             missing=", ".join(f"`{name}`" for name in missing)), err=True)
+    if not any(name.split(".")[0] == EXTENSION_NAME for name in cfg.extensions or ()):  # e.g. a MkDocs-only config
+        click.echo(cli_text("generate-no-extension", language, config=os.path.relpath(cfg.config_file)), err=True)
     errors = step.run(quiet)
     if not watch:
         sys.exit(1 if errors else 0)

@@ -23,6 +23,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "{config}: peringatan: markdown_extensions tidak memuat {missing}; tambahkan, sebab "
                             "tanpa itu tabel dan tautan halaman katalog tampil sebagai teks biasa "
                             "(plugin MkDocs menambahkannya sendiri)."),
+    "generate-no-extension": ("{config}: warning: markdown_extensions does not list `mkdocs_sop`; Zensical "
+                              "(which skips MkDocs plugins) will show every `sop` block as code. Add "
+                              "`- mkdocs_sop` under markdown_extensions (see Memilih generator).",
+                              "{config}: peringatan: markdown_extensions tidak memuat `mkdocs_sop`; Zensical "
+                              "(yang melewati plugin MkDocs) akan menampilkan setiap blok `sop` sebagai kode. "
+                              "Tambahkan `- mkdocs_sop` di bawah markdown_extensions (lihat Memilih generator)."),
     "generate-watching": ("Watching {folder} for saved pages (Ctrl+C stops).",
                           "Memantau {folder}: setiap halaman yang disimpan diolah lagi (Ctrl+C untuk berhenti)."),
     "internal-error": ("{path}: internal error: {error}. This is a bug of mkdocs-sop, not a mistake in the "

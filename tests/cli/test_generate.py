@@ -183,10 +183,24 @@ def test_one_walker_for_the_command_line_and_the_extension_under_zensical(site):
 
 def test_warns_when_the_site_lists_extensions_without_those_the_pages_need(runner, site):
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "markdown_extensions:\n  - attr_list\n  - tables\n",
+    config.write_text(config.read_text(encoding="utf-8") + "markdown_extensions:\n  - attr_list\n  - tables\n  - mkdocs_sop\n",
                       encoding="utf-8")
     result = runner.invoke(main, ["generate", "-q"])
     assert result.exit_code == 0
     assert "mkdocs.yml: peringatan: markdown_extensions tidak memuat `md_in_html`" in result.stderr
     config.write_text(config.read_text(encoding="utf-8") + "  - md_in_html\n", encoding="utf-8")
+    assert "peringatan" not in runner.invoke(main, ["generate", "-q"]).stderr
+
+
+def test_warns_when_the_sop_extension_is_not_listed_for_zensical(runner, site):
+    """A MkDocs config with only the plugin: Zensical would show every sop block as code."""
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "markdown_extensions:\n  - attr_list\n  - md_in_html\n", encoding="utf-8")
+    result = runner.invoke(main, ["generate", "-q"])
+    assert result.exit_code == 0
+    assert ("mkdocs.yml: peringatan: markdown_extensions tidak memuat `mkdocs_sop`; Zensical (yang melewati "
+            "plugin MkDocs) akan menampilkan setiap blok `sop` sebagai kode") in result.stderr
+    config.write_text(text + "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - mkdocs_sop:\n"
+                      "      institution: Kota Uji\n", encoding="utf-8")
     assert "peringatan" not in runner.invoke(main, ["generate", "-q"]).stderr

@@ -348,3 +348,18 @@ def test_mkdocs_serve_keeps_serving_pages_with_their_error_boxes(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "kesalahan SOP" not in output  # serving is not publishing: no failure
+
+
+def test_links_to_an_sop_or_a_step_are_not_reported_as_missing_anchors(tmp_path):
+    """The catalogue pages link `page.md#sop-…` and `#sop-…-langkah-N`; MkDocs' anchor check
+    does not read the SOP's raw HTML, so without the plugin's help it printed an INFO line
+    for every such link (860 on the sample handbook)."""
+    pages = {"index.md": "# Beranda\n",
+             "layanan/satu.md": "# Satu\n\n" + good("470/1", "Satu", related="470/2"),
+             "layanan/dua.md": "# Dua\n\n" + good("470/2", "Dua")}
+    root = write_site(tmp_path, pages)
+    proc = build(root)
+    assert proc.returncode == 0, proc.stderr
+    assert "#sop-470-1" in (root / "site" / "katalog" / "index.html").read_text(encoding="utf-8")
+    output = proc.stderr + proc.stdout
+    assert "contains a link" not in output and "does not contain an anchor" not in output, output
