@@ -82,6 +82,12 @@ def link_target(href: object) -> Markup:
     return Markup(quote(str(href), safe="/#%-._~"))
 
 
+def breakable(value: object) -> Markup:
+    """Text as :func:`markdown_text`, with a line-break opportunity (``<wbr>``) after each ``/``:
+    an SOP number such as ``800/SOP-BKPSDM/07/2023`` may wrap at its slashes in a narrow column."""
+    return Markup(str(markdown_text(value)).replace("/", "/<wbr>"))
+
+
 def _attr(value: object) -> Markup:
     """An attribute value that never reaches Markdown: HTML-escaped, whitespace folded."""
     return escape(" ".join(str(value).split()))
@@ -114,6 +120,7 @@ def environment(search_path: tuple[str, ...] = ()) -> jinja2.Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["link"] = link_target
+    env.filters["breakable"] = breakable
     env.filters["attr"] = _attr
     env.filters["title_json"] = lambda title: Markup(json.dumps(title_html(str(title)), ensure_ascii=False))
     return env

@@ -48,6 +48,21 @@ def test_laptop_catalogue_keeps_status_in_view(new_page, artifacts):
     w.page.screenshot(path=str(artifacts / "laptop-1366-catalogue.png"), full_page=False)
 
 
+def test_laptop_catalogue_shows_all_nine_columns_without_scrolling(new_page):
+    """Before, Langkah and Total Waktu sat under the sticky Status column until the reader
+    scrolled the table sideways; SOP numbers now wrap at their slashes instead."""
+    w = new_page(width=1366, height=768)
+    w.goto("katalog/")
+    info = w.page.evaluate("""() => {
+      const box = document.querySelector('.sop-cat-scroll');
+      const heads = [...document.querySelectorAll('table.sop-cat-overview thead th')];
+      return {scroll: box.scrollWidth, client: box.clientWidth, heads: heads.length,
+              nomor: document.querySelector('table.sop-cat-overview .sop-cat-nomor').innerHTML};
+    }""")
+    assert info["heads"] == 9 and info["scroll"] <= info["client"] + 1, info
+    assert "/<wbr>" in info["nomor"], info
+
+
 def test_diagram_text_is_never_shrunk_below_9px(new_page):
     w = new_page(width=1366, height=768)
     w.goto(WIDE)

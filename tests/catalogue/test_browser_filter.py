@@ -48,18 +48,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def offline_tab(context, served: str):
+    """A tab that records script errors (``tab.errors``) and may fetch nothing but the site."""
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
+              else route.abort())
+    return tab
+
+
 @pytest.fixture(scope="module")
 def page(served, chromium):
     context = chromium.new_context()
     try:
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
-        # offline: nothing may be fetched from anywhere but the site itself
-        tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
-                  else route.abort())
+        tab = offline_tab(context, served)
         tab.goto(served + "katalog/")
-        tab.errors = errors
         yield tab
     finally:
         context.close()
@@ -126,11 +130,8 @@ def test_paginated_overview_links_its_pages_and_filters_every_sop(paginated, chr
     served, site_dir = paginated
     context = chromium.new_context()
     try:
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
-        tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
-                  else route.abort())
+        tab = offline_tab(context, served)
+        errors = tab.errors
         tab.goto(served + "katalog/")
         first = visible_nomors(tab)
         assert len(first) == 3
