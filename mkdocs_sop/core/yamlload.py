@@ -204,6 +204,10 @@ def load(text: str, limits: Limits = DEFAULT_LIMITS):
             raise YamlProblem("nested too deeply", node.start_mark.line, 0, code="limit-depth",
                               params={"limit": limits.max_depth}) from None
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem or ""):  # libyaml's own limit (PyYAML 6.0.4 wheels)
+            mark = exc.problem_mark
+            raise YamlProblem("nested too deeply", mark.line if mark else 0, mark.column if mark else 0,
+                              code="limit-depth", params={"limit": limits.max_depth}) from None
         raise _marked_problem(text, exc) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, C1 controls, ...)
         line = text.count("\n", 0, exc.position)
