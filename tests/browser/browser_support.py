@@ -81,3 +81,12 @@ def choose_dark(page) -> None:
     """Click Material's palette toggle (\"Mode gelap\") as a reader would; wait for slate."""
     page.click("label[for='__palette_1']")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+
+
+def tick_unit_facet(page, unit: str) -> None:
+    """On the search page: open the Unit facet, tick ``unit`` and wait until the count changes."""
+    count = "[data-sop-search] .sop-search-count"
+    before = page.inner_text(count)
+    page.click("[data-sop-search] .sop-search-facet summary:has-text('Unit')")
+    page.check(f"[data-sop-search] input[data-facet='unit'][value='{unit}']")
+    page.wait_for_function(f"(before) => document.querySelector('{count}').textContent !== before", arg=before)

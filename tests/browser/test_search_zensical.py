@@ -6,17 +6,14 @@ search page, opening a result; no request leaves the server."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from browser_support import ROOT, Watched
+from browser_support import ROOT, Watched, served, tick_unit_facet
 from mkdocs_sop.catalogue.site import zensical_config
 
 KENDARAAN = "setda/bagian-umum/rumah-tangga/pemeriksaan-harian-kendaraan/"
@@ -54,13 +51,8 @@ def zensical_url(tmp_path_factory):
     run(["zensical", "build", "--clean"], folder)
     indexed = run(["mkdocs_sop", "search-index", "site"], folder)
     assert "peringatan" not in indexed.stderr, indexed.stderr  # Zensical's own search is off
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder / "site"))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(folder / "site") as address:
+        yield address
 
 
 def test_search_works_in_a_zensical_build(browser, zensical_url):
@@ -87,11 +79,7 @@ def test_search_works_in_a_zensical_build(browser, zensical_url):
         everything = w.page.eval_on_selector_all("[data-sop-search] .sop-search-result a",
                                                  "els => els.map(e => e.getAttribute('href'))")
         before = w.page.inner_text("[data-sop-search] .sop-search-count")
-        w.page.click("[data-sop-search] .sop-search-facet summary:has-text('Unit')")
-        w.page.check("[data-sop-search] input[data-facet='unit'][value='Subbagian Rumah Tangga']")
-        w.page.wait_for_function(
-            "(before) => document.querySelector('[data-sop-search] .sop-search-count').textContent !== before",
-            arg=before)
+        tick_unit_facet(w.page, "Subbagian Rumah Tangga")
         narrowed = w.page.eval_on_selector_all("[data-sop-search] .sop-search-result a",
                                                "els => els.map(e => e.getAttribute('href'))")
         assert narrowed and all("/setda/bagian-umum/rumah-tangga/" in link for link in narrowed), narrowed
