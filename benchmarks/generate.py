@@ -12,7 +12,9 @@ replacements (`menggantikan`). Everything is seeded: the same arguments write th
 files.
 
 ``--plain`` writes the same text as plain Markdown (identity and steps as Markdown
-tables) and a ``mkdocs.yml`` without the plugin, to compare against MkDocs alone.
+tables) and a ``mkdocs.yml`` without the plugin, to compare against MkDocs alone; its
+search is MkDocs' own. The plugin's site has the plugin's search only (Pagefind), as the
+README sets a site up: one search box, one index.
 ``--navigation`` sets the plugin's navigation option (default: the plugin's default);
 ``--diagram`` keeps the Graphviz diagrams (off by default: they are measured by
 benchmarks/diagram_engines.py). ``--steps 6-20 --actors 2-6`` gives the sizes the build
@@ -265,8 +267,12 @@ def generate(out_dir: Path, count: int, plain: bool = False, seed: int = 1,
                                    encoding="utf-8")
     config = [f"site_name: SOP sintetis ({count})", "docs_dir: docs", "theme:", "  name: material",
               "  language: id", "  font: false", "  features:", "    - navigation.sections",
-              "    - navigation.indexes", "    - navigation.prune", "plugins:", "  - search"]
-    if not plain:
+              "    - navigation.indexes", "    - navigation.prune", "plugins:"]
+    if plain:
+        config += ["  - search"]  # MkDocs' own search: the twin's only one
+    else:
+        # as the README and docs/pencarian.md set a site up: the plugin's search (Pagefind) and
+        # not the theme's too, which would give readers two search boxes and build two indexes
         config += ["  - sop:", f"      institution: {INSTANSI}", "      today: 2025-01-01",
                    f"      diagram: {'true' if diagram else 'false'}"]
         config += ([f"      cache_dir: {cache_dir}"] if cache_dir else ["      cache: false"])

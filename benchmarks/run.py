@@ -174,7 +174,7 @@ def zensical_site(site: Path, n: int) -> Path:
 
     write_sop_site(site, n)
     text = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    head, _, _ = text.partition("  - sop:\n")  # Zensical runs no plugin: the extension instead
+    head, _, _ = text.partition("plugins:\n  - sop:\n")  # Zensical runs no plugin: the extension instead
     text = head + "markdown_extensions:\n" + text.partition("markdown_extensions:\n")[2]
     text = text.replace("markdown_extensions:\n", zensical_config() + "markdown_extensions:\n")
     text += ("  - mkdocs_sop:\n      institution: Pemerintah Kabupaten Sintetis\n      diagram: true\n"
