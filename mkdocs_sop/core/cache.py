@@ -1,10 +1,12 @@
 """A content-addressed cache of what is derived from one ``sop`` block.
 
-Two layers: a per-process memory map (kept across ``mkdocs serve`` rebuilds, which make a
-new plugin each time) in front of files ``<folder>/blocks/<aa>/<sha256>.pickle``. Both
-hold the value pickled and zlib-compressed (an SOP's HTML shrinks about seven times), so
-the memory layer stays a few megabytes however many SOPs a site has, and a value read
-back is always a fresh object that no caller can change for another. Keys
+Values live in files ``<folder>/blocks/<aa>/<sha256>.pickle`` or, for a cache with no
+folder, in a per-process memory map (kept across ``mkdocs serve`` rebuilds). Both hold the
+value pickled and zlib-compressed (an SOP's HTML shrinks about seven times), and a value
+read back is always a fresh object that no caller can change for another. A cache with a
+folder keeps nothing in memory: a build reads each value once, a rebuild under ``mkdocs
+serve`` keeps its parses itself (:class:`~.parsememo.ParseMemo`), and a copy of every
+value in memory would grow the build by a few kilobytes an SOP for nothing. Keys
 are SHA-256 digests of every input the value depends on; the caller puts the block text,
 the settings (``BlockRenderer.fingerprint()``) and whatever else matters into the key, and
 :func:`code_fingerprint` (the package version and the bytes of every module of the
@@ -35,7 +37,7 @@ from pathlib import Path
 
 #: Bump when the layout of cached values changes.
 CACHE_FORMAT = "3"
-_MEMORY_SIZE = 20000  # values kept in memory per process (compressed: a few KB each)
+_MEMORY_SIZE = 20000  # values a cache with no folder keeps per process (compressed: a few KB each)
 _LEVEL = 1  # zlib: the fastest level already shrinks HTML about seven times
 
 _lock = threading.Lock()
@@ -92,62 +94,54 @@ class BlockCache:
         self.folder = Path(folder) / "blocks" if folder is not None else None
         self.stats = {"memory_hits": 0, "disk_hits": 0, "misses": 0, "writes": 0}
 
-    def _path(self, key: str) -> Path | None:
-        return self.folder / key[:2] / f"{key}.pickle" if self.folder is not None else None
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str):
-        with _lock:
-            data = _memory.get(key)
-            if data is not None:
-                _memory.move_to_end(key)
-        if data is not None:
-            value = _load(data)
-            if value is not None:
-                self.stats["memory_hits"] += 1
-                return value
-        path = self._path(key)
-        if path is not None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = b""
-            value = _load(data)  # None: missing, partial (never: atomic writes), foreign or damaged
-            if value is not None:
-                self._remember(key, data)
-                self.stats["disk_hits"] += 1
-                return value
-        self.stats["misses"] += 1
-        return None
+        data = self._read(key)
+        value = _load(data) if data is not None else None  # None: missing, foreign or damaged
+        if value is None:
+            self.stats["misses"] += 1
+        else:
+            self.stats["disk_hits" if self.folder is not None else "memory_hits"] += 1
+        return value
 
     def contains(self, key: str) -> bool:
         """Whether a value is stored under ``key`` (without reading it)."""
-        with _lock:
-            if key in _memory:
-                return True
-        path = self._path(key)
-        return path is not None and path.is_file()
-
-    def _remember(self, key: str, data: bytes) -> None:
-        with _lock:
-            _memory[key] = data
-            _memory.move_to_end(key)
-            while len(_memory) > _MEMORY_SIZE:
-                _memory.popitem(last=False)
+        if self.folder is None:
+            with _lock:
+                return key in _memory
+        return self._path(key).is_file()
 
     def put(self, key: str, value) -> None:
         try:
             data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), _LEVEL)
         except (pickle.PicklingError, TypeError, AttributeError):
             return  # a value that cannot be kept only costs time
-        self._remember(key, data)
-        path = self._path(key)
-        if path is None:
+        if self.folder is None:
+            with _lock:
+                _memory[key] = data
+                _memory.move_to_end(key)
+                while len(_memory) > _MEMORY_SIZE:
+                    _memory.popitem(last=False)
             return
         try:
-            atomic_write(path, data)
+            atomic_write(self._path(key), data)
             self.stats["writes"] += 1
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+    def _read(self, key: str) -> bytes | None:
+        if self.folder is None:
+            with _lock:
+                data = _memory.get(key)
+                if data is not None:
+                    _memory.move_to_end(key)
+            return data
+        try:
+            return self._path(key).read_bytes()
+        except OSError:
+            return None
 
 
 def _load(data: bytes):
@@ -159,6 +153,6 @@ def _load(data: bytes):
 
 
 def clear_memory() -> None:
-    """Forget the in-memory layer (tests)."""
+    """Forget what caches with no folder hold (tests)."""
     with _lock:
         _memory.clear()

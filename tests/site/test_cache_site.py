@@ -129,6 +129,21 @@ def test_diagrams_are_in_the_page_but_not_in_the_search_index(tmp_path):
     assert "<svg" not in texts and "sop-diagram-slot" not in texts
 
 
+def test_every_deferred_fragment_is_written_and_forgotten_by_the_end_of_the_build(tmp_path, monkeypatch):
+    """MkDocs keeps every page until the build ends; the full SOP fragments go as their pages are written."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site = write_site(tmp_path / "s")
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(site / "mkdocs.yml"))
+    mkdocs_build(config)
+    deferred = config.plugins["sop"].renderer.deferred
+    assert deferred is not None and len(deferred) == 0
+    assert "Mengajukan permohonan" in (site / "site" / "dua" / "index.html").read_text(encoding="utf-8")
+
+
 def test_dirty_rebuild_renders_only_the_catalogue_pages_whose_text_changed(tmp_path, monkeypatch):
     """`mkdocs serve --dirty` rebuilds in one process: unchanged catalogue pages are not rendered again."""
     from mkdocs.commands.build import build as mkdocs_build

@@ -12,6 +12,7 @@ from mkdocs_sop.core.cache import BlockCache, clear_memory, digest
 from mkdocs_sop.core.labels import label_set
 from mkdocs_sop.core.render_html import RenderContext, RenderOptions, SopLink
 from mkdocs_sop.core.blocks import BlockRenderer
+from mkdocs_sop.core.deferred import _DRAWING
 from mkdocs_sop.core.fences import Block
 from mkdocs_sop.core.page import PageContext
 
@@ -75,6 +76,20 @@ def test_values_survive_a_new_process_through_the_folder(tmp_path):
     assert second.get("k" * 64) == ("html", 1)
     assert second.stats["disk_hits"] == 1
     assert list((tmp_path / "blocks" / "kk").iterdir()) == [tmp_path / "blocks" / "kk" / f"{'k' * 64}.pickle"]
+
+
+def test_a_cache_with_a_folder_reads_the_folder_and_keeps_no_copy_in_memory(tmp_path):
+    """A build reads each value once: a copy of every value in memory would only grow it."""
+    cache = BlockCache(tmp_path)
+    cache.put("m" * 64, "value")
+    assert cache.get("m" * 64) == "value"
+    (tmp_path / "blocks" / "mm" / f"{'m' * 64}.pickle").unlink()
+    assert not cache.contains("m" * 64) and cache.get("m" * 64) is None
+
+
+def test_a_cache_without_a_folder_keeps_its_values_for_the_process():
+    BlockCache(None).put("n" * 64, "value")
+    assert BlockCache(None).get("n" * 64) == "value"  # the next build of `mkdocs serve`
 
 
 def test_a_damaged_file_is_a_miss_not_an_error(tmp_path):
@@ -155,6 +170,16 @@ def search_text(html: str) -> str:
     return "|".join("".join(section.text) for section in parser.data)
 
 
+def mkdocs_search_text(html: str) -> str:
+    """What MkDocs' own search index takes from a page's content."""
+    from mkdocs.contrib.search.search_index import ContentParser
+
+    parser = ContentParser()
+    parser.feed(html)
+    parser.close()
+    return parser.stripped_html
+
+
 def test_page_content_carries_a_text_only_stand_in_until_the_page_is_written(tmp_path):
     plain = Renderer(options(), cache_dir=None)
     full = plain.render(DECISION_BODY, "a.md", 2)
@@ -166,6 +191,23 @@ def test_page_content_carries_a_text_only_stand_in_until_the_page_is_written(tmp
     page = f"<main>{stand_in}</main>"
     assert deferring.restore_markup(page) == f"<main>{full}</main>"
     assert deferring.restore_markup(page) == page  # each stand-in is restored once, then forgotten
+
+
+def test_a_stand_in_keeps_only_tags_ids_and_text_in_ascii(tmp_path):
+    """MkDocs keeps every page's HTML for the whole build: the stand-in carries nothing a
+    search parser does not read, one byte a character."""
+    body = DECISION_BODY.replace("nama: Contoh", "nama: Contoh — ujian ✓")
+    full = Renderer(options(), cache_dir=None).render(body, "a.md", 2)
+    deferring = Renderer(options(), cache_dir=None, defer_markup=True)
+    stand_in = deferring.render(body, "a.md", 2)
+    assert 'class="' in full and "— ujian ✓" in full
+    assert stand_in.isascii() and "class=" not in stand_in and "data-" not in stand_in
+    assert 'id="sop-a-1"' in stand_in and 'id="sop-a-1-langkah-1"' in stand_in  # the anchors stay
+    assert search_text(stand_in) == search_text(full)
+    # MkDocs' search reads the drawing's labels too; the stand-in has the same text without them
+    assert mkdocs_search_text(stand_in) == mkdocs_search_text(_DRAWING.sub("", full))
+    assert len(stand_in) < len(full) / 2
+    assert deferring.restore_markup(stand_in) == full
 
 
 def test_a_stand_in_number_is_never_given_twice_while_one_is_waiting(tmp_path):
