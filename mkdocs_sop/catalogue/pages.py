@@ -32,6 +32,7 @@ Pages, under ``directory`` (default ``katalog``):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import posixpath
@@ -111,8 +112,13 @@ def source_link(target: str, here: str, anchor: str = "") -> str:
     relative path with the anchor; ``#anchor`` alone on the same page."""
     if target == here and anchor:
         return "#" + anchor
-    rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    rel = _relative_path(target, posixpath.dirname(here) or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=65536)  # every listing links the same pages from the same folders
+def _relative_path(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 # --- what every page shares ----------------------------------------------------------

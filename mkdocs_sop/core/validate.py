@@ -233,11 +233,12 @@ class SiteIndex:
                     self._words.setdefault(word, []).append(other)
         bare = _SOP_WORD.sub("", reference.strip(), count=1)
         shared: Counter = Counter()
+        by_id = {}
         for word in set(_fold(bare).replace("/", " ").split()):
             for other in self._words.get(word, ()):
                 if other.nomor != sop.nomor:  # never suggest the SOP itself
                     shared[id(other)] += 1
-        by_id = {id(other): other for other in self.sops}
+                    by_id[id(other)] = other
         closest = [by_id[key] for key, _ in shared.most_common(_SUGGESTION_POOL)]
         return did_you_mean(bare, [c for other in closest for c in (other.nomor, other.nama)], language)
 
