@@ -270,16 +270,21 @@ def _overview_row(site: _Site, entry: Entry, here: str) -> dict:
 
 
 def _units(site: _Site) -> PageData:
-    here = site.paths["units"]
+    """The unit tree; with more SOPs than one page of the overview holds, units and counts only
+    (each unit's page lists its SOPs), so the tree stays small however many SOPs the site has."""
+    here, size = site.paths["units"], site.options.page_size
+    listed = size <= 0 or len(site.entries) <= size
 
     def node(n: UnitNode) -> dict:
         return {"path": " › ".join(n.path), "name": n.name, "count": n.count,
                 "href": source_link(site.unit_src[n.path], here),
-                "sops": [site.sop(e, here) for e in n.entries], "children": [node(c) for c in n.children]}
+                "sops": [site.sop(e, here) for e in n.entries] if listed else [],
+                "children": [node(c) for c in n.children]}
 
+    note = "" if listed else site.labels["cat_units_on_unit_pages"].format(count=len(site.entries))
     return site.page(here, site.title("units"), "units", "units.md.jinja", "units",
-                     tree=[node(c) for c in site.tree.children],
-                     root_sops=[site.sop(e, here) for e in site.tree.entries])
+                     tree=[node(c) for c in site.tree.children], note=note,
+                     root_sops=[site.sop(e, here) for e in site.tree.entries])  # no unit page: always listed
 
 
 def _unit_pages(site: _Site) -> list[PageData]:

@@ -294,3 +294,23 @@ def test_actors_merge_only_within_one_organisation():
     actors = dict(cat.by_actor())
     assert set(actors) == {"Kepala Dinas (Dinas Kesehatan)", "Kepala Dinas (Dinas Pendidikan)"}
     assert [w.entry.sop.nomor for w in actors["Kepala Dinas (Dinas Kesehatan)"]] == ["A/1", "A/2"]
+
+
+def test_the_unit_tree_lists_sops_only_while_they_fit_one_overview_page():
+    """Above ``catalogue_page_size`` SOPs the tree keeps units and counts (a page that no longer
+    grows with the site), says so, and each unit's own page still lists its SOPs."""
+    cat = make_catalogue()
+    count = len(cat.official())
+    rendered = {}
+    for size in (count, count - 1):
+        opts = PageOptions(labels=label_set("id"), today=dt.date(2025, 1, 1), page_size=size)
+        rendered[size] = {p.src_uri: p.markdown for p in build_pages(cat, opts)}
+    small, large = rendered[count]["katalog/unit/index.md"], rendered[count - 1]["katalog/unit/index.md"]
+    entry = next(e for e in cat.official() if e.sop.unit)
+    assert entry.sop.nomor in small and "sop-cat-unit-sops" in small
+    assert entry.sop.nomor not in large and "sop-cat-unit-sops" not in large
+    assert f"memuat {count} SOP, jadi pohon ini hanya menampilkan unit" in large
+    assert "(klik nama unitnya)" not in small
+    unit_pages = [text for path, text in rendered[count - 1].items()
+                  if path.startswith("katalog/unit/") and path != "katalog/unit/index.md"]
+    assert any(entry.sop.nomor in text for text in unit_pages)
