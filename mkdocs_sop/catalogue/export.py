@@ -8,16 +8,17 @@ then number), keys in a fixed order, no timestamps.
 from __future__ import annotations
 
 import csv
-import unicodedata
+import hashlib
 import io
 import json
+import unicodedata
 from typing import Any, Callable
 
 from .registry import Catalogue, Entry, page_url, total_time, unit_path
 from ..core.model import FlexDate, Sop, SopFormat, Step
 from ..core.timeparse import Amount, Duration, format_duration
 
-__all__ = ["EXPORT_VERSION", "export_data", "export_json", "export_csv", "CSV_COLUMNS"]
+__all__ = ["EXPORT_VERSION", "export_data", "export_json", "export_csv", "CSV_COLUMNS", "JsonChunks"]
 
 EXPORT_VERSION = 1
 
@@ -151,9 +152,48 @@ def export_data(catalogue: Catalogue, *, include_drafts: bool = False, site_name
     }
 
 
-def export_json(catalogue: Catalogue, *, data: dict | None = None, **kwargs) -> str:
-    """``sop.json``; ``data``: :func:`export_data` already computed (for both files)."""
-    return json.dumps(data or export_data(catalogue, **kwargs), ensure_ascii=False, indent=1) + "\n"
+def export_json(catalogue: Catalogue, *, data: dict | None = None, chunks: "JsonChunks | None" = None,
+                **kwargs) -> str:
+    """``sop.json``; ``data``: :func:`export_data` already computed (for both files); ``chunks``: kept
+    between the builds of one serving process, so a rebuild encodes only the SOPs that changed.
+
+    The text is ``json.dumps(data, ensure_ascii=False, indent=1)``, written one SOP at a time."""
+    data = data or export_data(catalogue, **kwargs)
+    texts = (chunks or JsonChunks()).texts(data["sops"])
+    head, _mark, tail = json.dumps({**data, "sops": _SOPS_MARK}, ensure_ascii=False, indent=1).rpartition(
+        json.dumps(_SOPS_MARK))  # "sops" is the last key: its value is the last mark whatever the site's name
+    listing = "[\n  " + ",\n  ".join(texts) + "\n ]" if texts else "[]"
+    return head + listing + tail + "\n"
+
+
+_SOPS_MARK = "\x00sops\x00"
+
+
+class JsonChunks:
+    """Each SOP's text in ``sop.json`` by its data, for the next build of the same process.
+
+    Encoding with an indent runs in pure Python (the standard library's fast encoder
+    takes no indent), the slowest part of the exports at thousands of SOPs; while an
+    editor saves one SOP, the others' texts are the same as last time. Only the last
+    build's texts are kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[bytes, str] = {}
+
+    def texts(self, sops: list[dict]) -> list[str]:
+        """Each SOP as it sits in the ``sops`` list of ``sop.json`` (two levels in)."""
+        now: dict[bytes, str] = {}
+        out = []
+        for sop in sops:
+            key = hashlib.blake2b(json.dumps(sop, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                                  digest_size=20).digest()
+            text = now.get(key) or self._kept.get(key)
+            if text is None:
+                text = json.dumps(sop, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            now[key] = text
+            out.append(text)
+        self._kept = now
+        return out
 
 
 def export_csv(catalogue: Catalogue, *, data: dict | None = None, **kwargs) -> str:

@@ -28,6 +28,7 @@ Wali Kota (and Peraturan Desa); 7 Keputusan, Instruksi, Surat Edaran; 8 anything
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -393,6 +394,11 @@ def parse_citation(text: str) -> Regulation:
     """Read one citation; never raises. Unrecognised text gets kind ``lainnya``."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    return _parse_citation(text)
+
+
+@functools.lru_cache(maxsize=16384)  # a site cites the same regulations over and over, every build
+def _parse_citation(text: str) -> Regulation:
     original = re.sub(r"\s+", " ", text).strip()
     original = _LIST_MARKER.sub("", original).strip()
     if not original:
@@ -540,6 +546,11 @@ _NEXT_CITATION = re.compile(r"\s*(?:;|,|\bdan\b)\s*(?=(?:UU|PP|Perpres|Permen|Pe
 def amendment_links(text: str) -> list[tuple[str, str]]:
     """(amending key, amended key) pairs a citation states, so an amended regulation and
     its amendments are listed as one chain."""
+    return list(_amendment_links(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _amendment_links(text: str) -> tuple[tuple[str, str], ...]:
     links = []
     m = _AMENDED_BY.search(text)
     if m:
@@ -553,7 +564,7 @@ def amendment_links(text: str) -> list[tuple[str, str]]:
         amending, base = parse_citation(text[:m.start()]), parse_citation(text[m.end():])
         if amending.kind != "lainnya" and base.kind != "lainnya" and amending.key != base.key:
             links.append((amending.key, base.key))
-    return links
+    return tuple(links)
 
 
 def group_citations(citations: Iterable[tuple[str, T]]) -> list[tuple[Regulation, list[T]]]:

@@ -1,4 +1,4 @@
-"""Catalogue pages rendered once per change of their data, not once per build.
+"""Catalogue pages (and ``sop.json``'s entries) made once per change of their data, not once per build.
 
 While an editor works (``mkdocs serve``, ``mkdocs-sop generate --watch``) every save
 builds the catalogue again, and most of its pages come out the same: a saved SOP touches
@@ -8,7 +8,8 @@ digest of the data (:meth:`~.pages.PageData.digest`) and a stamp of the template
 only pages whose data changed go through Jinja2 again. Unchanged pages keep their bytes,
 so a generator's watcher (and ``mkdocs serve --dirty``) skips them.
 
-Only the pages of the last build are kept: memory stays one catalogue's worth.
+Only the pages of the last build are kept: memory stays one catalogue's worth. The
+texts of ``sop.json`` are kept the same way (:class:`.export.JsonChunks`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 from importlib import resources
 from typing import Sequence
 
+from .export import JsonChunks
 from .pages import GeneratedPage, PageData, render_page
 from .templating import PACKAGE_FOLDER
 
@@ -26,6 +28,7 @@ class PageMemo:
 
     def __init__(self) -> None:
         self._kept: dict[tuple, str] = {}  # the last build's pages
+        self.export_texts = JsonChunks()  # the last build's SOPs in sop.json
         self.rendered = 0  # pages that went through Jinja2 in the last build (benchmarks, tests)
 
     def pages(self, data: Sequence[PageData], templates: Sequence[str] = ()) -> list[GeneratedPage]:

@@ -32,6 +32,12 @@ class Entry:
     page: str
     url: str = ""  # the page's URL relative to the site root ("" until known)
 
+    @functools.cached_property
+    def order(self) -> tuple:
+        """Its place in every index (:func:`entry_order`), worked out once: each listing sorts by it."""
+        return (tuple(sort_key(u) for u in unit_path(self.sop)), _nomor_key(self.sop.nomor),
+                sort_key(self.sop.nama), self.page)
+
     @property
     def href(self) -> str:
         """Site-root-relative link to the SOP itself (page URL plus anchor)."""
@@ -71,12 +77,14 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 # an argument wherever time matters.
 
 
+@functools.lru_cache(maxsize=65536)  # unit and actor names come back in every listing
 def sort_key(text: str) -> tuple:
     """Case- and accent-insensitive order that still tells ``a`` from ``A`` (stable)."""
     folded = _ud.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return (" ".join(folded.split()), text)
 
 
+@functools.lru_cache(maxsize=65536)
 def _nomor_key(nomor: str) -> tuple:
     return tuple((0, int(t), "") if t.isdecimal() and len(t) <= 100 else (1, 0, t.lower())
                  for t in re.findall(r"\d+|[^\d]+", nomor))
@@ -84,8 +92,7 @@ def _nomor_key(nomor: str) -> tuple:
 
 def entry_order(entry: Entry) -> tuple:
     """Stable order of SOPs in every index: unit path, then number, then name."""
-    return (tuple(sort_key(u) for u in unit_path(entry.sop)), _nomor_key(entry.sop.nomor),
-            sort_key(entry.sop.nama), entry.page)
+    return entry.order
 
 
 def actor_home(sop: Sop) -> tuple[str, ...]:
@@ -202,12 +209,14 @@ class Catalogue:
     _entry_of: dict[int, Entry] = field(default_factory=dict)
     _errors_of: dict[int, list[Diagnostic]] = field(default_factory=dict)
     _reverse: tuple | None = field(default=None, repr=False)  # (refs_to, replaced_by) by nomor
+    _grouped: dict = field(default_factory=dict, repr=False)  # (question, entries) -> answer, see _once
     language: str = "id"  # of the site-wide problem reports (core/messages.py)
 
     def add(self, sop: Sop, page: str, url: str = "") -> None:
         entry = Entry(sop, page, url)
         self.entries.append(entry)
         self._reverse = None
+        self._grouped.clear()
         self._entry_of[id(sop)] = entry
         problem = self.index.add(sop, self.language)
         if problem is not None:
@@ -286,9 +295,10 @@ class Catalogue:
 
         A replacement that is itself a draft does not supersede anything yet.
         """
-        if sop.status in (SopStatus.DRAF, SopStatus.DICABUT):
+        if sop.status in (SopStatus.DRAF, SopStatus.DICABUT, SopStatus.DIGANTIKAN):
             return sop.status
-        if sop.status is SopStatus.DIGANTIKAN or self.superseded_by_official(sop):
+        replaced = self._reverse_maps()[1].get(sop.nomor, ())
+        if any(e.sop.status is not SopStatus.DRAF for e in replaced):
             return SopStatus.DIGANTIKAN
         return sop.status
 
@@ -348,12 +358,24 @@ class Catalogue:
             out[entry.sop.jenis][entry.sop.kategori].append(entry)
         return out
 
+    def _once(self, question, entries: list[Entry] | None):
+        """``question(entries)`` asked once per catalogue and list of entries: the pages, their
+        counts and the exports ask the same grouping several times in one build."""
+        entries = entries if entries is not None else self.official()
+        key = (question.__name__, tuple(map(id, entries)))
+        if key not in self._grouped:
+            self._grouped[key] = (entries, question(entries))  # the list is kept, so its ids stay its own
+        return self._grouped[key][1]
+
     def by_legal_basis(self, entries: list[Entry] | None = None
                         ) -> list[tuple[Regulation, list[tuple[Entry, list[str]]]]]:
         """Regulations in legislative order; each with its SOPs (catalogue order) and the
         citations as each SOP wrote them."""
+        return self._once(self._by_legal_basis, entries)
+
+    def _by_legal_basis(self, entries: list[Entry]) -> list:
         items = []
-        for entry in entries if entries is not None else self.official():
+        for entry in entries:
             for citation in entry.sop.dasar_hukum:
                 items.append((citation, (entry, citation)))
         out = []
@@ -382,8 +404,11 @@ class Catalogue:
         :func:`actor_home`) case and spacing are ignored and the name is shown as first
         written in catalogue order; a name used in several organisations is shown with
         the organisation's name."""
+        return self._once(self._by_actor, entries)
+
+    def _by_actor(self, entries: list[Entry]) -> list:
         actors: dict[tuple, tuple[str, dict[int, list[Step]], dict[int, Entry]]] = {}
-        for entry in entries if entries is not None else self.official():
+        for entry in entries:
             home = actor_home(entry.sop)
             for step in walk_steps(entry.sop.steps):
                 if step.substeps:

@@ -216,7 +216,7 @@ class GeneratedFile:
     text: str
     kind: str  # "asset", "export" or "page"
     page_kind: str = ""
-    """For pages: one of catalogue.pages.PAGE_KEYS, "overview-page", "unit", "regulation", "actor",
+    """For pages: one of catalogue.pages.PAGE_KEYS, "overview-page", "unit", "type-list", "regulation", "actor",
     "cycle-index", "cycle", "unit-landing" (a folder's landing page) or "form"."""
 
 
@@ -255,8 +255,9 @@ def generated_files(catalogue: Catalogue, settings: SiteSettings, *, records=Non
                            site_url=settings.site_url, language=settings.language,
                            use_directory_urls=settings.use_directory_urls,  # one pass for both files
                            cycle=lambda nomor: export_fields(records, nomor))
-        out += [GeneratedFile(name, make(catalogue, data=data), "export")
-                for name, make in zip(EXPORT_FILES, (export_json, export_csv))]
+        chunks = memo.export_texts if memo is not None else None
+        out += [GeneratedFile(EXPORT_FILES[0], export_json(catalogue, data=data, chunks=chunks), "export"),
+                GeneratedFile(EXPORT_FILES[1], export_csv(catalogue, data=data), "export")]
     if settings.catalogue:
         out += [GeneratedFile(path, asset_text(name), "asset") for path, name in list(ASSETS.items())[4:]]
         options = PageOptions(labels=settings.labels, language=settings.language,

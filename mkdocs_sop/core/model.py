@@ -6,6 +6,7 @@ Nothing here imports mkdocs or markdown, so the catalogue can be driven from any
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -257,6 +258,7 @@ def leaf_steps(steps: "tuple[Step, ...] | list[Step]"):
     return (s for s in walk_steps(steps) if not s.substeps)
 
 
+@functools.lru_cache(maxsize=65536)  # the same numbers and names are slugged by every page and listing
 def slug(text: str) -> str:
     """ASCII slug for anchors and file names: lower-case letters, digits and dashes."""
     import unicodedata

@@ -21,8 +21,10 @@ Pages, under ``<catalogue_dir>/monev/``:
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import functools
+import hashlib
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -73,11 +75,27 @@ def _environment() -> jinja2.Environment:
 
 
 def _render(template: str, **data) -> str:
-    """The template's output as front matter plus one raw HTML block (no blank line inside it)."""
-    text = _environment().get_template(template).render(**data)
-    head, _, body = text.partition("\n---\n")
-    lines = [line.rstrip() for line in body.splitlines() if line.strip()]
-    return head + "\n---\n\n" + "\n".join(lines) + "\n"
+    """The template's output as front matter plus one raw HTML block (no blank line inside it).
+
+    A page is a pure function of its template and data (plain values), so the text of
+    the same data is taken from the last builds: while an editor saves SOPs under
+    ``mkdocs serve`` or ``generate --watch``, the records' pages mostly stay as they were."""
+    key = hashlib.blake2b(repr((template, sorted(data.items()))).encode("utf-8"), digest_size=20).digest()
+    text = _RENDERED.get(key)
+    if text is None:
+        text = _environment().get_template(template).render(**data)
+        head, _, body = text.partition("\n---\n")
+        lines = [line.rstrip() for line in body.splitlines() if line.strip()]
+        text = head + "\n---\n\n" + "\n".join(lines) + "\n"
+    _RENDERED[key] = text
+    _RENDERED.move_to_end(key)
+    while len(_RENDERED) > _RENDERED_KEPT:
+        _RENDERED.popitem(last=False)
+    return text
+
+
+_RENDERED: "collections.OrderedDict[bytes, str]" = collections.OrderedDict()  # least recently used first
+_RENDERED_KEPT = 512  # pages: a site's records give a few hundred at most
 
 
 class CycleSite:

@@ -4,6 +4,7 @@ every page keeps exactly the bytes a full build gives it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 
 from mkdocs_sop.catalogue.pagememo import PageMemo
@@ -75,3 +76,20 @@ def test_an_edited_site_template_is_used_at_once(tmp_path):
     after = texts(memo.pages(page_data(catalogue(SITE), options), options.templates))
     assert [path for path in after if after[path] != before[path]] == ["katalog/jenis.md"]
     assert "disunting" in after["katalog/jenis.md"] and memo.rendered == len(after)
+
+
+def test_sop_json_of_a_rebuild_is_what_a_full_build_writes_and_shows_the_edit():
+    """sop.json is written one SOP at a time (the texts of unchanged SOPs kept between builds):
+    its bytes stay those of one ``json.dumps(..., indent=1)`` of the whole export."""
+    from mkdocs_sop.catalogue.export import JsonChunks, export_data, export_json
+
+    chunks = JsonChunks()
+    for pages, site_name in ((SITE, "Situs \x00sops\x00 \"</script>\""),
+                             ({**SITE, "y/d.md": sop("Y/2", "Dinas Y", "Staf Y", name="Nama Baru")}, "")):
+        data = export_data(catalogue(pages), site_name=site_name)
+        text = export_json(catalogue(pages), data=data, chunks=chunks)
+        assert text == json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        assert json.loads(text)["site"]["name"] == (site_name or None)
+    assert [s["nama"] for s in json.loads(text)["sops"]] == ["SOP X/1", "SOP X/2", "SOP Y/1", "Nama Baru"]
+    empty = export_data(Catalogue())
+    assert export_json(Catalogue(), data=empty, chunks=chunks) == json.dumps(empty, ensure_ascii=False, indent=1) + "\n"
