@@ -7,13 +7,17 @@
 
 For each N, benchmarks/generate.py writes a synthetic handbook (6-20 steps, 2-6 actors,
 decisions, legal bases, related SOPs, over ~140 units; Graphviz diagrams on, the plugin's
-cache in ``<site>/.cache/sop``, navigation ``full`` like MkDocs without the plugin) and
+cache in ``<site>/.cache/sop``, navigation ``full`` like MkDocs without the plugin, the
+plugin's search and not MkDocs' own, as the README sets a site up) and
 its plain twin (the same pages and text as hand-made Markdown tables, same theme and
 settings, no plugin). Builds run in fresh processes (``python -m mkdocs build``),
 alternating plain and plugin builds so a busy machine hurts both alike:
 
     plain, plugin cold (cache folder deleted), plain, plugin warm (nothing changed),
-    [edit one SOP in both sites] plain, plugin rebuild after the edit
+    plugin warm without the catalogue, plugin warm with its default menu (``navigation:
+    sections``: folders and catalogue, not every SOP page, so Material does not draw a
+    menu of N pages into each of N pages), [edit one SOP in both sites] plain, plugin
+    rebuild after the edit
 
 Each build's wall time, CPU time (user + system of the build and its children, e.g.
 ``dot``) and peak memory (max RSS of the build or any child) come from ``wait4``;
@@ -101,6 +105,14 @@ def sop_page_sizes(out: Path, docs: Path) -> float:
         if html.is_file():
             sizes.append(html.stat().st_size)
     return round(sum(sizes) / max(len(sizes), 1))
+
+
+def largest_page(folder: Path) -> dict | None:
+    """The biggest HTML page of the catalogue (every listing should stay small, not only the overview)."""
+    pages = sorted(folder.rglob("*.html"), key=lambda p: (-p.stat().st_size, str(p)))
+    if not pages:
+        return None
+    return {"page": pages[0].relative_to(folder.parent).as_posix(), "bytes": pages[0].stat().st_size}
 
 
 def same_bytes(a: Path, b: Path) -> list[str]:
@@ -294,8 +306,10 @@ def measure(n: int, work: Path, repeats: int = 1) -> dict:
     text = (sop_site / "mkdocs.yml").read_text(encoding="utf-8")
     (sop_site / "mkdocs-no-catalogue.yml").write_text(
         text.replace("      navigation: full\n", "      navigation: full\n      catalogue: false\n"), encoding="utf-8")
+    # the plugin's own default: a menu of folders and catalogue, not of every SOP page
+    (sop_site / "mkdocs-sections.yml").write_text(text.replace("      navigation: full\n", ""), encoding="utf-8")
     out = work / "out"
-    runs: dict[str, list[dict]] = {k: [] for k in ("plain", "cold", "warm", "nocat", "plain_edit", "edit")}
+    runs: dict[str, list[dict]] = {k: [] for k in ("plain", "cold", "warm", "nocat", "sections", "plain_edit", "edit")}
     r: dict = {"n": n, "repeats": repeats}
     for round_ in range(repeats):
         print(f"N={n} round {round_ + 1}/{repeats}: plain", end="", flush=True)
@@ -309,6 +323,8 @@ def measure(n: int, work: Path, repeats: int = 1) -> dict:
         runs["warm"].append(build(sop_site, out / f"sop-{n}-warm"))
         print(", plugin warm without catalogue", end="", flush=True)
         runs["nocat"].append(build(sop_site, out / f"sop-{n}-nocat", "mkdocs-no-catalogue.yml"))
+        print(", plugin warm with its default menu", end="", flush=True)
+        runs["sections"].append(build(sop_site, out / f"sop-{n}-sections", "mkdocs-sections.yml"))
         if round_ == 0:  # what the warm build wrote, before any edit
             r["identical_cold_warm"] = same_bytes(out / f"sop-{n}-cold", out / f"sop-{n}-warm")
             r["html_pages"] = {site: sum(1 for _ in (out / name).rglob("*.html"))
@@ -318,6 +334,7 @@ def measure(n: int, work: Path, repeats: int = 1) -> dict:
             r["plain_page_bytes"] = sop_page_sizes(out / f"plain-{n}", plain_site / "docs")
             overview = out / f"sop-{n}-warm" / "katalog" / "index.html"
             r["overview_bytes"] = overview.stat().st_size if overview.is_file() else None
+            r["largest_catalogue_page"] = largest_page(out / f"sop-{n}-warm" / "katalog")
             r["cache_mb"] = round(sum(f.stat().st_size for f in cache.rglob("*") if f.is_file()) / 2**20, 1)
         edit_one(plain_site, plain=True)
         edit_one(sop_site, plain=False)
@@ -333,7 +350,7 @@ def measure(n: int, work: Path, repeats: int = 1) -> dict:
     batches = [diagram_batch(sop_site) for _ in range(repeats)]
     r["diagrams"] = {**batches[0], "ms_per_diagram": statistics.median(b["ms_per_diagram"] for b in batches),
                      "ms_each_run": [b["ms_per_diagram"] for b in batches]}
-    for kind in ("cold", "warm", "nocat"):
+    for kind in ("cold", "warm", "nocat", "sections"):
         r[f"{kind}_ratio"] = {k: round(r[kind][k] / r["plain"][k], 2) for k in ("wall", "cpu", "peak_mb")}
     r["edit_ratio"] = {k: round(r["edit"][k] / r["plain_edit"][k], 2) for k in ("wall", "cpu")}
     print(" done", flush=True)
@@ -385,6 +402,10 @@ def targets_table(results: list[dict]) -> list[str]:
         rows.append(f"| catalogue overview page | {BEFORE['overview']} | "
                     f"{'%.0f KB' % (size / 1024) if size else 'none'} | <= 300 KB | "
                     f"{_verdict(size / 1024 if size else None, 300, 'KB')} |")
+        largest = r.get("largest_catalogue_page")
+        if largest:
+            rows.append(f"| largest catalogue page (`{largest['page']}`) | - | {largest['bytes'] / 1024:.0f} KB | "
+                        f"<= 300 KB | {_verdict(largest['bytes'] / 1024, 300, 'KB')} |")
     return rows
 
 
@@ -399,7 +420,10 @@ def table(results: list[dict]) -> str:
                     f"{r['plain']['peak_mb']:.0f} | 1 |")
         for kind, label in (("cold", "plugin, cold (empty cache)"), ("warm", "plugin, warm (nothing changed)"),
                             ("edit", "plugin, after editing one SOP"),
-                            ("nocat", "plugin, warm, `catalogue: false`")):
+                            ("nocat", "plugin, warm, `catalogue: false`"),
+                            ("sections", "plugin, warm, its default menu (`navigation: sections`)")):
+            if kind not in r:
+                continue  # measured before that build was added
             b, q = r[kind], r[f"{kind}_ratio"]
             rows.append(f"| {n} | {label} | {b['wall']:.1f} | {b['cpu']:.1f} | {b['peak_mb']:.0f} | "
                         f"{q['wall']:.2f} / {q['cpu']:.2f} |")
