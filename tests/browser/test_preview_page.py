@@ -1,4 +1,4 @@
-"""`mkdocs-sop preview`: what an editor sees in the browser, and the tab reloading by itself after a save."""
+"""`mkdocs-sop preview` in the browser: what an editor sees, and the tab reloading by itself after a save."""
 
 from __future__ import annotations
 
