@@ -3,9 +3,10 @@
 The page's Markdown goes through Python-Markdown with the site's extensions and a
 :class:`~..adapters.markdown.SopExtension` whose renderer has the site's settings (the
 ones ``lint`` and ``generate`` read, :mod:`.config`) and knows every other SOP of the
-site: the docs folder is listed once, and its SOPs are checked again at each render with
-``lint``'s own :func:`.check.check_sources` (parses of unchanged blocks are remembered),
-so cross-links, back-links, duplicate numbers and the page's warnings are the site's.
+site: the docs folder is checked once at start with ``lint``'s own
+:func:`.check.check_sources` (:class:`SiteSnapshot`), and each save puts the page's SOPs
+in among the others, so cross-links, back-links, duplicate numbers and the page's
+warnings are the site's while a save costs one page, however large the site.
 
 The result, a :class:`RenderedPage`, is a plain HTML document (no theme, nothing from
 outside the machine) with the package's stylesheets and scripts, a banner saying that
