@@ -21,7 +21,8 @@ Pages, under ``directory`` (default ``katalog``):
   so no page grows with the site; the filter box searches every SOP through ``sop.json``;
 - ``unit/index.md``: the unit tree, each node with its SOPs; ``unit/<a>/<b>/index.md``:
   one page per unit, its *daftar isi*;
-- ``jenis.md``: by type and category;
+- ``jenis.md``: by type and category; above ``page_size`` SOPs, the counts, and each
+  category's list on ``jenis/<jenis>-<kategori>.md`` (and ``.../2.md``, ...);
 - ``dasar-hukum/index.md``: regulations in legislative order, one page each
   (``dasar-hukum/<key>.md``) with the SOPs that cite it and how they wrote it;
 - ``pelaksana/index.md``: actors with their SOP and step counts and workload, one page
@@ -82,7 +83,7 @@ class PageData:
 
     src_uri: str  # path inside docs, e.g. "katalog/index.md"
     title: str  # plain text: the navigation's and the browser tab's
-    kind: str  # one of PAGE_KEYS, or "overview-page", "unit", "regulation", "actor"
+    kind: str  # one of PAGE_KEYS, or "overview-page", "unit", "type-list", "regulation", "actor"
     template: str  # e.g. "catalogue/overview.md.jinja"
     context: Mapping[str, Any] = field(default_factory=dict)
 
@@ -192,36 +193,45 @@ class _Site:
 
 # --- the pages -------------------------------------------------------------------------
 
+def _paged(site: _Site, entries: Sequence[Entry], first_src: str, folder: str) -> list[tuple[str, list[Entry], dict]]:
+    """A long list as pages of ``page_size`` rows: ``first_src``, then ``folder/2.md``, ``folder/3.md``...
+    Each comes with its pager (where it sits, links to the others), so no page grows with the site."""
+    labels, size = site.labels, site.options.page_size if site.options.page_size > 0 else max(1, len(entries))
+    chunks = [list(entries[i:i + size]) for i in range(0, len(entries), size)] or [[]]
+    sources = [first_src] + [posixpath.join(folder, f"{n}.md") for n in range(2, len(chunks) + 1)]
+    out = []
+    for number, (src, chunk) in enumerate(zip(sources, chunks), start=1):
+        first = (number - 1) * size + 1
+        last = first + len(chunk) - 1
+        out.append((src, chunk, {
+            "number": number, "count": len(chunks), "first": first, "last": last, "total": len(entries),
+            "rows": labels["cat_rows"].format(first=first, last=last, total=len(entries)),
+            "previous": source_link(sources[number - 2], src) if number > 1 else "",
+            "next": source_link(sources[number], src) if number < len(chunks) else "",
+            "pages": [{"number": n, "href": source_link(s, src), "current": s == src}
+                      for n, s in enumerate(sources, start=1)]}))
+    return out
+
+
 def _overview(site: _Site) -> list[PageData]:
     """The overview (counts, downloads, the first rows) and the pages of the other rows."""
     labels, opts, here = site.labels, site.options, site.paths["overview"]
-    size = opts.page_size if opts.page_size > 0 else max(1, len(site.entries))
-    chunks = [site.entries[i:i + size] for i in range(0, len(site.entries), size)] or [[]]
-    folder = posixpath.join(posixpath.dirname(here), OVERVIEW_FOLDER)
-    sources = [here] + [posixpath.join(folder, f"{n}.md") for n in range(2, len(chunks) + 1)]
+    paged = _paged(site, site.entries, here, posixpath.join(posixpath.dirname(here), OVERVIEW_FOLDER))
     # what the filter script shows for rows it builds from sop.json (which holds the values)
     value_labels = json.dumps({"jenis": {t.value: labels["jenis_" + t.value] for t in SopType},
                                "kategori": {k.value: labels["kategori_" + k.value] for k in SopCategory},
                                "status": {s.value: labels["status_" + s.value] for s in SopStatus}},
                               ensure_ascii=False, sort_keys=True)
     pages = []
-    for number, (src, chunk) in enumerate(zip(sources, chunks), start=1):
-        first = (number - 1) * size + 1
-        last = first + len(chunk) - 1
-        pager = {"number": number, "count": len(chunks), "first": first, "last": last, "total": len(site.entries),
-                 "rows": labels["cat_rows"].format(first=first, last=last, total=len(site.entries)),
-                 "previous": source_link(sources[number - 2], src) if number > 1 else "",
-                 "next": source_link(sources[number], src) if number < len(chunks) else "",
-                 "pages": [{"number": n, "href": source_link(s, src), "current": s == src}
-                           for n, s in enumerate(sources, start=1)]}
+    for src, chunk, pager in paged:
         context = {"pager": pager, "rows": [_overview_row(site, entry, src) for entry in chunk],
-                   "value_labels": value_labels if len(chunks) > 1 else "",
+                   "value_labels": value_labels if len(paged) > 1 else "",
                    "downloads": [{"name": posixpath.basename(p), "href": source_link(p, src)} for p in opts.downloads]}
-        if number == 1:
+        if pager["number"] == 1:
             pages.append(site.page(src, site.title("overview"), "overview", "overview.md.jinja", "overview",
                                    counts=_counts(site), **context))
         else:
-            title = f"{site.title('overview')} ({first}–{last})"
+            title = f"{site.title('overview')} ({pager['first']}–{pager['last']})"
             pages.append(site.page(src, title, "overview-page", "overview.md.jinja", "overview", counts=[],
                                    **context))
     return pages
@@ -305,20 +315,39 @@ def _unit_pages(site: _Site) -> list[PageData]:
     return out
 
 
-def _types(site: _Site) -> PageData:
-    labels, here = site.labels, site.paths["types"]
-    sections = []
+def _types(site: _Site) -> list[PageData]:
+    """SOPs by type and category; with more SOPs than one page of the overview holds, each
+    category's list is a page of its own (paged like the overview) and this page links them."""
+    labels, here, size = site.labels, site.paths["types"], site.options.page_size
+    listed = size <= 0 or len(site.entries) <= size
+    sections, lists = [], []
     for jenis, groups in site.catalogue.by_type(site.entries).items():
         kinds = []
         for kategori, entries in groups.items():
             if kategori is None and not entries:
                 continue  # "no category" only when some SOP has none
-            kinds.append({"id": f"{jenis.value}-{kategori.value if kategori else 'tanpa-kategori'}",
-                          "name": labels["kategori_" + kategori.value] if kategori else labels["cat_no_category"],
-                          "rows": site.sop_rows(entries, here)})
+            kind_id = f"{jenis.value}-{kategori.value if kategori else 'tanpa-kategori'}"
+            name = labels["kategori_" + kategori.value] if kategori else labels["cat_no_category"]
+            kind = {"id": kind_id, "name": name, "count": len(entries), "href": "", "more": "",
+                    "rows": site.sop_rows(entries, here) if listed else []}
+            if not listed and entries:
+                folder = posixpath.join(posixpath.dirname(here), posixpath.splitext(posixpath.basename(here))[0],
+                                        kind_id)
+                kind["href"] = source_link(folder + ".md", here)
+                kind["more"] = labels["cat_type_list"].format(count=len(entries))
+                lists.append((f"{labels['jenis_' + jenis.value]} — {name}", entries, folder))
+            kinds.append(kind)
         sections.append({"id": f"jenis-{jenis.value}", "name": labels["jenis_" + jenis.value],
                          "count": sum(len(v) for v in groups.values()), "kinds": kinds})
-    return site.page(here, site.title("types"), "types", "types.md.jinja", "types", sections=sections)
+    note = "" if listed else labels["cat_types_on_pages"].format(count=len(site.entries))
+    out = [site.page(here, site.title("types"), "types", "types.md.jinja", "types", sections=sections, note=note)]
+    for heading, entries, folder in lists:
+        for src, chunk, pager in _paged(site, entries, folder + ".md", folder):
+            title = heading if pager["count"] == 1 else f"{heading} ({pager['first']}–{pager['last']})"
+            out.append(site.page(src, title, "type-list", "type-list.md.jinja", heading=heading, pager=pager,
+                                 up={"label": site.title("types"), "href": source_link(here, src)},
+                                 rows=site.sop_rows(chunk, src)))
+    return out
 
 
 def _item_sources(site: _Site, key: str, names: Sequence[str]) -> list[str]:
@@ -428,7 +457,7 @@ def _time_text(d, lang: str) -> str:
 def page_data(catalogue: Catalogue, options: PageOptions) -> list[PageData]:
     """Every catalogue page's data, in navigation order (overview first, unit pages after the tree)."""
     site = _Site(catalogue, options)
-    return [*_overview(site), _units(site), *_unit_pages(site), _types(site), *_legal(site), *_actors(site),
+    return [*_overview(site), _units(site), *_unit_pages(site), *_types(site), *_legal(site), *_actors(site),
             _review(site), _unresolved(site)]
 
 

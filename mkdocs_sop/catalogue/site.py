@@ -216,7 +216,7 @@ class GeneratedFile:
     text: str
     kind: str  # "asset", "export" or "page"
     page_kind: str = ""
-    """For pages: one of catalogue.pages.PAGE_KEYS, "overview-page", "unit", "regulation", "actor",
+    """For pages: one of catalogue.pages.PAGE_KEYS, "overview-page", "unit", "type-list", "regulation", "actor",
     "cycle-index", "cycle", "unit-landing" (a folder's landing page) or "form"."""
 
 

@@ -100,6 +100,9 @@ INDONESIAN: dict[str, str] = {
     "cat_daftar_isi": "Daftar Isi SOP",
     "cat_units_on_unit_pages": "Buku pedoman ini memuat {count} SOP, jadi pohon ini hanya menampilkan unit dan "
                                "jumlah SOP-nya; SOP setiap unit tercantum di halaman unit itu (klik nama unitnya).",
+    "cat_types_on_pages": "Buku pedoman ini memuat {count} SOP, jadi daftar SOP setiap jenis dan kategori ada di "
+                          "halamannya sendiri (tautan di bawah setiap kategori).",
+    "cat_type_list": "Daftar {count} SOP ini",
     "cat_count_sops": "SOP",
     "cat_count_orgs": "Perangkat daerah",
     "cat_count_units": "Unit kerja pemilik SOP",
@@ -222,6 +225,9 @@ ENGLISH: dict[str, str] = {
     "cat_daftar_isi": "Table of Contents of SOPs",
     "cat_units_on_unit_pages": "This handbook holds {count} SOPs, so this tree shows the units and their SOP "
                                "counts only; each unit's SOPs are listed on its page (follow the unit's name).",
+    "cat_types_on_pages": "This handbook holds {count} SOPs, so the SOPs of each type and category are listed on "
+                          "a page of their own (the link below each category).",
+    "cat_type_list": "The list of these {count} SOPs",
     "cat_count_sops": "SOPs",
     "cat_count_orgs": "Organisations",
     "cat_count_units": "Units owning SOPs",

@@ -449,6 +449,7 @@ def _format_amount(a: Amount, lang: str) -> str:
     return joiner.join(p for p in (" ".join(calendar), " ".join(rest)) if p)
 
 
+@functools.lru_cache(maxsize=16384)  # the catalogue shows the same few durations thousands of times
 def format_duration(d: Duration, lang: str = "id") -> str:
     """``1 jam 45 menit``, ``3 hari 2 jam``, ``1 jam 20 menit – 1 jam 40 menit``.
 

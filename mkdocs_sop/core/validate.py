@@ -190,7 +190,8 @@ class SiteIndex:
     sops: list[Sop] = field(default_factory=list)
     by_nomor: dict[str, Sop] = field(default_factory=dict)
     by_nama: dict[str, Sop] = field(default_factory=dict)
-    _words: dict[str, list[Sop]] | None = field(default=None, repr=False)  # word -> SOPs, for suggestion()
+    _words: dict[str, list[int]] | None = field(default=None, repr=False)  # word -> ids of SOPs, for suggestion()
+    _by_id: dict[int, Sop] = field(default_factory=dict, repr=False)
 
     def add(self, sop: Sop, language: str = DEFAULT_LANGUAGE) -> Diagnostic | None:
         """Register an SOP; a second use of the same nomor is an error on the later one."""
@@ -227,19 +228,17 @@ class SiteIndex:
         of thousands of SOPs stays fast.
         """
         if self._words is None:
-            self._words = {}
+            self._words, self._by_id = {}, {id(other): other for other in self.sops}
             for other in self.sops:
                 for word in set(_fold(f"{other.nomor} {other.nama}").replace("/", " ").split()):
-                    self._words.setdefault(word, []).append(other)
+                    self._words.setdefault(word, []).append(id(other))
         bare = _SOP_WORD.sub("", reference.strip(), count=1)
         shared: Counter = Counter()
-        by_id = {}
         for word in set(_fold(bare).replace("/", " ").split()):
-            for other in self._words.get(word, ()):
-                if other.nomor != sop.nomor:  # never suggest the SOP itself
-                    shared[id(other)] += 1
-                    by_id[id(other)] = other
-        closest = [by_id[key] for key, _ in shared.most_common(_SUGGESTION_POOL)]
+            shared.update(self._words.get(word, ()))  # counted in C: common words name thousands of SOPs
+        for key in [key for key in shared if self._by_id[key].nomor == sop.nomor]:
+            del shared[key]  # never suggest the SOP itself
+        closest = [self._by_id[key] for key, _ in shared.most_common(_SUGGESTION_POOL)]
         return did_you_mean(bare, [c for other in closest for c in (other.nomor, other.nama)], language)
 
     def unresolved(self, sop: Sop) -> list[tuple[str, str, int]]:

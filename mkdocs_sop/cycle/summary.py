@@ -90,6 +90,7 @@ class Cycle:
         self.meetings = sorted((r for r in records if isinstance(r, EvaluationMeeting)),
                                key=lambda m: (m.date, m.path))
         self.entries = catalogue.official(include_drafts)
+        self._top_units: dict[tuple[str, ...], list] | None = None  # entries by their top unit, see entries_of
         self._monitored: dict[str, list[Monitored]] = {}
         for rnd in self.rounds:
             for result in rnd.hasil:
@@ -125,7 +126,17 @@ class Cycle:
         return sorted(found)
 
     def entries_of(self, unit: Sequence[str], in_force_only: bool = True) -> list:
-        return [e for e in self.entries if unit_covers(unit, e.sop.unit) and (self.in_force(e) or not in_force_only)]
+        # a unit covers its sub-units: only SOPs under the same top unit can match (no unit: every SOP)
+        pool = self._by_top_unit().get(tuple(unit[:1]), ()) if unit else self.entries
+        return [e for e in pool if unit_covers(unit, e.sop.unit)
+                and (self.in_force(e) or not in_force_only)]
+
+    def _by_top_unit(self) -> dict[tuple[str, ...], list]:
+        if self._top_units is None:
+            self._top_units = {}
+            for e in self.entries:
+                self._top_units.setdefault(tuple(e.sop.unit[:1]), []).append(e)
+        return self._top_units
 
     def coverage(self) -> list[Coverage]:
         """Each unit's rounds, plus the current period for every unit (monitored or not yet)."""

@@ -314,3 +314,29 @@ def test_the_unit_tree_lists_sops_only_while_they_fit_one_overview_page():
     unit_pages = [text for path, text in rendered[count - 1].items()
                   if path.startswith("katalog/unit/") and path != "katalog/unit/index.md"]
     assert any(entry.sop.nomor in text for text in unit_pages)
+
+
+def test_above_one_overview_page_each_type_and_category_lists_its_sops_on_pages_of_its_own():
+    """At thousands of SOPs the page by type would hold every SOP; above ``catalogue_page_size``
+    it keeps the counts and links each category's own list, paged like the overview."""
+    cat = make_catalogue()
+    opts = PageOptions(labels=label_set("id"), today=dt.date(2025, 1, 1), page_size=1)
+    pages = {p.src_uri: p for p in build_pages(cat, opts)}
+    types = pages["katalog/jenis.md"].markdown
+    assert "sop-cat-list" not in types and "jadi daftar SOP setiap jenis dan kategori ada di" in types
+    counts = {}
+    for jenis, groups in cat.by_type(cat.official()).items():
+        for kategori, entries in groups.items():
+            if entries:
+                counts[f"{jenis.value}-{kategori.value if kategori else 'tanpa-kategori'}"] = entries
+    busiest, entries = max(counts.items(), key=lambda item: len(item[1]))
+    assert len(entries) >= 2  # so its list takes several pages of one row
+    assert f"[Daftar {len(entries)} SOP ini](jenis/{busiest}.md)" in types
+    listed = [pages[f"katalog/jenis/{busiest}.md"]] + [pages[f"katalog/jenis/{busiest}/{n}.md"]
+                                                      for n in range(2, len(entries) + 1)]
+    assert all(p.kind == "type-list" for p in listed)
+    for number, (page, entry) in enumerate(zip(listed, entries), start=1):
+        assert entry.sop.nomor in page.markdown and f"<td>{number}</td>" in page.markdown  # numbered on
+        assert "[↑ SOP per Jenis dan Kategori](" in page.markdown
+    assert "[2](" in listed[0].markdown and f"{busiest}/2.md" in listed[0].markdown  # the pager links on
+    assert f"katalog/jenis/{busiest}/{len(entries) + 1}.md" not in pages
