@@ -15,6 +15,7 @@ import time
 
 import click
 
+from .check import tally
 from .config import find_config, output_language
 from .lint import echo_diagnostics
 from .options import CONFIG_OPTION, lang_option
@@ -79,8 +80,9 @@ def _rendered(preview: PreviewPage) -> RenderedPage:
     echo_diagnostics(rendered.diagnostics)
     for note in rendered.notes:
         click.echo(note, err=True)
+    errors, warnings = tally(rendered.diagnostics)
     click.echo(cli_text("preview-rendered", preview.language, time=time.strftime("%H:%M:%S"),
-                        path=preview.page.display, errors=rendered.errors, warnings=rendered.warnings,
+                        path=preview.page.display, errors=errors, warnings=warnings,
                         seconds=f"{time.perf_counter() - started:.2f}"), err=True)
     return rendered
 

@@ -49,7 +49,7 @@ from ..core.page import PageContext
 from ..core.validate import site_diagnostics
 from ..cycle.site import CycleOptions, from_checked, sop_additions
 from ..printing import ADDRESSES, PrintChoices, SCRIPT_URI as PRINT_SCRIPT_URI, STYLE_URI as PRINT_STYLE_URI
-from .check import check_sources, describe
+from .check import check_sources, describe, tally
 from .config import EXTENSION_NAME, SiteConfig
 from .sources import walk_sources
 from .texts import cli_text
@@ -78,14 +78,6 @@ class RenderedPage:
     diagnostics: tuple[Diagnostic, ...]  # the page's errors, then its warnings, in line order
     files: Mapping[str, str]  # site path (unquoted) -> file of the docs folder the page shows (images)
     notes: tuple[str, ...] = ()  # lines for the terminal about the render itself (an internal error)
-
-    @property
-    def errors(self) -> int:
-        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
-
-    @property
-    def warnings(self) -> int:
-        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
 
 
 @dataclass(frozen=True)
@@ -316,10 +308,10 @@ class PreviewPage:
 
     def _document(self, body: Markup, title: str, diagnostics, version: str) -> str:
         """The whole page: the banner (what this is, the counts, the problems), the body, the scripts."""
-        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        errors, warnings = tally(diagnostics)
         texts = {name: with_code(cli_text(f"preview-{name}", self.language, path=self.page.display))
                  for name in ("heading", "banner", "stopped", "title")}
-        status = cli_text("preview-status", self.language, errors=errors, warnings=len(diagnostics) - errors,
+        status = cli_text("preview-status", self.language, errors=errors, warnings=warnings,
                           time=time.strftime("%H:%M:%S"))
         return _template().render(
             lang=self.settings["language"], title=title, texts=texts, status=status, errors=errors, body=body,

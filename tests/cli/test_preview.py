@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from hostile import PAYLOADS, live_markup
-from preview_support import PAGE, request, running_preview, wait_until, write_site
+from preview_support import PAGE, SITE, request, running_preview, wait_until, write_site
 
 from cli_fixtures import runner  # noqa: F401 - fixture
 from mkdocs_sop.cli import main
@@ -178,3 +178,14 @@ def test_a_save_is_served_again_and_a_broken_save_keeps_the_preview_running(site
         assert run.proc.poll() is None  # still serving
     assert run.proc.returncode == 0
     assert "Traceback" not in run.stderr
+
+
+def test_a_zensical_site_is_previewed_with_its_extensions_settings(tmp_path):
+    write_site(tmp_path, {name: text for name, text in SITE.items() if name.startswith("docs/")})
+    (tmp_path / "zensical.toml").write_text(
+        '[project]\nsite_name = "Uji Zensical"\n\n[project.markdown_extensions.admonition]\n\n'
+        '[project.markdown_extensions.mkdocs_sop]\nlanguage = "en"\ninstitution = "Kota Zensical"\n', encoding="utf-8")
+    cfg = load_site_config(str(tmp_path / "zensical.toml"))
+    html = PreviewPage(cfg, str(tmp_path / PAGE), cfg.language).render().document
+    assert '<html lang="en">' in html and "Kota Zensical" in html and "SOP Name" in html
+    assert 'class="admonition note"' in html and 'href="../b/#sop-b-2-2025"' in html
