@@ -132,17 +132,17 @@ class SiteConfig:
             return None
         return os.path.join(os.path.dirname(os.path.abspath(self.config_file)), folder)
 
-    def today(self) -> "_dt.date":
+    def today(self, language: str = DEFAULT_LANGUAGE) -> "_dt.date":
         """The date review states are counted from (``today:``, else the build's date), as the site
-        counts them; a setting that is not a date is a usage error naming the file."""
+        counts them; a setting that is not a date is a usage error naming the file, in ``language``."""
         from ..catalogue.site import build_date
 
         setting = self.options.get("today")
         try:
             return build_date(setting)
         except (TypeError, ValueError):
-            raise click.UsageError(f"{self.config_file}: sop: `today: {setting}` is not a date; "
-                                   "write it as YYYY-MM-DD.") from None
+            raise click.UsageError(cli_text("config-today", language, config=self.config_file,
+                                            value=setting)) from None
 
     @property
     def strict_links(self) -> bool:

@@ -80,7 +80,7 @@ class GenerateStep:
         self.pages = PageMemo()  # catalogue pages rendered again only when their data changed
         self.memo = ParseMemo(language=language, institution=cfg.institution,
                               cache=BlockCache(cache_dir) if cache_dir else None)
-        today = cfg.today()
+        today = cfg.today(language)
         try:
             templates = template_folders(base, str(options.get("templates_dir") or ""), cfg.custom_dir)
         except ValueError as exc:

@@ -52,6 +52,7 @@ from ..printing import ADDRESSES, PrintChoices, SCRIPT_URI as PRINT_SCRIPT_URI, 
 from .check import check_sources, describe, tally
 from .config import EXTENSION_NAME, SiteConfig
 from .sources import walk_sources
+from .terminal import terminal_safe
 from .texts import cli_text
 from .urls import page_url_rule
 
@@ -220,7 +221,7 @@ class PreviewPage:
         self.language = language
         self.page = PageFile.of(path, cfg, language)
         self.settings = _renderer_settings(cfg, language)
-        self.today = cfg.today()
+        self.today = cfg.today(language)
         self.markdown = SiteMarkdown(cfg, language)
         self.static = static_files(cfg)
         self._token = secrets.token_hex(4)  # a restarted preview never repeats an open tab's version
@@ -328,13 +329,24 @@ def _renderer_settings(cfg: SiteConfig, language: str) -> dict[str, Any]:
     """The ``sop`` extension's settings as the site gives them (the plugin's over the extension's),
     as while editing: warnings shown above each SOP unless the site says ``warnings_on_page: never``."""
     settings = SopExtension().settings()
-    settings.update({key: value for key, value in cfg.options.items() if key in settings})
+    for key, value in cfg.options.items():
+        default = settings.get(key)
+        if key not in settings:
+            continue
+        if default is not None and not isinstance(value, type(default)):  # `labels: x`: say so, never a traceback
+            raise click.UsageError(cli_text("preview-setting-kind", language, config=cfg.config_file, key=key,
+                                            value=terminal_safe(str(value)[:80]),
+                                            kind=_KINDS.get(type(default), type(default).__name__)))
+        settings[key] = value
     settings.update(language=language, institution=cfg.institution, cache_dir=cfg.cache_folder or "",
                     show_warnings=cfg.options.get("warnings_on_page", "serve") != "never"
                     or bool(cfg.options.get("show_warnings")))
     if settings["diagram_engine"] not in ("auto", "dot", "wasm", "none"):
         settings["diagram_engine"] = "auto"  # the build refuses it and says why; the preview draws anyway
     return settings
+
+
+_KINDS = {dict: "{...}", str: '"..."', int: "8", bool: "true / false"}  # shown as YAML, in any language
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:

@@ -167,6 +167,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # usage errors
     "config-unreadable": ("cannot read {path}: {error}", "{path} tidak dapat dibaca: {error}"),
     "config-not-yaml": ("{path} is not valid YAML: {error}", "{path} bukan YAML yang benar: {error}"),
+    "config-today": ("{config}: sop: `today: {value}` is not a date; write it as YYYY-MM-DD.",
+                     "{config}: sop: `today: {value}` bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2025-01-31."),
+    "preview-setting-kind": ("{config}: sop: `{key}: {value}` is not of the right kind (expected {kind}); see the "
+                             "configuration reference.",
+                             "{config}: sop: nilai `{key}: {value}` tidak sesuai jenisnya (seharusnya {kind}); lihat "
+                             "rujukan Konfigurasi."),
     "config-not-toml": ("{path} is not valid TOML: {error}", "{path} bukan TOML yang benar: {error}"),
     "no-paths": ("no PATHS given and no mkdocs.yml, properdocs.yml or zensical.toml in this folder. Name "
                  "the folders or files to {command}, e.g. `mkdocs-sop {command} docs`, or run it next to "

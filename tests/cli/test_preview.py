@@ -189,3 +189,17 @@ def test_a_zensical_site_is_previewed_with_its_extensions_settings(tmp_path):
     html = PreviewPage(cfg, str(tmp_path / PAGE), cfg.language).render().document
     assert '<html lang="en">' in html and "Kota Zensical" in html and "SOP Name" in html
     assert 'class="admonition note"' in html and 'href="../b/#sop-b-2-2025"' in html
+
+
+@pytest.mark.parametrize("setting, says", [
+    ("labels: x", "`labels: x` tidak sesuai jenisnya"), ("limits: [1]", "`limits: [1]` tidak sesuai jenisnya"),
+    ("logo: 5", "`logo: 5` tidak sesuai jenisnya"), ("today: kemarin", "`today: kemarin` bukan tanggal"),
+    ("limits: {max_steps: -1}", "max_steps"), ("labels: {bukan_label: X}", "bukan_label"),
+])
+def test_a_setting_the_site_would_refuse_is_a_message_not_a_traceback(site, runner, setting, says):
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("today: 2025-01-01", setting), encoding="utf-8")
+    result = runner.invoke(main, ["preview", PAGE])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)  # a usage error, not a crash
+    assert says in result.stderr and "mkdocs.yml: sop:" in result.stderr
