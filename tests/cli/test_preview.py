@@ -109,7 +109,7 @@ def test_a_request_naming_another_host_is_refused(site):
 def test_a_broken_or_hostile_sop_is_an_error_box_and_escaped_text(site):
     hostile = "\n".join(f"  - kegiatan: {payload!r}\n    pelaksana: Petugas" for payload in PAYLOADS)
     (site / "docs/layanan/c.md").write_text(
-        "# C <b>tebal</b>\n\n```sop\nnomor: C/3\nnama: " + repr(PAYLOADS[1]) + "\nunit: U\npelaksana: [Petugas]\n"
+        "---\ntitle: " + repr(PAYLOADS[1]) + "\n---\n# C <b>tebal</b>\n\n```sop\nnomor: C/3\nnama: " + repr(PAYLOADS[1]) + "\nunit: U\npelaksana: [Petugas]\n"
         "langkah:\n" + hostile + "\n  - kegiatan: x\n    pelaksana: Bukan Pelaksana\n```\n\n"
         "```sop\nnomor: D/4\nnama: [tidak: ditutup\n", encoding="utf-8")
     rendered = preview(site, "docs/layanan/c.md").render()
