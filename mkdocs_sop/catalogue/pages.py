@@ -25,7 +25,8 @@ Pages, under ``directory`` (default ``katalog``):
 - ``jenis.md``: by type and category; above ``page_size`` SOPs, the counts, and each
   category's list on ``jenis/<jenis>-<kategori>.md`` (and ``.../2.md``, ...);
 - ``dasar-hukum/index.md``: regulations in legislative order, one page each
-  (``dasar-hukum/<key>.md``) with the SOPs that cite it and how they wrote it;
+  (``dasar-hukum/<key>.md``, paged: ``dasar-hukum/<key>/2.md``, ...) with the SOPs that cite
+  it and how they wrote it;
 - ``pelaksana/index.md``: actors with their SOP and step counts and workload, one page
   each (``pelaksana/<name>.md``) with the steps and their times;
 - ``peninjauan.md``: review status; ``rujukan.md``: unresolved references.
@@ -381,11 +382,19 @@ def _legal(site: _Site) -> list[PageData]:
               "attr": "data-regulation", "key": reg.key} for src, (reg, cited) in zip(sources, groups)]
     out = [site.page(here, site.title("legal"), "legal", "index.md.jinja", "legal", class_name="sop-cat-index",
                      heads=[labels["dasar_hukum"], labels["cat_count_sops"]], items=items)]
-    for src, (reg, cited) in zip(sources, groups):
-        out.append(site.page(src, reg.name or reg.display, "regulation", "regulation.md.jinja", heading=reg.display,
-                             up={"label": site.title("legal"), "href": source_link(here, src)}, key=reg.key,
-                             written=sorted({t for _, texts in cited for t in texts if t != reg.display}),
-                             count=len(cited), rows=site.sop_rows([entry for entry, _ in cited], src)))
+    for first_src, (reg, cited) in zip(sources, groups):
+        # a law every unit cites (UU 25/2009) names most SOPs of the site: paged like the overview
+        written = sorted({t for _, texts in cited for t in texts if t != reg.display})
+        title = reg.name or reg.display
+        for src, chunk, pager in _paged(site, [entry for entry, _ in cited], first_src,
+                                        posixpath.splitext(first_src)[0]):
+            first = pager["number"] == 1
+            out.append(site.page(src, title if first else f"{title} ({pager['first']}–{pager['last']})",
+                                 "regulation", "regulation.md.jinja", heading=reg.display,
+                                 up={"label": site.title("legal"), "href": source_link(here, src)}, key=reg.key,
+                                 written=written if first else [], count=len(cited), pager=pager,
+                                 regulation_href="" if first else source_link(first_src, src),
+                                 rows=site.sop_rows(chunk, src)))
     return out
 
 

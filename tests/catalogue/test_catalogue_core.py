@@ -362,3 +362,21 @@ def test_a_unit_with_more_sops_than_one_page_lists_them_page_by_page():
     assert 'aria-current="page">Pemkab Uji' in pages[top].markdown
     assert "Sub-unit" in pages[top].markdown and "Sub-unit" not in later[0].markdown
     assert later[0].title == "Pemkab Uji (3–4)"
+
+
+def test_a_regulation_cited_by_more_sops_than_one_page_lists_them_page_by_page():
+    """UU 25/2009 is cited by most SOPs of a site: its page is paged like the overview, and
+    every page leads back to the regulation's first page and the index of regulations."""
+    cited = {f"p{n}.md": sop_page(f"S/{n}", extra="dasar_hukum:\n  - UU Nomor 25 Tahun 2009 tentang Pelayanan Publik\n")
+             for n in range(1, 6)}
+    cat = make_catalogue(cited)
+    opts = PageOptions(labels=label_set("id"), today=dt.date(2025, 1, 1), page_size=2)
+    pages = {p.src_uri: p for p in build_pages(cat, opts)}
+    first = pages["katalog/dasar-hukum/uu-25-2009.md"].markdown
+    later = [pages[f"katalog/dasar-hukum/uu-25-2009/{n}.md"].markdown for n in (2, 3)]
+    assert "katalog/dasar-hukum/uu-25-2009/4.md" not in pages
+    for n in range(1, 6):
+        assert sum(f"S/{n}</td>" in text for text in [first, *later]) == 1
+    assert "SOP (5)" in later[1] and "<td>5</td>" in later[1]
+    assert "(../uu-25-2009.md)" in later[0] and "[↑ SOP per Dasar Hukum](../index.md)" in later[0]
+    assert "[2](uu-25-2009/2.md)" in first
