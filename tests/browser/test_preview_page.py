@@ -6,6 +6,7 @@ import pytest
 from preview_support import PAGE, running_preview, write_site
 
 from browser_support import Watched
+from test_a11y import RUN_AXE, TAGS
 
 
 @pytest.fixture
@@ -13,7 +14,7 @@ def site(tmp_path):
     return write_site(tmp_path)
 
 
-def test_the_preview_shows_the_sop_and_reloads_itself_after_a_save(browser, site, artifacts):
+def test_the_preview_shows_the_sop_and_reloads_itself_after_a_save(browser, site, artifacts, axe_script):
     page_file = site / PAGE
     text = page_file.read_text(encoding="utf-8")
     with running_preview(site) as run:
@@ -45,3 +46,15 @@ def test_the_preview_shows_the_sop_and_reloads_itself_after_a_save(browser, site
             assert watched.errors == []
         finally:
             context.close()
+        # every part of the page is ours (no theme): axe finds nothing anywhere in it; axe is
+        # injected as a script of the test, which the preview's policy forbids, hence bypass_csp
+        checked = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=True)
+        try:
+            page = checked.new_page()
+            page.goto(run.url, wait_until="load")
+            page.add_script_tag(path=str(axe_script))
+            violations = page.evaluate(RUN_AXE, TAGS)
+            assert violations == [], "\n".join(f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']]}"
+                                               for v in violations)
+        finally:
+            checked.close()
