@@ -191,7 +191,8 @@ def zensical_site(site: Path, n: int) -> Path:
     head, _, _ = text.partition("plugins:\n  - sop:\n")  # Zensical runs no plugin: the extension instead
     text = head + "markdown_extensions:\n" + text.partition("markdown_extensions:\n")[2]
     text = text.replace("markdown_extensions:\n", zensical_config() + "markdown_extensions:\n")
-    text += ("  - mkdocs_sop:\n      institution: Pemerintah Kabupaten Sintetis\n      diagram: true\n"
+    text += ("  - md_in_html\n"  # the catalogue pages' tables (the MkDocs plugin adds it itself)
+             "  - mkdocs_sop:\n      institution: Pemerintah Kabupaten Sintetis\n      diagram: true\n"
              "      cache_dir: .cache/sop\n")
     (site / "mkdocs.yml").write_text(text, encoding="utf-8")
     return site
