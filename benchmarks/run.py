@@ -27,10 +27,11 @@ SOP pages and of the catalogue overview, the cache, and whether the cold and war
 wrote the same bytes (Pagefind's filter files aside: their names are not stable).
 
 ``--serve`` times the editing setups on the largest site: ``mkdocs serve --dirty``,
-``mkdocs serve``, and ``zensical serve`` beside ``mkdocs-sop generate --watch`` (the same
-handbook set up for Zensical). Each saves one SOP ``--saves`` times and polls over HTTP
-until the page holds the change (median), then renames the SOP and times until
-``sop.json`` lists the new name (the catalogue step caught up).
+``mkdocs serve``, ``zensical serve`` beside ``mkdocs-sop generate --watch`` (the same
+handbook set up for Zensical), and ``mkdocs-sop preview`` of the edited page. Each saves
+one SOP ``--saves`` times and polls over HTTP until the page holds the change (median),
+then (not the one-page preview) renames the SOP and times until ``sop.json`` lists the
+new name (the catalogue step caught up).
 
 Writes benchmarks/results.json and benchmarks/results.md (the table pasted into
 docs/performa.md). Timing targets live here, never in tests.
@@ -176,6 +177,7 @@ SERVE_SETUPS = {
     "mkdocs_dirty": "mkdocs serve --dirty",
     "mkdocs": "mkdocs serve",
     "zensical_watch": "zensical serve + mkdocs-sop generate --watch",
+    "preview": "mkdocs-sop preview (one page)",
 }
 
 
@@ -189,7 +191,8 @@ def zensical_site(site: Path, n: int) -> Path:
     head, _, _ = text.partition("plugins:\n  - sop:\n")  # Zensical runs no plugin: the extension instead
     text = head + "markdown_extensions:\n" + text.partition("markdown_extensions:\n")[2]
     text = text.replace("markdown_extensions:\n", zensical_config() + "markdown_extensions:\n")
-    text += ("  - mkdocs_sop:\n      institution: Pemerintah Kabupaten Sintetis\n      diagram: true\n"
+    text += ("  - md_in_html\n"  # the catalogue pages' tables (the MkDocs plugin adds it itself)
+             "  - mkdocs_sop:\n      institution: Pemerintah Kabupaten Sintetis\n      diagram: true\n"
              "      cache_dir: .cache/sop\n")
     (site / "mkdocs.yml").write_text(text, encoding="utf-8")
     return site
@@ -242,7 +245,12 @@ def serve_after_save(site: Path, setup: str, saves: int = 3, timeout: float = 90
     of ``saves`` saves, each a new word in one step's activity), and the first build."""
     port = _free_port()
     address = f"127.0.0.1:{port}"
-    if setup == "zensical_watch":
+    pages = sorted((site / "docs").rglob("sop-*.md"))
+    page = pages[len(pages) // 3]
+    if setup == "preview":  # the page being edited, served alone; the rest of the site read once
+        procs = [_start([sys.executable, "-m", "mkdocs_sop", "preview", str(page.relative_to(site)), "-a", address],
+                        site)]
+    elif setup == "zensical_watch":
         subprocess.run([sys.executable, "-m", "mkdocs_sop", "generate", "-q"], cwd=site, env=ENV, check=False)
         procs = [_start([sys.executable, "-m", "mkdocs_sop", "generate", "--watch", "-q"], site),
                  _start([sys.executable, "-m", "zensical", "serve", "-a", address], site)]
@@ -251,8 +259,6 @@ def serve_after_save(site: Path, setup: str, saves: int = 3, timeout: float = 90
         procs = [_start([sys.executable, "-m", "mkdocs", "serve", "-f", str(site / "mkdocs.yml"), "-a", address]
                         + (["--dirty"] if setup == "mkdocs_dirty" else []), site)]
     try:
-        pages = sorted((site / "docs").rglob("sop-*.md"))
-        page = pages[len(pages) // 3]
         url = f"http://{address}/{page.relative_to(site / 'docs').with_suffix('').as_posix()}/"
         first = _wait_for(url, None, timeout, procs, step=0.5)
         times = []
@@ -263,6 +269,10 @@ def serve_after_save(site: Path, setup: str, saves: int = 3, timeout: float = 90
             page.write_text(re.sub(r'^(\s*- kegiatan: ")', rf"\1{marker} ", text, count=1, flags=re.M),
                             encoding="utf-8")
             times.append(round(_wait_for(url, marker, timeout, procs), 2))
+        result = {"setup": SERVE_SETUPS[setup], "first_build_s": round(first, 1),
+                  "save_to_served_s": sorted(times)[len(times) // 2], "saves_s": times}
+        if setup == "preview":
+            return result  # one page: the catalogue is the built site's (or mkdocs serve's) business
         # a renamed SOP: its page, then the catalogue's data (sop.json, read by the catalogue pages)
         time.sleep(3)
         marker = f"Dinamai{int(time.time())}"
@@ -271,9 +281,7 @@ def serve_after_save(site: Path, setup: str, saves: int = 3, timeout: float = 90
         saved = time.perf_counter()
         _wait_for(url, marker, timeout, procs)
         _wait_for(f"http://{address}/sop.json", marker, timeout, procs)
-        return {"setup": SERVE_SETUPS[setup], "first_build_s": round(first, 1),
-                "save_to_served_s": sorted(times)[len(times) // 2], "saves_s": times,
-                "rename_to_catalogue_s": round(time.perf_counter() - saved, 2)}
+        return {**result, "rename_to_catalogue_s": round(time.perf_counter() - saved, 2)}
     finally:
         for proc in reversed(procs):
             _stop(proc)
@@ -485,7 +493,8 @@ def main(argv: list[str] | None = None) -> None:
         write()
     if args.serve or args.serve_only:
         n = sizes[-1]
-        sites = {"mkdocs_dirty": args.work / f"sop-{n}", "mkdocs": args.work / f"sop-{n}"}
+        sites = {"mkdocs_dirty": args.work / f"sop-{n}", "mkdocs": args.work / f"sop-{n}",
+                 "preview": args.work / f"sop-{n}"}
         if "zensical_watch" in args.setups:
             sites["zensical_watch"] = zensical_site(args.work / f"zen-{n}", n)
         results[-1]["serve"] = {}

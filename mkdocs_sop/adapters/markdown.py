@@ -27,6 +27,7 @@ from ..core.fences import find_blocks
 from ..core.labels import label_set
 from ..core.limits import Limits
 from ..core.model import Diagnostic, Severity
+from ..core.page import PageContext
 from ..core.render_html import RenderOptions
 from .hosts import page_context, zensical_context
 
@@ -42,9 +43,12 @@ class SopExtension(Extension):
 
     ``renderer``: a configured :class:`BlockRenderer` shared by every page of a build (the
     MkDocs plugin passes its own); without one the extension makes its own from its settings.
+    ``page``: the one page this instance renders, for a host that names it itself (``mkdocs-sop
+    preview``); without it the page is read from the host (:mod:`.hosts`).
     """
 
-    def __init__(self, renderer: BlockRenderer | None = None, **kwargs: Any) -> None:
+    def __init__(self, renderer: BlockRenderer | None = None, page: PageContext | None = None,
+                 **kwargs: Any) -> None:
         self.config = {
             "language": ["id", "Output language: `id` (Indonesian) or `en` (English)."],
             "labels": [{}, "Labels to rename, e.g. {'nama': 'Judul SOP'}."],
@@ -67,6 +71,7 @@ class SopExtension(Extension):
         }
         super().__init__(**kwargs)
         self._renderer = renderer
+        self.page = page
 
     def settings(self) -> dict[str, Any]:
         return {key: self.getConfig(key) for key in self.config}
@@ -107,8 +112,10 @@ class SopExtension(Extension):
         self.md = md
 
 
-def standalone_renderer(settings: dict[str, Any], *, report=None, site=None) -> BlockRenderer:
-    """A renderer from the extension's settings (plain Python-Markdown, Zensical)."""
+def standalone_renderer(settings: dict[str, Any], *, report=None, site=None,
+                        earlier: BlockRenderer | None = None) -> BlockRenderer:
+    """A renderer from the extension's settings (plain Python-Markdown, Zensical, the preview);
+    ``earlier``: the previous renderer of this process, whose parses are reused."""
     language = settings["language"]
     options = RenderOptions(labels=label_set(language, settings["labels"]), language=language,
                             rows_per_page=int(settings["rows_per_page"]),
@@ -117,7 +124,7 @@ def standalone_renderer(settings: dict[str, Any], *, report=None, site=None) -> 
                             print_uncontrolled=bool(settings["print_uncontrolled"]))
     return BlockRenderer(options, institution=settings["institution"], diagram_engine=settings["diagram_engine"],
                          cache_dir=settings["cache_dir"] or None, report=report, site=site,
-                         limits=Limits.from_options(settings.get("limits") or {}))
+                         limits=Limits.from_options(settings.get("limits") or {}), earlier=earlier)
 
 
 def log_diagnostic(diagnostic: Diagnostic) -> None:
@@ -147,7 +154,7 @@ class SopBlockFinder(Preprocessor):
         blocks = find_blocks(lines)
         if not blocks:
             return lines
-        page = page_context(self.md, "\n".join(lines))
+        page = self.extension.page or page_context(self.md, "\n".join(lines))
         renderer = self.extension.renderer_for(self.md)
         anchors: set[str] = set()  # ids taken by this page's SOPs (model.unique_anchor)
         out: list[str] = []

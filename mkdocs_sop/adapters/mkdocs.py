@@ -122,7 +122,7 @@ class SopPluginConfig(base.Config):
     catalogue_page_size = c.Type(int, default=100)
     """Rows of the table of every SOP per page (the other rows on pages 2, 3, ...); 0: one page. A site
     of more SOPs than this shows units and counts only in the unit tree (each unit's page lists its SOPs),
-    and each type and category's list on a page of its own."""
+    and each type and category's list on a page of its own; a unit's list is paged the same way."""
     templates_dir = c.Type(str, default="")
     """A folder (relative to mkdocs.yml) of the site's own page templates, e.g. ``catalogue/overview.md.jinja``;
     ``sop/`` in the theme's ``custom_dir`` is read too. See docs/konfigurasi.md."""

@@ -19,12 +19,14 @@ Pages, under ``directory`` (default ``katalog``):
 - ``index.md``: counts and the first rows of the table of every SOP; the other rows on
   ``semua/2.md``, ``semua/3.md``, ... (``page_size`` rows each, linked back and forth),
   so no page grows with the site; the filter box searches every SOP through ``sop.json``;
-- ``unit/index.md``: the unit tree, each node with its SOPs; ``unit/<a>/<b>/index.md``:
-  one page per unit, its *daftar isi*;
+- ``unit/index.md``: the unit tree, each node with its SOPs (above ``page_size`` SOPs: units
+  and counts only); ``unit/<a>/<b>/index.md``: one page per unit, its *daftar isi* (paged:
+  ``unit/<a>/<b>/_halaman/2.md``, ...);
 - ``jenis.md``: by type and category; above ``page_size`` SOPs, the counts, and each
   category's list on ``jenis/<jenis>-<kategori>.md`` (and ``.../2.md``, ...);
 - ``dasar-hukum/index.md``: regulations in legislative order, one page each
-  (``dasar-hukum/<key>.md``) with the SOPs that cite it and how they wrote it;
+  (``dasar-hukum/<key>.md``, paged: ``dasar-hukum/<key>/2.md``, ...) with the SOPs that cite
+  it and how they wrote it;
 - ``pelaksana/index.md``: actors with their SOP and step counts and workload, one page
   each (``pelaksana/<name>.md``) with the steps and their times;
 - ``peninjauan.md``: review status; ``rujukan.md``: unresolved references.
@@ -298,20 +300,27 @@ def _units(site: _Site) -> PageData:
 
 
 def _unit_pages(site: _Site) -> list[PageData]:
+    """Each unit's daftar isi: where it sits, its sub-units, the SOPs of the unit and below. A unit
+    high in the tree holds thousands of SOPs, so its list is paged like the overview (pages 2, 3...
+    in ``_halaman/``, a folder name no unit's slug can take)."""
     labels, out = site.labels, []
     for node in site.tree.walk():
         if not node.path:
             continue
         here = site.unit_src[node.path]
-        crumbs = [{"label": labels["cat_units"], "href": source_link(site.paths["units"], here)}]
-        crumbs += [{"label": node.path[depth - 1], "href": source_link(site.unit_src[node.path[:depth]], here)}
-                   for depth in range(1, len(node.path))]
+        crumbs = [(labels["cat_units"], site.paths["units"])]
+        crumbs += [(node.path[depth - 1], site.unit_src[node.path[:depth]]) for depth in range(1, len(node.path))]
         entries = sorted(node.all_entries(), key=entry_order)
-        out.append(site.page(here, node.name, "unit", "unit.md.jinja",
-                             heading=f"{labels['cat_daftar_isi']}: {node.name}", name=node.name, crumbs=crumbs,
-                             children=[{"name": c.name, "count": c.count,
-                                        "href": source_link(site.unit_src[c.path], here)} for c in node.children],
-                             rows=site.sop_rows(entries, here, unit_from=len(node.path))))
+        for src, chunk, pager in _paged(site, entries, here, posixpath.join(posixpath.dirname(here), "_halaman")):
+            first = pager["number"] == 1
+            out.append(site.page(
+                src, node.name if first else f"{node.name} ({pager['first']}–{pager['last']})", "unit",
+                "unit.md.jinja", heading=f"{labels['cat_daftar_isi']}: {node.name}", name=node.name,
+                crumbs=[{"label": label, "href": source_link(target, src)} for label, target in crumbs],
+                unit_href="" if first else source_link(here, src), pager=pager,
+                children=[{"name": c.name, "count": c.count, "href": source_link(site.unit_src[c.path], src)}
+                          for c in node.children] if first else [],
+                rows=site.sop_rows(chunk, src, unit_from=len(node.path))))
     return out
 
 
@@ -373,11 +382,19 @@ def _legal(site: _Site) -> list[PageData]:
               "attr": "data-regulation", "key": reg.key} for src, (reg, cited) in zip(sources, groups)]
     out = [site.page(here, site.title("legal"), "legal", "index.md.jinja", "legal", class_name="sop-cat-index",
                      heads=[labels["dasar_hukum"], labels["cat_count_sops"]], items=items)]
-    for src, (reg, cited) in zip(sources, groups):
-        out.append(site.page(src, reg.name or reg.display, "regulation", "regulation.md.jinja", heading=reg.display,
-                             up={"label": site.title("legal"), "href": source_link(here, src)}, key=reg.key,
-                             written=sorted({t for _, texts in cited for t in texts if t != reg.display}),
-                             count=len(cited), rows=site.sop_rows([entry for entry, _ in cited], src)))
+    for first_src, (reg, cited) in zip(sources, groups):
+        # a law every unit cites (UU 25/2009) names most SOPs of the site: paged like the overview
+        written = sorted({t for _, texts in cited for t in texts if t != reg.display})
+        title = reg.name or reg.display
+        for src, chunk, pager in _paged(site, [entry for entry, _ in cited], first_src,
+                                        posixpath.splitext(first_src)[0]):
+            first = pager["number"] == 1
+            out.append(site.page(src, title if first else f"{title} ({pager['first']}–{pager['last']})",
+                                 "regulation", "regulation.md.jinja", heading=reg.display,
+                                 up={"label": site.title("legal"), "href": source_link(here, src)}, key=reg.key,
+                                 written=written if first else [], count=len(cited), pager=pager,
+                                 regulation_href="" if first else source_link(first_src, src),
+                                 rows=site.sop_rows(chunk, src)))
     return out
 
 

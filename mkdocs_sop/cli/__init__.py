@@ -26,7 +26,7 @@ from .localized import SopGroup
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: The subcommands: each a module of this package whose ``command`` is a Click command.
-COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "importer", "generate")
+COMMANDS = ("lint", "new", "fmt", "export", "schema", "search_index", "form", "importer", "generate", "preview")
 
 
 @click.group(cls=SopGroup, context_settings=CONTEXT_SETTINGS, epilog="""\b
@@ -39,6 +39,7 @@ Examples:
   mkdocs-sop form                      the SOP form page, for a site built without the plugin
   mkdocs-sop import lama -o impor      Word/Excel SOPs to draft pages, with a review report
   mkdocs-sop generate --watch          catalogue pages and data into docs (for Zensical)
+  mkdocs-sop preview docs/a/b.md       one page in the browser, again after every save
 
 Run `mkdocs-sop COMMAND --help` for each command's options.""")  # helptexts.py: its Indonesian
 @click.version_option(package_name="mkdocs-sop", prog_name="mkdocs-sop", message="%(prog)s %(version)s")

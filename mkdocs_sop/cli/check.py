@@ -56,11 +56,17 @@ class CheckResult:
 
     @property
     def errors(self) -> int:
-        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+        return tally(self.diagnostics)[0]
 
     @property
     def warnings(self) -> int:
-        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+        return tally(self.diagnostics)[1]
+
+
+def tally(diagnostics) -> tuple[int, int]:
+    """(errors, warnings) among ``diagnostics``: the counts every summary line gives."""
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    return errors, sum(d.severity is Severity.WARNING for d in diagnostics)
 
 
 def check_sources(sources: list[Source], institution: str = "", strict_links: bool = False,

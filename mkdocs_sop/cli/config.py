@@ -22,6 +22,7 @@ as empty.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from dataclasses import dataclass, field
 from enum import Enum
@@ -81,6 +82,8 @@ class SiteConfig:
     extension_options: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
     custom_dir: str = ""  # the theme's custom_dir (absolute), where a site may keep sop/ templates
     extensions: tuple[str, ...] | None = None  # the names under markdown_extensions; None: not listed
+    extension_configs: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: _EMPTY)
+    """Each listed Markdown extension's options (as Python-Markdown's ``extension_configs``)."""
 
     @property
     def options(self) -> Mapping[str, Any]:
@@ -119,6 +122,27 @@ class SiteConfig:
             return Limits.from_options(value if isinstance(value, Mapping) else None)
         except ValueError:
             return DEFAULT_LIMITS
+
+    @property
+    def cache_folder(self) -> str | None:
+        """The folder of the build cache (``cache_dir``, relative to the config file), None when
+        ``cache: false``: the command line reuses what the site's builds keep there."""
+        folder = self.options.get("cache_dir", ".cache/mkdocs-sop") if self.options.get("cache", True) else None
+        if not isinstance(folder, str) or not folder:  # the extension's `cache_dir: ""`: no disk cache
+            return None
+        return os.path.join(os.path.dirname(os.path.abspath(self.config_file)), folder)
+
+    def today(self, language: str = DEFAULT_LANGUAGE) -> "_dt.date":
+        """The date review states are counted from (``today:``, else the build's date), as the site
+        counts them; a setting that is not a date is a usage error naming the file, in ``language``."""
+        from ..catalogue.site import build_date
+
+        setting = self.options.get("today")
+        try:
+            return build_date(setting)
+        except (TypeError, ValueError):
+            raise click.UsageError(cli_text("config-today", language, config=self.config_file,
+                                            value=setting)) from None
 
     @property
     def strict_links(self) -> bool:
@@ -264,6 +288,9 @@ def load_site_config(path: str, language: str = DEFAULT_LANGUAGE) -> SiteConfig:
                                                           _is_our_extension)),
         custom_dir=os.path.join(base, custom_dir) if isinstance(custom_dir, str) and custom_dir else "",
         extensions=_extension_names(data.get("markdown_extensions")),
+        extension_configs=MappingProxyType({
+            name: _named_options(data.get("markdown_extensions"), name.__eq__)
+            for name in _extension_names(data.get("markdown_extensions")) or ()}),
     )
 
 

@@ -16,7 +16,7 @@ import threading
 import click
 
 from ..catalogue.pagememo import PageMemo
-from ..catalogue.site import (MANIFEST, REQUIRED_EXTENSIONS, SiteSettings, build_date, generated_files, made_by_generate,
+from ..catalogue.site import (MANIFEST, REQUIRED_EXTENSIONS, SiteSettings, generated_files, made_by_generate,
                               manifest, template_folders, write_changed)
 from ..catalogue.units import index_page_folder, sop_folders
 from ..core.cache import BlockCache
@@ -74,17 +74,13 @@ class GenerateStep:
         self.language = language
         options = cfg.options  # the `sop` plugin's settings over the `mkdocs_sop` extension's
         self.site_language = cfg.language
-        cache_dir = options.get("cache_dir", ".cache/mkdocs-sop") if options.get("cache", True) else None
+        cache_dir = cfg.cache_folder
         base = os.path.dirname(os.path.abspath(cfg.config_file))
         self.generated: set[str] = set()
         self.pages = PageMemo()  # catalogue pages rendered again only when their data changed
         self.memo = ParseMemo(language=language, institution=cfg.institution,
-                              cache=BlockCache(os.path.join(base, cache_dir)) if cache_dir else None)
-        try:
-            today = build_date(options.get("today"))
-        except ValueError:
-            raise click.UsageError(f"{cfg.config_file}: sop: `today: {options.get('today')}` is not a date; "
-                                   "write it as YYYY-MM-DD.") from None
+                              cache=BlockCache(cache_dir) if cache_dir else None)
+        today = cfg.today(language)
         try:
             templates = template_folders(base, str(options.get("templates_dir") or ""), cfg.custom_dir)
         except ValueError as exc:
@@ -107,7 +103,7 @@ class GenerateStep:
             directory=self.settings.catalogue_dir, language=self.site_language,
             use_directory_urls=cfg.use_directory_urls, institution=cfg.institution,
             logo=str(options.get("logo") or ""), site_url=cfg.site_url,
-            cache_dir=os.path.join(base, cache_dir) if cache_dir else None, links_from_source=True)
+            cache_dir=cache_dir, links_from_source=True)
 
     def run(self, quiet: bool = False) -> int:
         """Check every SOP, write what changed, print the problems; returns the number of errors."""

@@ -82,7 +82,8 @@ HELP: tuple[tuple[str, str], ...] = (
      "  mkdocs-sop search-index site         search for a site built by Zensical/ProperDocs/any\n"
      "  mkdocs-sop form                      the SOP form page, for a site built without the plugin\n"
      "  mkdocs-sop import lama -o impor      Word/Excel SOPs to draft pages, with a review report\n"
-     "  mkdocs-sop generate --watch          catalogue pages and data into docs (for Zensical)\n\n"
+     "  mkdocs-sop generate --watch          catalogue pages and data into docs (for Zensical)\n"
+     "  mkdocs-sop preview docs/a/b.md       one page in the browser, again after every save\n\n"
      "Run `mkdocs-sop COMMAND --help` for each command's options.",
      "\b\nContoh:\n  mkdocs-sop lint                      periksa setiap SOP situs (mkdocs.yml di folder ini)\n"
      "  mkdocs-sop new sops/layanan/ktp.md   mulai halaman SOP baru\n"
@@ -91,7 +92,8 @@ HELP: tuple[tuple[str, str], ...] = (
      "  mkdocs-sop search-index site         pencarian untuk situs dari Zensical/ProperDocs/lainnya\n"
      "  mkdocs-sop form                      halaman formulir SOP, untuk situs tanpa plugin\n"
      "  mkdocs-sop import lama -o impor      SOP Word/Excel menjadi halaman draf, dengan laporan\n"
-     "  mkdocs-sop generate --watch          halaman katalog dan data ke folder docs (untuk Zensical)\n\n"
+     "  mkdocs-sop generate --watch          halaman katalog dan data ke folder docs (untuk Zensical)\n"
+     "  mkdocs-sop preview docs/a/b.md       satu halaman di peramban, ditampilkan ulang setiap disimpan\n\n"
      "Jalankan `mkdocs-sop PERINTAH --help` untuk opsi setiap perintah. Bahasa Inggris: "
      "MKDOCS_SOP_LANG=en, `--lang en`, atau `language: en` situs."),
     # lint
@@ -301,6 +303,24 @@ HELP: tuple[tuple[str, str], ...] = (
     ("Folder to write into (default: the site's docs folder).", "Folder tujuan (bawaan: folder docs situs)."),
     ("Keep running; generate again when a Markdown file changes.",
      "Berjalan terus; buat lagi setiap kali berkas Markdown berubah."),
+    # preview
+    ("Show one page of the site in the browser, as the site will, again after every save.",
+     "Menampilkan satu halaman situs di peramban, seperti di situs nanti, dan menampilkannya ulang setiap kali "
+     "disimpan."),
+    ("\b\nExamples:\n  mkdocs-sop preview docs/layanan/ktp.md          open the printed address in a browser\n"
+     "  mkdocs-sop preview docs/layanan/ktp.md -a 127.0.0.1:8100\n"
+     "  mkdocs-sop preview docs/layanan/ktp.md --lang en\n\n"
+     "\b\nOnly this page is served: links to other pages open in the built site or under\n"
+     "`mkdocs serve`. It runs until Ctrl+C.",
+     "\b\nContoh:\n  mkdocs-sop preview docs/layanan/ktp.md          buka alamat yang dicetak di peramban\n"
+     "  mkdocs-sop preview docs/layanan/ktp.md -a 127.0.0.1:8100\n"
+     "  mkdocs-sop preview docs/layanan/ktp.md --lang en\n\n"
+     "\b\nHanya halaman ini yang dilayani: tautan ke halaman lain dibuka di situs yang sudah\n"
+     "dibangun atau di `mkdocs serve`. Perintah berjalan terus sampai Ctrl+C."),
+    ("Language of the preview and its messages: `id` or `en` (default: the site's `language`, else `id`).",
+     "Bahasa pratinjau dan pesannya: `id` atau `en` (bawaan: `language` situs, atau `id`)."),
+    ("Address to serve on (default: 127.0.0.1:8000, or the next free port).",
+     "Alamat tempat pratinjau dilayani (bawaan: 127.0.0.1:8000, atau port bebas berikutnya)."),
 )
 
 

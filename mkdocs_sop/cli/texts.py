@@ -31,6 +31,51 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "Tambahkan `- mkdocs_sop` di bawah markdown_extensions (lihat Memilih generator)."),
     "generate-watching": ("Watching {folder} for saved pages (Ctrl+C stops).",
                           "Memantau {folder}: setiap halaman yang disimpan diolah lagi (Ctrl+C untuk berhenti)."),
+    # preview
+    "preview-serving": ("Preview of {path}: {url} (shown again at every save; Ctrl+C stops).",
+                        "Pratinjau {path}: {url} (ditampilkan ulang setiap kali disimpan; Ctrl+C untuk berhenti)."),
+    "preview-rendered": ("{time} {path}: {errors} error(s), {warnings} warning(s); rendered in {seconds} s.",
+                         "{time} {path}: {errors} kesalahan, {warnings} peringatan; dirender dalam {seconds} detik."),
+    "preview-title": ("Preview", "Pratinjau"),
+    "preview-heading": ("One-page preview of {path}.", "Pratinjau satu halaman: {path}."),
+    "preview-banner": ("It is shown again each time the file is saved, with the site's settings and its "
+                       "errors and warnings. Links to other pages do not open here: open them in the built "
+                       "site or under `mkdocs serve`.",
+                       "Halaman ini ditampilkan ulang setiap kali berkasnya disimpan, dengan pengaturan situs "
+                       "serta kesalahan dan peringatannya. Tautan ke halaman lain tidak dibuka di sini: "
+                       "bukalah di situs yang sudah dibangun atau di `mkdocs serve`."),
+    "preview-status": ("{errors} error(s), {warnings} warning(s); rendered at {time}.",
+                       "{errors} kesalahan, {warnings} peringatan; dirender pukul {time}."),
+    "preview-problems": ("Problems on this page ({count})", "Masalah di halaman ini ({count})"),
+    "preview-stopped": ("The preview has stopped: this page is no longer updated. Run `mkdocs-sop preview` again.",
+                        "Pratinjau sudah berhenti: halaman ini tidak diperbarui lagi. Jalankan `mkdocs-sop "
+                        "preview` lagi."),
+    "preview-not-here": ("This preview shows only {path}. Other pages open in the built site or under "
+                         "`mkdocs serve`.",
+                         "Pratinjau ini hanya menampilkan {path}. Halaman lain dibuka di situs yang sudah "
+                         "dibangun atau di `mkdocs serve`."),
+    "preview-back": ("Back to the preview", "Kembali ke pratinjau"),
+    "preview-no-config": ("no mkdocs.yml, properdocs.yml or zensical.toml in this folder: run the preview "
+                          "next to your site's config file, or name it with -f.",
+                          "tidak ada mkdocs.yml, properdocs.yml atau zensical.toml di folder ini: jalankan "
+                          "pratinjau di folder berkas konfigurasi situs, atau sebutkan berkas itu dengan -f."),
+    "preview-not-in-docs": ("{path} is not a page of the site: it is not inside its docs folder ({folder}).",
+                            "{path} bukan halaman situs: berkas itu tidak berada di dalam folder docs-nya "
+                            "({folder})."),
+    "preview-not-markdown": ("{path} is not a Markdown page (.md).", "{path} bukan halaman Markdown (.md)."),
+    "preview-address": ("{address} is not an address of the form IP:PORT, e.g. 127.0.0.1:8000.",
+                        "{address} bukan alamat berbentuk IP:PORT, misalnya 127.0.0.1:8000."),
+    "preview-address-busy": ("cannot serve on {address}: {error}. Choose another with -a, e.g. -a 127.0.0.1:8001.",
+                             "tidak dapat melayani di {address}: {error}. Pilih alamat lain dengan -a, "
+                             "misalnya -a 127.0.0.1:8001."),
+    "preview-extension-skipped": ("note: the Markdown extension `{name}` of the site could not be loaded for the "
+                                  "preview ({error}); pages are shown without it.",
+                                  "catatan: ekstensi Markdown `{name}` situs tidak dapat dimuat untuk pratinjau "
+                                  "({error}); halaman ditampilkan tanpa ekstensi itu."),
+    "preview-markdown-failed": ("note: the site's Markdown extensions failed on this page ({error}); it is shown "
+                                "with the basic ones only.",
+                                "catatan: ekstensi Markdown situs gagal pada halaman ini ({error}); halaman "
+                                "ditampilkan dengan ekstensi dasar saja."),
     "internal-error": ("{path}: internal error: {error}. This is a bug of mkdocs-sop, not a mistake in the "
                        "SOP; please report it together with that file.",
                        "{path}: kesalahan internal: {error}. Ini kesalahan program mkdocs-sop, bukan kesalahan "
@@ -122,6 +167,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # usage errors
     "config-unreadable": ("cannot read {path}: {error}", "{path} tidak dapat dibaca: {error}"),
     "config-not-yaml": ("{path} is not valid YAML: {error}", "{path} bukan YAML yang benar: {error}"),
+    "config-today": ("{config}: sop: `today: {value}` is not a date; write it as YYYY-MM-DD.",
+                     "{config}: sop: `today: {value}` bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2025-01-31."),
+    "preview-setting-kind": ("{config}: sop: `{key}: {value}` is not of the right kind (expected {kind}); see the "
+                             "configuration reference.",
+                             "{config}: sop: nilai `{key}: {value}` tidak sesuai jenisnya (seharusnya {kind}); lihat "
+                             "rujukan Konfigurasi."),
     "config-not-toml": ("{path} is not valid TOML: {error}", "{path} bukan TOML yang benar: {error}"),
     "no-paths": ("no PATHS given and no mkdocs.yml, properdocs.yml or zensical.toml in this folder. Name "
                  "the folders or files to {command}, e.g. `mkdocs-sop {command} docs`, or run it next to "

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Callable, Iterable
 
 from .messages import DEFAULT_LANGUAGE, closest, did_you_mean, hint as _hint, make
 from .model import Diagnostic, Severity, Sop, SopFormat, SopType, Step, Target, TargetKind, walk_steps
@@ -270,11 +270,14 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def site_diagnostics(index: SiteIndex, strict_links: bool = False,
-                     language: str = DEFAULT_LANGUAGE) -> list[Diagnostic]:
-    """Cross-SOP problems: unresolved ``sop:`` targets (always), related items (when strict or close to an SOP)."""
+def site_diagnostics(index: SiteIndex, strict_links: bool = False, language: str = DEFAULT_LANGUAGE,
+                     sops: Iterable[Sop] | None = None) -> list[Diagnostic]:
+    """Cross-SOP problems: unresolved ``sop:`` targets (always), related items (when strict or close to an SOP).
+
+    ``sops``: only the references these make (default: every SOP of the index), e.g. the one
+    page ``mkdocs-sop preview`` shows again after a save."""
     out = []
-    for sop in index.sops:
+    for sop in index.sops if sops is None else sops:
         for kind, ref, line in index.unresolved(sop):
             suggestion = index.suggestion(ref, sop, language)
             if kind == "keterkaitan" and not strict_links and not suggestion:

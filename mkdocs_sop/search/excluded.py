@@ -25,7 +25,9 @@ from functools import lru_cache
 _READ_INSIDE = re.compile("data-(?:pagefind|sop-kode|sop-search)")  # read even where excluded
 _RAW_TEXT = ("script", "style", "textarea", "title")  # their content is text, never tags
 _DEFAULT_META = "h1|img"  # Pagefind takes the first of each as the page's title and image
-_ATTRIBUTES = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""  # a quoted value may hold '>'
+# A quoted value may hold '>'. Each construct left open runs to the end of the page, as
+# in a browser, so a scan never starts again from a later '<' (time stays linear).
+_ATTRIBUTES = r"""[^>"']*(?:(?:"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))[^>"']*)*"""
 _END = r"(?=[\s/>])"  # the tag name ends here (not <navigation>, not <nav-item>)
 _SPACE = " \t\n\r\f"
 _NOT_IN_UNQUOTED_VALUE = frozenset(_SPACE + "\"'<>=`")
@@ -33,10 +35,10 @@ _NOT_IN_UNQUOTED_VALUE = frozenset(_SPACE + "\"'<>=`")
 
 @lru_cache(maxsize=4)
 def _token_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    raw = "|".join(rf"{name}{_END}{_ATTRIBUTES}>.*?</{name}{_END}[^>]*>" for name in _RAW_TEXT)
+    raw = "|".join(rf"{name}{_END}{_ATTRIBUTES}(?:>.*?(?:</{name}{_END}[^>]*>?|\Z)|\Z)" for name in _RAW_TEXT)
     return re.compile(
-        rf"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|{raw}"
-        rf"|(?P<close>/?)(?P<name>{'|'.join(names)}){_END}(?P<attributes>{_ATTRIBUTES})>"
+        rf"<(?:!--.*?(?:-->|\Z)|!\[CDATA\[.*?(?:\]\]>|\Z)|{raw}"
+        rf"|(?P<close>/?)(?P<name>{'|'.join(names)}){_END}(?P<attributes>{_ATTRIBUTES})(?:>|\Z)"
         rf"|(?P<meta>{_DEFAULT_META}){_END}"
         r"|(?P<upper>/?[A-Z]))",  # hand-written HTML: matching every case costs twice the time
         re.S)

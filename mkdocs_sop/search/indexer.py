@@ -84,10 +84,10 @@ def separate_cells(html: str) -> str:
 
 def site_pages(site_dir: Path) -> list[Path]:
     """The HTML pages to index, in a stable order (not the index's own files, not 404)."""
-    skip = {site_dir / INDEX_DIR, site_dir / ASSETS_DIR}
     pages = []
     for path in sorted(site_dir.rglob("*.html")):
-        if any(parent in skip for parent in path.parents) or path.relative_to(site_dir).as_posix() == "404.html":
+        parts = path.relative_to(site_dir).parts
+        if parts[0] in INDEX_FOLDERS or parts == ("404.html",):
             continue
         pages.append(path)
     return pages

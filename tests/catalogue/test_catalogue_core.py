@@ -340,3 +340,43 @@ def test_above_one_overview_page_each_type_and_category_lists_its_sops_on_pages_
         assert "[↑ SOP per Jenis dan Kategori](" in page.markdown
     assert "[2](" in listed[0].markdown and f"{busiest}/2.md" in listed[0].markdown  # the pager links on
     assert f"katalog/jenis/{busiest}/{len(entries) + 1}.md" not in pages
+
+
+def test_a_unit_with_more_sops_than_one_page_lists_them_page_by_page():
+    """The page of a unit high in the tree (the instansi) holds every SOP below it: paged like the
+    overview, numbered on across pages, each page leading back to the unit's first page."""
+    cat = make_catalogue()
+    opts = PageOptions(labels=label_set("id"), today=dt.date(2025, 1, 1), page_size=2)
+    pages = {p.src_uri: p for p in build_pages(cat, opts)}
+    top = "katalog/unit/pemkab-uji/index.md"
+    entries = cat.unit_tree(cat.official()).children[0].all_entries()
+    count = len(entries)
+    assert count > 4
+    later = [pages[f"katalog/unit/pemkab-uji/_halaman/{n}.md"] for n in range(2, (count + 1) // 2 + 1)]
+    assert f"katalog/unit/pemkab-uji/_halaman/{(count + 1) // 2 + 1}.md" not in pages
+    shown = [pages[top].markdown, *(p.markdown for p in later)]
+    for entry in entries:  # every SOP below the unit on exactly one of its pages
+        assert sum(entry.sop.nomor + "</td>" in text for text in shown) == 1
+    assert "<td>3</td>" in later[0].markdown and "<td>1</td>" not in later[0].markdown
+    assert "[Pemkab Uji](../index.md)" in later[0].markdown  # the unit itself, page 1
+    assert 'aria-current="page">Pemkab Uji' in pages[top].markdown
+    assert "Sub-unit" in pages[top].markdown and "Sub-unit" not in later[0].markdown
+    assert later[0].title == "Pemkab Uji (3–4)"
+
+
+def test_a_regulation_cited_by_more_sops_than_one_page_lists_them_page_by_page():
+    """UU 25/2009 is cited by most SOPs of a site: its page is paged like the overview, and
+    every page leads back to the regulation's first page and the index of regulations."""
+    cited = {f"p{n}.md": sop_page(f"S/{n}", extra="dasar_hukum:\n  - UU Nomor 25 Tahun 2009 tentang Pelayanan Publik\n")
+             for n in range(1, 6)}
+    cat = make_catalogue(cited)
+    opts = PageOptions(labels=label_set("id"), today=dt.date(2025, 1, 1), page_size=2)
+    pages = {p.src_uri: p for p in build_pages(cat, opts)}
+    first = pages["katalog/dasar-hukum/uu-25-2009.md"].markdown
+    later = [pages[f"katalog/dasar-hukum/uu-25-2009/{n}.md"].markdown for n in (2, 3)]
+    assert "katalog/dasar-hukum/uu-25-2009/4.md" not in pages
+    for n in range(1, 6):
+        assert sum(f"S/{n}</td>" in text for text in [first, *later]) == 1
+    assert "SOP (5)" in later[1] and "<td>5</td>" in later[1]
+    assert "(../uu-25-2009.md)" in later[0] and "[↑ SOP per Dasar Hukum](../index.md)" in later[0]
+    assert "[2](uu-25-2009/2.md)" in first

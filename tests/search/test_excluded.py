@@ -47,6 +47,9 @@ def test_close_tags_inside_scripts_and_comments_are_text():
     assert drop(page) == "<p>Isi SOP</p>"
     page = '<nav>Menu<!-- </nav> -->Dinas Sosial</nav><p>Isi SOP</p>'
     assert drop(page) == "<p>Isi SOP</p>"
+    # a comment or script left open runs to the end of the page, as in a browser
+    assert drop("<nav>Menu</nav><p>Isi SOP</p><!-- <nav>x") == "<p>Isi SOP</p><!-- <nav>x"
+    assert drop('<nav>Menu</nav><p>Isi SOP</p><script>f("<nav>")') == '<p>Isi SOP</p><script>f("<nav>")'
     # tag-like strings in two scripts are not an element spanning the SOP between them
     page = '<script>open("<nav>")</script><p>Isi SOP</p><script>close("</nav>")</script>'
     assert left_whole(page)
