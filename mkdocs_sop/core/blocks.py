@@ -133,6 +133,7 @@ class BlockRenderer:
                     path: str = "") -> tuple[str, str | None]:
         """The SOP's fragment and its diagram's SVG, from the fragment cache when it still holds."""
         link_for = self._links_from(url)
+        self.diagrams.reached(sop, url)
         key = self._fragment_key(body, sop, context, url)
         if key is not None:
             cached = self.fragments.get(key, context, link_for)

@@ -12,6 +12,7 @@ LinkFor = Callable[[str], "str | None"]
 
 
 Planned = tuple[Sop, str, LinkFor]  # an SOP, its page's URL, how that page links to others
+AHEAD = 64  # diagrams drawn beyond the page being rendered: enough to keep `dot` busy, never a site's worth
 
 
 class DiagramBatch:
@@ -19,7 +20,8 @@ class DiagramBatch:
 
     :meth:`start` draws the site's diagrams on a background thread, in the order the
     pages will ask for them, while the pages render (``dot`` runs in its own processes);
-    a page's :meth:`svg` waits only for its own diagram's chunk. The DOT built ahead
+    a page's :meth:`svg` waits only for its own diagram's chunk, and :meth:`reached` tells
+    the thread how far the pages are, so it draws only a few chunks ahead of them. The DOT built ahead
     (with the off-page links it looked up) is kept so :meth:`svg` does not build it a
     second time; the SVG of a graph never depends on the batch, so the output does not
     either.
@@ -75,6 +77,11 @@ class DiagramBatch:
         ``needed`` says no to (e.g. their page fragment is cached); returns at once."""
         self._ahead = DrawingAhead(self, [p for p in plan if self.wanted(p[0])], needed)
 
+    def reached(self, sop: Sop, page_url: str) -> None:
+        """The page at ``page_url`` is rendering ``sop`` (its fragment cached or not)."""
+        if self._ahead is not None:
+            self._ahead.reached(sop, page_url)
+
     def finish(self) -> None:
         """Wait for the background drawing (a build that ends early; tests)."""
         if self._ahead is not None:
@@ -112,6 +119,10 @@ class DiagramBatch:
             self._report(make("diagram-engine-missing", self.language, why=why))
         return svg
 
+    def waiting(self) -> int:
+        """How many drawn SVGs wait for their page (a few chunks' worth while pages render)."""
+        return len(self._svg)
+
     def identity(self) -> str:
         """What the drawing depends on besides the DOT (the engine and its version)."""
         return self.renderer.engine_identity
@@ -121,15 +132,24 @@ class DrawingAhead:
     """A thread drawing planned diagrams chunk by chunk, in page order.
 
     Chunks start small (the first page waits only for a few diagrams) and grow (fewer
-    ``dot`` process starts). Whatever goes wrong here, every waiting page is released:
-    it then draws its diagram itself and reports any failure with its file and line.
+    ``dot`` process starts). Drawing is faster than rendering pages, so the thread starts
+    a chunk only when the pages have come within ``ahead`` diagrams of it: the drawn SVGs
+    kept for their pages stay a few chunks' worth, never a site's (it goes on anyway once
+    the pages stop for ``patience`` seconds, so it always ends). Whatever goes wrong here,
+    every waiting page is released: it then draws its diagram itself and reports any
+    failure with its file and line.
     """
 
-    def __init__(self, batch: DiagramBatch, plan: list[Planned], needed: Callable[[Sop, str], bool]) -> None:
+    def __init__(self, batch: DiagramBatch, plan: list[Planned], needed: Callable[[Sop, str], bool],
+                 ahead: int = AHEAD, patience: float = 10.0) -> None:
         self._batch = batch
         self._needed = needed
+        self._ahead = ahead
+        self._patience = patience
         self._position = {(id(sop), url): i for i, (sop, url, _) in enumerate(plan)}
         self._done = 0  # plan[:_done] is drawn (or given up)
+        self._reached = -1  # the furthest plan position a page has begun rendering
+        self._released = False  # join(): stop waiting for the pages
         self._changed = threading.Condition()
         self._thread = threading.Thread(target=self._run, args=(plan,), name="sop-diagrams", daemon=True)
         self._thread.start()
@@ -137,7 +157,8 @@ class DrawingAhead:
     def _run(self, plan: list[Planned]) -> None:
         try:
             start = 0
-            for size in chunk_sizes(len(plan)):
+            for size in chunk_sizes(len(plan), largest=self._ahead):
+                self._wait_for_pages(start)
                 chunk = plan[start:start + size]
                 dots = [self._batch.dot(sop, url, link_for, keep=True)[0]
                         for sop, url, link_for in chunk if self._needed(sop, url)]
@@ -152,14 +173,35 @@ class DrawingAhead:
             self._done = done
             self._changed.notify_all()
 
+    def _wait_for_pages(self, start: int) -> None:
+        """Until the pages come within ``ahead`` diagrams of ``start`` (or stop coming)."""
+        with self._changed:
+            while not (self._released or start <= self._reached + self._ahead):
+                if not self._changed.wait(self._patience):
+                    return  # no page for a while (a build that stopped): draw on, so the thread ends
+
+    def reached(self, sop: Sop, page_url: str) -> None:
+        """A page is rendering ``sop``: the drawing may go ``ahead`` diagrams past it."""
+        position = self._position.get((id(sop), page_url))
+        if position is not None:
+            with self._changed:
+                if position > self._reached:
+                    self._reached = position
+                    self._changed.notify_all()
+
     def wait_for(self, sop: Sop, page_url: str) -> None:
         """Return once the diagram of ``sop`` on that page is drawn (at once if never planned)."""
         position = self._position.get((id(sop), page_url))
         if position is not None:
+            self.reached(sop, page_url)
             with self._changed:
                 self._changed.wait_for(lambda: self._done > position)
 
     def join(self) -> None:
+        """Wait for the thread to end (it stops waiting for the pages)."""
+        with self._changed:
+            self._released = True
+            self._changed.notify_all()
         self._thread.join()
 
 

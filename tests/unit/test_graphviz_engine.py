@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import gzip
 import re
+import time
 import shutil
 from pathlib import Path
 
@@ -332,3 +333,43 @@ def test_backslashes_are_quoted_in_linear_time():
         titles = [html_module.unescape(t) for t in re.findall(r'xlink:title="([^"]*)"', svg)]
         assert any(t.count("\\") == 150 for t in titles)
     assert "\\" * 130 not in dot  # no run long enough to be slow
+
+
+class CountingRenderer:
+    """Draws instantly (a stand-in SVG per graph) and counts what it was asked to draw."""
+
+    engine_identity = "counting"
+
+    def __init__(self) -> None:
+        self.drawn = 0
+
+    def render_many(self, dots):
+        self.drawn += len(dots)
+        return [f"<svg>{n}</svg>" for n, _ in enumerate(dots)]
+
+    def render(self, dot):
+        return None
+
+    def failure(self, dot):
+        return None
+
+
+def test_drawing_ahead_stays_a_few_chunks_ahead_of_the_pages(monkeypatch):
+    """The pages render slower than diagrams are drawn: the drawn SVGs waiting for their
+    pages stay a few chunks' worth, never a site's."""
+    from mkdocs_sop.core.diagrams import AHEAD, DiagramBatch
+    from mkdocs_sop.core.labels import label_set
+
+    monkeypatch.setattr(DiagramBatch, "wanted", staticmethod(lambda sop: True))
+    batch = DiagramBatch(label_set("id"), language="id")
+    batch.renderer = counting = CountingRenderer()
+    sops = [make_sop(i) for i in range(5 * AHEAD)]
+    batch.start([(sop, f"p{i}/", lambda nomor: None) for i, sop in enumerate(sops)])
+    assert batch.svg(sops[0], "p0/", lambda nomor: None) == "<svg>0</svg>"
+    time.sleep(0.5)  # the thread draws what it may while no page renders
+    assert counting.drawn <= 2 * AHEAD
+    for i, sop in enumerate(sops[1:], start=1):
+        assert batch.svg(sop, f"p{i}/", lambda nomor: None) is not None
+        assert counting.drawn <= i + 1 + 2 * AHEAD
+    batch.finish()
+    assert counting.drawn == len(sops) and batch.waiting() == 0
