@@ -429,9 +429,11 @@ def id_prefix(dot: str) -> str:
     return "sopd-" + hashlib.sha256(dot.encode("utf-8")).hexdigest()[:10] + "-"
 
 class DiagramRenderer:
-    """DOT -> inline SVG with an engine, a disk cache and a memory cache.
+    """DOT -> inline SVG with an engine and a disk cache (a memory cache when it has none).
 
-    ``cache_dir=None`` disables the disk cache. ``jobs=0`` uses up to the number of
+    ``cache_dir=None`` disables the disk cache; the SVGs are then kept in memory. With a
+    folder nothing is kept: a build asks for each diagram once, and a copy of every SVG
+    would only grow it. ``jobs=0`` uses up to the number of
     CPUs (at most 4) for batches; ``jobs=1`` renders serially. Output never depends on
     ``jobs`` or on the order of a batch. Thread-safe.
     """
@@ -450,7 +452,7 @@ class DiagramRenderer:
         self._engine: _DotEngine | _WasmEngine | None = None
         self._resolved = False
         self._lock = threading.Lock()
-        self._memory: OrderedDict[str, bytes] = OrderedDict()  # key -> gzip-compressed SVG
+        self._memory: OrderedDict[str, bytes] = OrderedDict()  # key -> gzip-compressed SVG (no cache_dir)
 
     # -- engine -----------------------------------------------------------------
 
@@ -544,6 +546,8 @@ class DiagramRenderer:
         return None
 
     def _remember(self, key: str, data: bytes) -> None:
+        if self.cache_dir is not None:
+            return
         with self._lock:
             self._memory[key] = data
             self._memory.move_to_end(key)

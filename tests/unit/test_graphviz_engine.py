@@ -106,8 +106,8 @@ def test_cache_hit_avoids_rendering(engine, cache, monkeypatch):
     assert len(files) == 2 and all(re.fullmatch(r"[0-9a-f]{64}\.svg\.gz", f.name) for f in files)
     assert all(f.parent.name == f.name[:2] for f in files)
     assert not list(cache.rglob(".tmp-*"))  # atomic writes leave nothing behind
-    # same renderer: memory; new renderer (a new build): disk; no engine call either way
-    assert r.render(dot_of(1)) == first[0]
+    # same renderer or a new one (a new build): from the disk, never a copy in memory; no engine call
+    assert r.render(dot_of(1)) == first[0] and r.stats["memory_hits"] == 0
     again = DiagramRenderer(cache, engine=engine)
     again.engine_name
     monkeypatch.setattr(type(again._engine), "render_chunk", counting)
