@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
+from browser.browser_support import served as serving
 from needs import need
 
 from catalogue_site import OFFICIAL, build_site, write_site
@@ -23,29 +20,11 @@ def _chromium_installed():
     need(Path(CHROMIUM).exists(), "needs /usr/bin/chromium; scripts/test installs it")
 
 
-@contextlib.contextmanager
-def serving(site_dir: Path):
-    """The built site on a local HTTP server: its base address."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     site_dir, _ = build_site(write_site(tmp_path_factory.mktemp("browser-site")))
     with serving(site_dir) as address:
         yield address
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def offline_tab(context, served: str):
